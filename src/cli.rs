@@ -1,0 +1,69 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Record meeting minutes live in the terminal, review and export them.
+///
+/// With no command, opens the most recent session in the data directory,
+/// or starts a new one if there is none.
+#[derive(Debug, Parser)]
+#[command(name = "minutes", version, about, long_about)]
+pub struct Cli {
+    /// Where sessions are kept [default: the platform's data directory,
+    /// e.g. ~/.local/share/minutes]
+    #[arg(long, global = true, env = crate::store::paths::DATA_DIR_ENV, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a new session and open it.
+    New {
+        /// The meeting's title.
+        title: Option<String>,
+        /// Save it here instead of in the data directory.
+        #[arg(short, long, value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// Open a session file.
+    Open {
+        file: PathBuf,
+        /// Only read it: no lock, no changes (for review while someone records).
+        #[arg(short, long)]
+        read_only: bool,
+    },
+    /// List the sessions in the data directory, newest first.
+    List,
+    /// Write a session's minutes as a document.
+    Export {
+        file: PathBuf,
+        /// The document format.
+        #[arg(short, long, value_enum, default_value_t = ExportFormat::Txt)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Plain text, 80 columns.
+    Txt,
+    /// Markdown.
+    Md,
+}
+
+impl From<ExportFormat> for crate::export::Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Txt => crate::export::Format::Text,
+            ExportFormat::Md => crate::export::Format::Markdown,
+        }
+    }
+}

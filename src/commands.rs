@@ -1,0 +1,175 @@
+//! What each command does, between the parsed command line and the library.
+
+use std::fmt;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::cli::{Cli, Command};
+use crate::export;
+use crate::model::Session;
+use crate::store::{self, Mode, OpenSession, Paths};
+
+/// A command's failure, as one message for the user.
+#[derive(Debug)]
+pub struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<E: std::error::Error> From<E> for Error {
+    fn from(e: E) -> Self {
+        Error(e.to_string())
+    }
+}
+
+fn error(msg: impl Into<String>) -> Error {
+    Error(msg.into())
+}
+
+pub fn run(cli: Cli) -> Result<(), Error> {
+    let paths = || {
+        Paths::new(cli.data_dir.clone()).ok_or_else(|| {
+            error("cannot find a home directory for the data directory; give one with --data-dir DIR")
+        })
+    };
+    match cli.command {
+        None => open_latest(&paths()?),
+        Some(Command::New { title, file }) => new(&paths()?, title, file),
+        Some(Command::Open { file, read_only }) => {
+            let mode = if read_only { Mode::ReadOnly } else { Mode::ReadWrite };
+            interactive(OpenSession::open(&file, mode)?)
+        }
+        Some(Command::List) => list(&paths()?, &mut io::stdout().lock()),
+        Some(Command::Export { file, format, output }) => {
+            export_to(&file, format.into(), output.as_deref())
+        }
+    }
+}
+
+fn open_latest(paths: &Paths) -> Result<(), Error> {
+    let mut files = paths.session_files()?;
+    files.sort_by_key(|f| std::fs::metadata(f).and_then(|m| m.modified()).ok());
+    match files.pop() {
+        Some(latest) => interactive(OpenSession::open(&latest, Mode::ReadWrite)?),
+        None => new(paths, None, None),
+    }
+}
+
+fn new(paths: &Paths, title: Option<String>, file: Option<PathBuf>) -> Result<(), Error> {
+    let title = title.unwrap_or_else(|| "Untitled meeting".into());
+    let path = match file {
+        Some(f) => f,
+        None => {
+            create_private_dir(&paths.data_dir)?;
+            free_name(&paths.data_dir, &title)
+        }
+    };
+    let mut session = Session::new(title);
+    session.scheduled_start = Some(chrono::Local::now().fixed_offset());
+    interactive(OpenSession::create(&path, session)?)
+}
+
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// `2026-11-24-title.ron`, or `…-2.ron` and on if that is taken.
+fn free_name(dir: &Path, title: &str) -> PathBuf {
+    let name = store::paths::file_name_for(chrono::Local::now().date_naive(), title);
+    let stem = name.trim_end_matches(".ron");
+    (1..)
+        .map(|n| if n == 1 { dir.join(&name) } else { dir.join(format!("{stem}-{n}.ron")) })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| dir.join(name))
+}
+
+fn interactive(open: OpenSession) -> Result<(), Error> {
+    let path = open.path().to_path_buf();
+    let app = crate::app::App::new(open, chrono::Local::now().fixed_offset());
+    let open = crate::tui::run(app).map_err(|e| error(format!("terminal: {e}")))?;
+    open.close()?;
+    eprintln!("Saved {}", path.display());
+    Ok(())
+}
+
+/// The sessions in the data directory, newest first, one line each.
+pub fn list(paths: &Paths, out: &mut impl Write) -> Result<(), Error> {
+    let mut rows = Vec::new();
+    for file in paths.session_files()? {
+        let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+        let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        match store::load(&file) {
+            Ok(s) => {
+                let date = s.started_at.or(s.scheduled_start);
+                rows.push((date, name, s.title, size, s.entries.len().to_string()));
+            }
+            Err(e) => rows.push((None, name, format!("(unreadable: {e})"), size, "-".into())),
+        }
+    }
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let result = (|| -> io::Result<()> {
+        if rows.is_empty() {
+            writeln!(out, "No sessions in {}. Start one with `minutes new \"Title\"`.", paths.data_dir.display())?;
+            return Ok(());
+        }
+        writeln!(out, "{:<16}  {:>8}  {:>7}  {:<40}  FILE", "DATE", "SIZE", "ENTRIES", "TITLE")?;
+        for (date, name, title, size, entries) in rows {
+            let date = date.map_or_else(|| "-".into(), |d| d.format("%Y-%m-%d %H:%M").to_string());
+            let title = crate::ui::text::fit(&title, 40);
+            writeln!(out, "{date:<16}  {:>8}  {entries:>7}  {title}  {name}", human_size(size))?;
+        }
+        Ok(())
+    })();
+    ignore_broken_pipe(result)
+}
+
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} KiB", b as f64 / 1024.0),
+        b => format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0)),
+    }
+}
+
+fn export_to(file: &Path, format: export::Format, output: Option<&Path>) -> Result<(), Error> {
+    // Read-only, so a session being recorded can be exported; any journal
+    // beside it is replayed, so the export includes the latest entries.
+    let open = OpenSession::open(file, Mode::ReadOnly)?;
+    let text = export::export(open.session(), format);
+    match output {
+        Some(out) => {
+            if same_file(out, file) {
+                return Err(error(format!(
+                    "{} is the session file itself; choose another output file",
+                    out.display()
+                )));
+            }
+            store::file::write_atomic(out, text.as_bytes(), false)
+                .map_err(|e| error(format!("could not write {}: {e}", out.display())))?;
+        }
+        None => ignore_broken_pipe(io::stdout().lock().write_all(text.as_bytes()))?,
+    }
+    Ok(())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// `minutes export … | head` is not an error.
+fn ignore_broken_pipe(result: io::Result<()>) -> Result<(), Error> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

@@ -1,0 +1,284 @@
+use chrono::Duration;
+
+use super::document::{Block, Document, Item};
+use crate::model::stats::{format_duration, speaking_time};
+use crate::model::{AgendaId, AgendaStatus, Attendance, AttendeeId, Entry, EntryKind, Session, Timestamp};
+
+/// What the minutes of a session say, in order: header, attendance, agenda,
+/// one section per agenda item, action items, speaking time, credits.
+pub fn minutes(s: &Session) -> Document {
+    let mut blocks = vec![Block::Fields(header_fields(s))];
+    attendance(s, &mut blocks);
+    agenda(s, &mut blocks);
+    topics(s, &mut blocks);
+    actions(s, &mut blocks);
+    speaking(s, &mut blocks);
+    if !s.credits.is_empty() {
+        blocks.push(Block::Heading("Credits".into()));
+        let fields = s.credits.iter().map(|c| (format!("{} by", c.role.label()), c.name.clone()));
+        blocks.push(Block::Fields(fields.collect()));
+    }
+    Document { title: s.title.clone(), blocks }
+}
+
+fn hm(t: &Timestamp) -> String {
+    t.format("%H:%M").to_string()
+}
+
+fn minutes_of(d: Duration) -> String {
+    format!("{} min", (d.num_seconds() + 30) / 60)
+}
+
+/// `王丽 (PKU)`: a name with the organisation's code.
+fn who(s: &Session, id: AttendeeId) -> String {
+    match s.attendee(id) {
+        Some(a) => match &a.organisation {
+            Some(org) => format!("{} ({org})", a.name),
+            None => a.name.clone(),
+        },
+        None => s.attendee_name(id),
+    }
+}
+
+fn header_fields(s: &Session) -> Vec<(String, String)> {
+    let mut f = Vec::new();
+    let mut push = |label: &str, value: Option<String>| {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            f.push((label.to_string(), v));
+        }
+    };
+    push("Series", s.series.clone());
+    push("Theme", s.theme.clone());
+    let day = s.started_at.or(s.scheduled_start);
+    push("Date", day.map(|d| d.format("%A %-d %B %Y").to_string()));
+    let time = match (s.started_at, s.ended_at) {
+        (Some(a), Some(b)) => Some(format!("{}–{} (UTC{}), {}", hm(&a), hm(&b), a.format("%:z"), minutes_of(b - a))),
+        (Some(a), None) => Some(format!("from {} (UTC{})", hm(&a), a.format("%:z"))),
+        _ => s.scheduled_start.map(|t| format!("scheduled {} (UTC{})", hm(&t), t.format("%:z"))),
+    };
+    push("Time", time);
+    if let (Some(sched), Some(_)) = (s.scheduled_start, s.started_at) {
+        push("Scheduled", Some(hm(&sched)));
+    }
+    push("Platform", s.platform.clone());
+    push("Chair", s.chair.map(|id| who(s, id)));
+    push("Secretary", s.secretary.map(|id| who(s, id)));
+    f
+}
+
+fn attendance(s: &Session, blocks: &mut Vec<Block>) {
+    if s.attendees.is_empty() {
+        return;
+    }
+    let present = s.attendees.iter().filter(|a| a.attendance.attended()).count();
+    blocks.push(Block::Heading("Attendance".into()));
+    blocks.push(Block::Paragraph(format!(
+        "{present} of {} people on the roster attended, from {} organisations.",
+        s.attendees.len(),
+        s.organisations.len()
+    )));
+    let mut groups: Vec<(String, Option<&str>)> =
+        s.organisations.iter().map(|o| (format!("{} ({})", o.name, o.code), Some(o.code.as_str()))).collect();
+    groups.push(("No organisation".into(), None));
+    for (title, code) in groups {
+        let members: Vec<_> = s.attendees.iter().filter(|a| a.organisation.as_deref() == code).collect();
+        if members.is_empty() {
+            continue;
+        }
+        blocks.push(Block::Subheading(title));
+        let rows = members
+            .iter()
+            .map(|a| {
+                let mut status = a.attendance.label().to_string();
+                match a.attendance {
+                    Attendance::Late => {
+                        if let Some(t) = a.joined_at {
+                            status = format!("late, joined {}", hm(&t));
+                        }
+                    }
+                    Attendance::Left => {
+                        if let Some(t) = a.left_at {
+                            status = format!("left at {}", hm(&t));
+                        }
+                    }
+                    _ => {}
+                }
+                let mut role = a.role.clone();
+                for (id, what) in [(s.chair, "chair"), (s.secretary, "secretary")] {
+                    if id == Some(a.id) {
+                        role = if role.is_empty() { what.to_string() } else { format!("{role}, {what}") };
+                    }
+                }
+                vec![a.name.clone(), status, role]
+            })
+            .collect();
+        blocks.push(Block::Table {
+            header: vec!["Name".into(), "Attendance".into(), "Role".into()],
+            rows,
+            numeric: vec![false, false, false],
+        });
+    }
+}
+
+fn agenda(s: &Session, blocks: &mut Vec<Block>) {
+    if s.agenda.is_empty() {
+        return;
+    }
+    blocks.push(Block::Heading("Agenda".into()));
+    let rows = s
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let planned = if item.planned_minutes > 0 { format!("{} min", item.planned_minutes) } else { "–".into() };
+            let actual = match (item.status, item.actual_duration()) {
+                (AgendaStatus::Skipped, _) => "skipped".into(),
+                (_, Some(d)) => minutes_of(d),
+                (AgendaStatus::Current, None) => "ongoing".into(),
+                _ => "–".into(),
+            };
+            vec![format!("{}.", i + 1), item.title.clone(), planned, actual]
+        })
+        .collect();
+    blocks.push(Block::Table {
+        header: vec!["#".into(), "Topic".into(), "Planned".into(), "Actual".into()],
+        rows,
+        numeric: vec![true, false, true, true],
+    });
+}
+
+fn topics(s: &Session, blocks: &mut Vec<Block>) {
+    let mut sections: Vec<(String, Option<AgendaId>)> = s
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let mut title = format!("{}. {}", i + 1, item.title);
+            if let Some(p) = item.presenter {
+                title.push_str(&format!(" — {}", who(s, p)));
+            }
+            (title, Some(item.id))
+        })
+        .collect();
+    sections.push(("Outside the agenda".into(), None));
+    for (title, id) in sections {
+        let entries: Vec<&Entry> = s
+            .entries
+            .iter()
+            .filter(|e| e.agenda_item == id || (id.is_none() && e.agenda_item.is_some_and(|t| s.agenda_item(t).is_none())))
+            .collect();
+        let item = id.and_then(|id| s.agenda_item(id));
+        if entries.is_empty() && item.is_none_or(|i| i.started_at.is_none()) {
+            continue;
+        }
+        blocks.push(Block::Heading(title));
+        if let Some(item) = item
+            && let (Some(a), Some(b)) = (item.started_at, item.ended_at)
+        {
+            let planned =
+                if item.planned_minutes > 0 { format!("; planned {} min", item.planned_minutes) } else { String::new() };
+            blocks.push(Block::Paragraph(format!("{}–{}, {}{planned}.", hm(&a), hm(&b), minutes_of(b - a))));
+        }
+        let groups: [(&str, fn(&EntryKind) -> bool); 6] = [
+            ("Speeches", |k| matches!(k, EntryKind::Speech { .. })),
+            ("Discussion", |k| matches!(k, EntryKind::Discussion | EntryKind::Note)),
+            ("Questions", |k| matches!(k, EntryKind::Question { .. })),
+            ("Decisions", |k| matches!(k, EntryKind::Decision)),
+            ("Conclusions", |k| matches!(k, EntryKind::Conclusion)),
+            ("Action items", |k| matches!(k, EntryKind::Action { .. })),
+        ];
+        for (label, wanted) in groups {
+            let items: Vec<Item> = entries.iter().filter(|e| wanted(&e.kind)).map(|e| entry_item(s, e)).collect();
+            if !items.is_empty() {
+                blocks.push(Block::Subheading(label.into()));
+                blocks.push(Block::List(items));
+            }
+        }
+    }
+}
+
+fn entry_item(s: &Session, e: &Entry) -> Item {
+    let time = hm(&e.at);
+    let lead = match &e.kind {
+        EntryKind::Speech { speaker, ended_at } => {
+            let length = match ended_at {
+                Some(end) => format_duration(*end - e.at),
+                None => "unfinished".into(),
+            };
+            format!("{time} {}, {length}", who(s, *speaker))
+        }
+        EntryKind::Question { by: Some(p) } => format!("{time} {}", who(s, *p)),
+        EntryKind::Action { .. } => action_lead(s, e),
+        EntryKind::Note => format!("{time} (note)"),
+        _ => time,
+    };
+    Item { lead, text: e.text.clone() }
+}
+
+fn action_lead(s: &Session, e: &Entry) -> String {
+    let EntryKind::Action { owner, due, done } = &e.kind else { return String::new() };
+    let mut lead = String::from(if *done { "[x]" } else { "[ ]" });
+    lead.push_str(&format!(" {}", owner.map_or_else(|| "no owner".to_string(), |o| who(s, o))));
+    if let Some(due) = due {
+        lead.push_str(&format!(", due {due}"));
+    }
+    lead
+}
+
+fn actions(s: &Session, blocks: &mut Vec<Block>) {
+    let items: Vec<Item> = s
+        .entries
+        .iter()
+        .filter(|e| matches!(e.kind, EntryKind::Action { .. }))
+        .map(|e| {
+            let topic = e.agenda_item.and_then(|t| s.agenda.iter().position(|a| a.id == t));
+            let text = match topic {
+                Some(i) => format!("{} (item {})", e.text, i + 1),
+                None => e.text.clone(),
+            };
+            Item { lead: action_lead(s, e), text }
+        })
+        .collect();
+    if !items.is_empty() {
+        blocks.push(Block::Heading("Action items".into()));
+        blocks.push(Block::List(items));
+    }
+}
+
+fn speaking(s: &Session, blocks: &mut Vec<Block>) {
+    let stats = speaking_time(s, None);
+    if stats.by_attendee.is_empty() {
+        return;
+    }
+    let percent = |d: Duration| {
+        let total = stats.total.num_seconds().max(1);
+        format!("{}%", (d.num_seconds() * 100 + total / 2) / total)
+    };
+    blocks.push(Block::Heading("Speaking time".into()));
+    let rows = stats
+        .by_organisation
+        .iter()
+        .map(|share| {
+            let name = match &share.who {
+                Some(code) => s.organisation(code).map_or(code.clone(), |o| o.name.clone()),
+                None => "No organisation".into(),
+            };
+            vec![name, share.speeches.to_string(), format_duration(share.total), percent(share.total)]
+        })
+        .collect();
+    blocks.push(Block::Table {
+        header: vec!["Organisation".into(), "Speeches".into(), "Time".into(), "Share".into()],
+        rows,
+        numeric: vec![false, true, true, true],
+    });
+    let rows = stats
+        .by_attendee
+        .iter()
+        .map(|share| vec![who(s, share.who), share.speeches.to_string(), format_duration(share.total), percent(share.total)])
+        .collect();
+    blocks.push(Block::Table {
+        header: vec!["Speaker".into(), "Speeches".into(), "Time".into(), "Share".into()],
+        rows,
+        numeric: vec![false, true, true, true],
+    });
+}

@@ -1,0 +1,17 @@
+//! The meeting as plain data: what is saved in a session file, and the
+//! [`Change`]s that edit it. Nothing here touches the disk or the terminal.
+
+mod change;
+mod entry;
+mod people;
+mod session;
+pub mod stats;
+
+pub use change::{Change, ChangeError, Edit, Field, Keyed};
+pub use entry::{Entry, EntryId, EntryKind};
+pub use people::{Attendance, Attendee, AttendeeId, Credit, CreditRole, Organisation};
+pub use session::{AgendaId, AgendaItem, AgendaStatus, FORMAT_VERSION, Problem, Session};
+
+/// A moment in time with the UTC offset it was recorded in, so a file read in
+/// another time zone still shows when things happened where they happened.
+pub type Timestamp = chrono::DateTime<chrono::FixedOffset>;

@@ -1,0 +1,101 @@
+use serde::{Deserialize, Serialize};
+
+use super::Timestamp;
+
+/// Stable identifier of an attendee: never reused for another person within
+/// a session, unchanged when the roster is reordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AttendeeId(pub u32);
+
+/// An organisation taking part, referred to by its short code (`"NUS"`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// Short code shown in tight columns; unique within a session.
+    pub code: String,
+    /// Full name used in exported minutes.
+    pub name: String,
+}
+
+/// Whether, and when, an attendee took part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Attendance {
+    /// On the roster, not (yet) seen.
+    #[default]
+    Expected,
+    /// Joined on time.
+    Present,
+    /// Joined after the start; `joined_at` says when.
+    Late,
+    /// Was there and left before the end; `left_at` says when.
+    Left,
+    /// Did not attend (excused or not).
+    Absent,
+}
+
+impl Attendance {
+    pub fn label(self) -> &'static str {
+        match self {
+            Attendance::Expected => "expected",
+            Attendance::Present => "present",
+            Attendance::Late => "late",
+            Attendance::Left => "left",
+            Attendance::Absent => "absent",
+        }
+    }
+
+    /// Whether the person was at the meeting at some point.
+    pub fn attended(self) -> bool {
+        matches!(self, Attendance::Present | Attendance::Late | Attendance::Left)
+    }
+}
+
+/// A person on the roster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attendee {
+    pub id: AttendeeId,
+    /// As the person writes it: `"王丽"`, `"José Álvarez"`.
+    pub name: String,
+    /// Code of one of the session's organisations, if any.
+    #[serde(default)]
+    pub organisation: Option<String>,
+    /// Free text: "Professor", "Rapporteur", "Observer".
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub attendance: Attendance,
+    #[serde(default)]
+    pub joined_at: Option<Timestamp>,
+    #[serde(default)]
+    pub left_at: Option<Timestamp>,
+}
+
+/// What a credited person contributed to the minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CreditRole {
+    Text,
+    Photos,
+    Editing,
+    Other(String),
+}
+
+impl CreditRole {
+    pub fn label(&self) -> &str {
+        match self {
+            CreditRole::Text => "Text",
+            CreditRole::Photos => "Photos",
+            CreditRole::Editing => "Editing",
+            CreditRole::Other(s) => s,
+        }
+    }
+}
+
+/// "Text by …", "Photos by …" at the end of the minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Credit {
+    pub role: CreditRole,
+    pub name: String,
+}

@@ -1,0 +1,238 @@
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Attendee, AttendeeId, Credit, Entry, EntryId, EntryKind, Organisation, Timestamp};
+
+/// The version of the file format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Stable identifier of an agenda item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AgendaId(pub u32);
+
+/// Where an agenda item stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum AgendaStatus {
+    #[default]
+    Pending,
+    /// Being discussed now; at most one item is current.
+    Current,
+    Done,
+    Skipped,
+}
+
+/// One topic of the agenda, in the order the items are listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    pub id: AgendaId,
+    pub title: String,
+    #[serde(default)]
+    pub presenter: Option<AttendeeId>,
+    /// Time set aside for the item, in minutes (0: not planned).
+    #[serde(default)]
+    pub planned_minutes: u32,
+    #[serde(default)]
+    pub started_at: Option<Timestamp>,
+    #[serde(default)]
+    pub ended_at: Option<Timestamp>,
+    #[serde(default)]
+    pub status: AgendaStatus,
+}
+
+impl AgendaItem {
+    /// Time actually spent on the item, if it was started and ended.
+    pub fn actual_duration(&self) -> Option<chrono::Duration> {
+        Some((self.ended_at? - self.started_at?).max(chrono::Duration::zero()))
+    }
+}
+
+/// A whole meeting: what a session file holds.
+///
+/// Field order here is the order in the file; new fields must come with
+/// `#[serde(default)]` so that files written by older builds keep loading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// Format version, [`FORMAT_VERSION`] for files this build writes.
+    pub version: u32,
+    pub title: String,
+    /// The series the meeting belongs to ("Asia–Europe Digital Forum").
+    #[serde(default)]
+    pub series: Option<String>,
+    /// This meeting's theme within the series.
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// "Zoom", "Teams", a room.
+    #[serde(default)]
+    pub platform: Option<String>,
+    #[serde(default)]
+    pub scheduled_start: Option<Timestamp>,
+    #[serde(default)]
+    pub started_at: Option<Timestamp>,
+    #[serde(default)]
+    pub ended_at: Option<Timestamp>,
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+    #[serde(default)]
+    pub attendees: Vec<Attendee>,
+    #[serde(default)]
+    pub chair: Option<AttendeeId>,
+    #[serde(default)]
+    pub secretary: Option<AttendeeId>,
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+    #[serde(default)]
+    pub entries: Vec<Entry>,
+    #[serde(default)]
+    pub credits: Vec<Credit>,
+    /// Bookkeeping for crash recovery: the sequence number of the last
+    /// journal record already folded into this file. Leave it alone.
+    #[serde(default)]
+    pub journal_seq: u64,
+}
+
+/// Something inconsistent in a session, such as two attendees with one id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem(pub String);
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Session {
+    /// An empty session with the given title, in the current format version.
+    pub fn new(title: impl Into<String>) -> Self {
+        Session {
+            version: FORMAT_VERSION,
+            title: title.into(),
+            series: None,
+            theme: None,
+            platform: None,
+            scheduled_start: None,
+            started_at: None,
+            ended_at: None,
+            organisations: Vec::new(),
+            attendees: Vec::new(),
+            chair: None,
+            secretary: None,
+            agenda: Vec::new(),
+            entries: Vec::new(),
+            credits: Vec::new(),
+            journal_seq: 0,
+        }
+    }
+
+    pub fn attendee(&self, id: AttendeeId) -> Option<&Attendee> {
+        self.attendees.iter().find(|a| a.id == id)
+    }
+
+    pub fn agenda_item(&self, id: AgendaId) -> Option<&AgendaItem> {
+        self.agenda.iter().find(|a| a.id == id)
+    }
+
+    pub fn organisation(&self, code: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.code == code)
+    }
+
+    /// The attendee's name, or a placeholder that still says which id was meant.
+    pub fn attendee_name(&self, id: AttendeeId) -> String {
+        match self.attendee(id) {
+            Some(a) => a.name.clone(),
+            None => format!("(unknown attendee #{})", id.0),
+        }
+    }
+
+    /// The first attendee id not in use.
+    pub fn next_attendee_id(&self) -> AttendeeId {
+        AttendeeId(self.attendees.iter().map(|a| a.id.0 + 1).max().unwrap_or(1))
+    }
+
+    pub fn next_agenda_id(&self) -> AgendaId {
+        AgendaId(self.agenda.iter().map(|a| a.id.0 + 1).max().unwrap_or(1))
+    }
+
+    pub fn next_entry_id(&self) -> EntryId {
+        EntryId(self.entries.iter().map(|e| e.id.0 + 1).max().unwrap_or(1))
+    }
+
+    /// The agenda item being discussed now, if any.
+    pub fn current_agenda_item(&self) -> Option<&AgendaItem> {
+        self.agenda
+            .iter()
+            .find(|a| a.status == AgendaStatus::Current)
+    }
+
+    /// Inconsistencies a hand edit can introduce: duplicate ids and
+    /// references to attendees, organisations or agenda items that do not exist.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut seen = HashSet::new();
+        for o in &self.organisations {
+            if !seen.insert(o.code.as_str()) {
+                problems.push(Problem(format!("two organisations have the code {:?}", o.code)));
+            }
+        }
+        let mut people = HashSet::new();
+        for a in &self.attendees {
+            if !people.insert(a.id) {
+                problems.push(Problem(format!("two attendees have the id {}", a.id.0)));
+            }
+            if let Some(code) = &a.organisation
+                && !seen.contains(code.as_str())
+            {
+                problems.push(Problem(format!(
+                    "attendee {} ({}) belongs to organisation {:?}, which is not in `organisations`",
+                    a.id.0, a.name, code
+                )));
+            }
+        }
+        let person = |id: AttendeeId, what: &str, problems: &mut Vec<Problem>| {
+            if !people.contains(&id) {
+                problems.push(Problem(format!("{what} names attendee {}, who is not in `attendees`", id.0)));
+            }
+        };
+        if let Some(id) = self.chair {
+            person(id, "`chair`", &mut problems);
+        }
+        if let Some(id) = self.secretary {
+            person(id, "`secretary`", &mut problems);
+        }
+        let mut topics = HashSet::new();
+        for item in &self.agenda {
+            if !topics.insert(item.id) {
+                problems.push(Problem(format!("two agenda items have the id {}", item.id.0)));
+            }
+            if let Some(p) = item.presenter {
+                person(p, &format!("agenda item {}", item.id.0), &mut problems);
+            }
+        }
+        let mut entries = HashSet::new();
+        for e in &self.entries {
+            if !entries.insert(e.id) {
+                problems.push(Problem(format!("two entries have the id {}", e.id.0)));
+            }
+            if let Some(t) = e.agenda_item
+                && !topics.contains(&t)
+            {
+                problems.push(Problem(format!(
+                    "entry {} belongs to agenda item {}, which is not in `agenda`",
+                    e.id.0, t.0
+                )));
+            }
+            let what = format!("entry {}", e.id.0);
+            match &e.kind {
+                EntryKind::Speech { speaker, .. } => person(*speaker, &what, &mut problems),
+                EntryKind::Question { by: Some(p) } => person(*p, &what, &mut problems),
+                EntryKind::Action { owner: Some(p), .. } => person(*p, &what, &mut problems),
+                _ => {}
+            }
+        }
+        problems
+    }
+}

@@ -1,0 +1,234 @@
+//! Reading and writing whole session files.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use serde::Deserialize;
+use thiserror::Error;
+
+use crate::model::{FORMAT_VERSION, Problem, Session};
+
+/// Larger files are refused rather than read: a two-day conference with
+/// thousands of entries is a few MiB, so this is far from any real session.
+pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
+/// How RON is read everywhere: `Some(..)` may be left out, and ron's
+/// recursion limit stays on so that deeply nested input cannot overflow the stack.
+pub(crate) fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// The session as the pretty, diffable text saved in files.
+pub fn to_ron(session: &Session) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new().extensions(Extensions::IMPLICIT_SOME);
+    let mut text = ron::Options::default().to_string_pretty(session, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Why a session file could not be read. Every variant names the file; a
+/// syntax error also gives its line and column.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{}: the file is {size} bytes, more than the {} MiB a session may hold", path.display(), MAX_FILE_SIZE >> 20)]
+    TooLarge { path: PathBuf, size: u64 },
+    #[error("{}: the file is empty; expected a minutes session, `(version: {FORMAT_VERSION}, title: \"…\", …)`", path.display())]
+    Empty { path: PathBuf },
+    #[error("{}:{line}:{col}: not a text file ({what}); expected a minutes session in RON", path.display())]
+    NotText { path: PathBuf, line: usize, col: usize, what: &'static str },
+    #[error("{}:{line}:{col}: {message}", path.display())]
+    Syntax { path: PathBuf, line: usize, col: usize, message: String },
+    #[error("{}: {}", path.display(), version_message(*found))]
+    Version { path: PathBuf, found: Option<u32> },
+    #[error("{}: {}", path.display(), problem_list(problems))]
+    Inconsistent { path: PathBuf, problems: Vec<Problem> },
+}
+
+fn version_message(found: Option<u32>) -> String {
+    match found {
+        None => format!("no `version` field; expected `version: {FORMAT_VERSION}` as the first field"),
+        Some(v) if v > FORMAT_VERSION => format!(
+            "written in format version {v} by a newer minutes; this build reads version {FORMAT_VERSION}: upgrade minutes"
+        ),
+        Some(v) => format!("format version {v} is unknown; expected version {FORMAT_VERSION}"),
+    }
+}
+
+fn problem_list(problems: &[Problem]) -> String {
+    let mut out = String::from("the session is inconsistent: ");
+    for (i, p) in problems.iter().enumerate().take(5) {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&p.0);
+    }
+    if problems.len() > 5 {
+        out.push_str(&format!("; and {} more", problems.len() - 5));
+    }
+    out
+}
+
+impl LoadError {
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Io { path, .. }
+            | LoadError::TooLarge { path, .. }
+            | LoadError::Empty { path }
+            | LoadError::NotText { path, .. }
+            | LoadError::Syntax { path, .. }
+            | LoadError::Version { path, .. }
+            | LoadError::Inconsistent { path, .. } => path,
+        }
+    }
+}
+
+/// Why a session could not be saved. The file on disk is left as it was.
+#[derive(Debug, Error)]
+pub enum SaveError {
+    #[error("could not save {}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+    #[error("could not write the session as RON: {0}")]
+    Serialize(#[from] ron::Error),
+    #[error("{} was changed by another program since it was opened; not overwriting it (your changes are kept in the journal)", path.display())]
+    ChangedOnDisk { path: PathBuf },
+    #[error("{} is open read-only", path.display())]
+    ReadOnly { path: PathBuf },
+}
+
+/// Reads and checks a session file.
+pub fn load(path: &Path) -> Result<Session, LoadError> {
+    let io_err = |source| LoadError::Io { path: path.to_path_buf(), source };
+    let size = fs::metadata(path).map_err(io_err)?.len();
+    if size > MAX_FILE_SIZE {
+        return Err(LoadError::TooLarge { path: path.to_path_buf(), size });
+    }
+    let bytes = fs::read(path).map_err(io_err)?;
+    parse(path, &bytes)
+}
+
+/// Parses the bytes of a session file; `path` is only used in errors.
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Session, LoadError> {
+    let path = path.to_path_buf();
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty { path });
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let (line, col) = line_col(&bytes[..e.valid_up_to()]);
+            return Err(LoadError::NotText { path, line, col, what: "invalid UTF-8" });
+        }
+    };
+    if let Some(nul) = text.find('\0') {
+        let (line, col) = line_col(&bytes[..nul]);
+        return Err(LoadError::NotText { path, line, col, what: "a NUL byte" });
+    }
+
+    // Look at the version first, so that a file from a newer build is
+    // reported as such rather than as a list of unknown fields.
+    #[derive(Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        version: Option<u32>,
+    }
+    let syntax = |e: ron::error::SpannedError| LoadError::Syntax {
+        path: path.clone(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: describe(&e.code),
+    };
+    let probe: Probe = ron_options().from_str(text).map_err(syntax)?;
+    if probe.version != Some(FORMAT_VERSION) {
+        return Err(LoadError::Version { path, found: probe.version });
+    }
+    let session: Session = ron_options().from_str(text).map_err(syntax)?;
+    let problems = session.problems();
+    if !problems.is_empty() {
+        return Err(LoadError::Inconsistent { path, problems });
+    }
+    Ok(session)
+}
+
+/// ron's message, with a hint for the mistakes hand edits make most.
+fn describe(code: &ron::Error) -> String {
+    match code {
+        ron::Error::Eof => "the file ends too early (truncated?); expected the rest of the session and its closing `)`".into(),
+        ron::Error::ExceededRecursionLimit => "nested too deeply; a session file is never nested more than a few levels".into(),
+        other => other.to_string(),
+    }
+}
+
+/// 1-based line and column (in characters) just after `prefix`.
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = prefix.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&prefix[start..]).chars().count() + 1;
+    (line, col)
+}
+
+/// Saves the session atomically, keeping the previous file as `NAME.ron.bak`.
+pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
+    let text = to_ron(session)?;
+    write_atomic(path, text.as_bytes(), true)
+        .map_err(|source| SaveError::Io { path: path.to_path_buf(), source })
+}
+
+/// Replaces `path` with `bytes` so that, whatever happens, the file holds
+/// either all of the old content or all of the new: write a temporary file
+/// beside it, fsync it, rename it over the target, fsync the directory.
+/// A new file is created with mode 0600; an existing file keeps its mode.
+/// With `keep_backup`, the old content is first copied to `NAME.bak`.
+pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{}.", path.file_name().unwrap_or_default().to_string_lossy()))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    if let Ok(meta) = fs::metadata(path) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if keep_backup && path.exists() {
+        copy_atomic(path, &super::backup_path(path), dir)?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
+fn copy_atomic(from: &Path, to: &Path, dir: &Path) -> io::Result<()> {
+    let mut tmp = tempfile::Builder::new().prefix(".bak.").suffix(".tmp").tempfile_in(dir)?;
+    let mut src = File::open(from)?;
+    tmp.as_file().set_permissions(src.metadata()?.permissions())?;
+    io::copy(&mut src, tmp.as_file_mut())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(to).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Makes a rename in `dir` durable.
+pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Size and modification time, to notice another program writing the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DiskStamp(u64, Option<std::time::SystemTime>);
+
+impl DiskStamp {
+    pub(crate) fn of(path: &Path) -> Option<DiskStamp> {
+        let meta = fs::metadata(path).ok()?;
+        Some(DiskStamp(meta.len(), meta.modified().ok()))
+    }
+}

@@ -1,0 +1,100 @@
+//! One writer per session: `NAME.ron.lock`, held with an OS file lock.
+//!
+//! The OS releases the lock when its process dies, however it dies, so a
+//! lock file left behind by a crash is simply taken over by the next open.
+//! The file holds who has it, for the message shown to the second opener.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum LockError {
+    /// Another live process has the session open.
+    #[error("{} is already open in another minutes ({holder})", path.display())]
+    Held { path: PathBuf, holder: String },
+    #[error("could not lock {}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+/// Held while a session is open for writing; released (and the lock file
+/// removed) on drop.
+#[derive(Debug)]
+pub struct Lock {
+    file: File,
+    path: PathBuf,
+}
+
+impl Lock {
+    /// Takes the lock for the session at `session_path`.
+    pub fn acquire(session_path: &Path) -> Result<Lock, LockError> {
+        let path = super::lock_path(session_path);
+        let io_err = |source| LockError::Io { path: path.clone(), source };
+        loop {
+            let mut options = OpenOptions::new();
+            options.read(true).write(true).create(true).truncate(false);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let mut file = options.open(&path).map_err(io_err)?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    let mut holder = String::new();
+                    let _ = file.read_to_string(&mut holder);
+                    let holder = holder.trim();
+                    let holder = if holder.is_empty() { "another process" } else { holder };
+                    return Err(LockError::Held { path: session_path.to_path_buf(), holder: holder.to_string() });
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(io_err(e)),
+            }
+            // The previous holder may have removed the file between our open
+            // and our lock; then we hold a lock on a file nobody else sees.
+            if !same_file(&file, &path) {
+                continue;
+            }
+            let holder = format!(
+                "pid {} on {}, since {}",
+                std::process::id(),
+                hostname(),
+                chrono::Local::now().format("%Y-%m-%d %H:%M")
+            );
+            file.set_len(0).map_err(io_err)?;
+            file.write_all(holder.as_bytes()).map_err(io_err)?;
+            return Ok(Lock { file, path });
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // Removed while still held, so no one can lock the old file meanwhile
+        // (see the check in `acquire`).
+        let _ = std::fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &File, path: &Path) -> bool {
+    path.exists()
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .map(|h| h.trim().to_string())
+        .ok()
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "this machine".into())
+}

@@ -1,0 +1,80 @@
+//! Where sessions and configuration live by default.
+
+use std::path::{Path, PathBuf};
+
+use directories::ProjectDirs;
+
+/// The environment variable that overrides the data directory (tests use it).
+pub const DATA_DIR_ENV: &str = "MINUTES_DATA_DIR";
+
+/// The directories `minutes` reads and writes when no file is named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    /// Sessions: `~/.local/share/minutes` on Linux.
+    pub data_dir: PathBuf,
+    /// Configuration: `~/.config/minutes` on Linux.
+    pub config_dir: PathBuf,
+}
+
+impl Paths {
+    /// The platform's directories, with `data_dir` overriding the data
+    /// directory. `None` when no home directory can be found and no override
+    /// was given.
+    pub fn new(data_dir: Option<PathBuf>) -> Option<Paths> {
+        let dirs = ProjectDirs::from("", "", "minutes");
+        let config_dir = match &dirs {
+            Some(d) => d.config_dir().to_path_buf(),
+            None => data_dir.as_ref()?.join("config"),
+        };
+        let data_dir = match data_dir {
+            Some(d) => d,
+            None => dirs?.data_dir().to_path_buf(),
+        };
+        Some(Paths { data_dir, config_dir })
+    }
+
+    /// The session files in the data directory (`*.ron`), unsorted. A data
+    /// directory that does not exist yet holds no sessions.
+    pub fn session_files(&self) -> std::io::Result<Vec<PathBuf>> {
+        let entries = match std::fs::read_dir(&self.data_dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e),
+        };
+        let mut files = Vec::new();
+        for entry in entries {
+            let path = entry?.path();
+            if is_session_file(&path) {
+                files.push(path);
+            }
+        }
+        Ok(files)
+    }
+}
+
+fn is_session_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "ron")
+        && path.file_name().is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+        && path.is_file()
+}
+
+/// A file name for a new session: `2026-11-24-asia-europe-forum.ron`.
+pub fn file_name_for(date: chrono::NaiveDate, title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+        if slug.chars().count() >= 48 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        format!("{date}.ron")
+    } else {
+        format!("{date}-{slug}.ron")
+    }
+}
