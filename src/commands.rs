@@ -102,6 +102,7 @@ fn interactive(open: OpenSession) -> Result<(), Error> {
 /// The sessions in the data directory, newest first, one line each.
 pub fn list(paths: &Paths, out: &mut impl Write) -> Result<(), Error> {
     let mut rows = Vec::new();
+    let mut problems = Vec::new();
     for file in paths.session_files()? {
         let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
         let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
@@ -110,7 +111,10 @@ pub fn list(paths: &Paths, out: &mut impl Write) -> Result<(), Error> {
                 let date = s.started_at.or(s.scheduled_start);
                 rows.push((date, name, s.title, size, s.entries.len().to_string()));
             }
-            Err(e) => rows.push((None, name, format!("(unreadable: {e})"), size, "-".into())),
+            Err(e) => {
+                rows.push((None, name, "(unreadable)".into(), size, "-".into()));
+                problems.push(e.to_string());
+            }
         }
     }
     rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
@@ -122,8 +126,11 @@ pub fn list(paths: &Paths, out: &mut impl Write) -> Result<(), Error> {
         writeln!(out, "{:<16}  {:>8}  {:>7}  {:<40}  FILE", "DATE", "SIZE", "ENTRIES", "TITLE")?;
         for (date, name, title, size, entries) in rows {
             let date = date.map_or_else(|| "-".into(), |d| d.format("%Y-%m-%d %H:%M").to_string());
-            let title = crate::ui::text::fit(&title, 40);
+            let title = crate::text::pad(&crate::text::fit(&title, 40), 40);
             writeln!(out, "{date:<16}  {:>8}  {entries:>7}  {title}  {name}", human_size(size))?;
+        }
+        for problem in &problems {
+            writeln!(out, "\nunreadable: {problem}")?;
         }
         Ok(())
     })();

@@ -11,5 +11,6 @@ pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod keymap;
+pub mod text;
 pub mod tui;
 pub mod ui;

@@ -4,6 +4,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::document::{Block, Document, Item};
+use crate::text::{pad, pad_left};
 
 /// The width plain-text minutes are wrapped at.
 pub const WIDTH: usize = 80;
@@ -73,15 +74,6 @@ fn wrap(text: &str, first: &str, rest: &str) -> String {
         out.push('\n');
     }
     out
-}
-
-/// `s` padded with spaces to `width` display columns.
-fn pad(s: &str, width: usize) -> String {
-    format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
-}
-
-fn pad_left(s: &str, width: usize) -> String {
-    format!("{}{s}", " ".repeat(width.saturating_sub(s.width())))
 }
 
 fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[bool]) {

@@ -139,7 +139,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Session, LoadError> {
         path: path.clone(),
         line: e.span.start.line,
         col: e.span.start.col,
-        message: describe(&e.code),
+        message: describe(&e, text),
     };
     let probe: Probe = ron_options().from_str(text).map_err(syntax)?;
     if probe.version != Some(FORMAT_VERSION) {
@@ -154,12 +154,24 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Session, LoadError> {
 }
 
 /// ron's message, with a hint for the mistakes hand edits make most.
-fn describe(code: &ron::Error) -> String {
-    match code {
-        ron::Error::Eof => "the file ends too early (truncated?); expected the rest of the session and its closing `)`".into(),
-        ron::Error::ExceededRecursionLimit => "nested too deeply; a session file is never nested more than a few levels".into(),
+fn describe(err: &ron::error::SpannedError, text: &str) -> String {
+    const TRUNCATED: &str = "the file ends too early (truncated?)";
+    match &err.code {
+        ron::Error::Eof => format!("{TRUNCATED}; expected the rest of the session and its closing `)`"),
+        ron::Error::ExceededRecursionLimit => {
+            "nested too deeply; a session file is never nested more than a few levels".into()
+        }
+        // An error on the very last characters is almost always a cut-off file.
+        other if at_end(err.span.end, text) => format!("{TRUNCATED}: {other}"),
         other => other.to_string(),
     }
+}
+
+fn at_end(pos: ron::error::Position, text: &str) -> bool {
+    let text = text.trim_end();
+    let last_line = text.lines().count().max(1);
+    let last_col = text.lines().last().map_or(0, |l| l.chars().count()) + 1;
+    pos.line == last_line && pos.col + 1 >= last_col && !text.ends_with(')')
 }
 
 /// 1-based line and column (in characters) just after `prefix`.

@@ -1,7 +1,5 @@
 //! Drawing the state. Reads [`App`], never changes it.
 
-pub mod text;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style, Stylize};
@@ -11,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::keymap;
+use crate::text;
 use crate::model::stats::format_duration;
 use crate::model::{Entry, EntryKind, Session};
 
@@ -110,22 +109,10 @@ fn render_input(app: &App, frame: &mut Frame, area: Rect) {
     let prompt = "› ";
     let room = usize::from(area.width).saturating_sub(prompt.width() + 1);
     // Keep the end of a long line, where the cursor is, in view.
-    let visible = tail_fit(&app.input, room);
+    let visible = text::tail_fit(&app.input, room);
     let x = area.x + (prompt.width() + visible.width()) as u16;
     frame.render_widget(Line::from(vec![Span::from(prompt).bold(), Span::from(visible)]), area);
     frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
-}
-
-/// The end of `s` that fits in `width` columns.
-fn tail_fit(s: &str, width: usize) -> &str {
-    let mut used = 0;
-    for (i, c) in s.char_indices().rev() {
-        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used > width {
-            return &s[i + c.len_utf8()..];
-        }
-    }
-    s
 }
 
 fn render_hints(app: &App, frame: &mut Frame, area: Rect) {

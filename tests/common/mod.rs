@@ -1,0 +1,44 @@
+//! Builders shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use minutes::model::{AgendaId, Entry, EntryId, EntryKind, Session};
+
+/// The sample session shipped in `assets/`.
+pub fn sample_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.ron")
+}
+
+pub fn sample() -> Session {
+    minutes::store::load(&sample_path()).expect("the sample session loads")
+}
+
+/// A copy of the sample in a fresh temporary directory.
+pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("meeting.ron");
+    std::fs::copy(sample_path(), &path).unwrap();
+    (dir, path)
+}
+
+pub fn at(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+pub fn note(id: u32, text: &str) -> Entry {
+    Entry {
+        id: EntryId(id),
+        at: at("2026-11-19T16:10:00+01:00"),
+        agenda_item: Some(AgendaId(6)),
+        kind: EntryKind::Note,
+        text: text.to_string(),
+    }
+}
+
+/// A change that appends `text` as a note to `session`.
+pub fn add_note(session: &Session, text: &str) -> minutes::model::Change {
+    let item = note(session.next_entry_id().0, text);
+    minutes::model::Change::Entry(minutes::model::Edit::Insert { index: session.entries.len(), item })
+}

@@ -1,0 +1,269 @@
+//! The meeting model and its RON form.
+
+mod common;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use minutes::model::*;
+use minutes::store::file::{parse, to_ron};
+use proptest::prelude::*;
+use std::path::Path;
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[a-zA-Z ]{0,12}",
+        Just("王丽".to_string()),
+        Just("José Álvarez Núñez".to_string()),
+        Just("Sam 🌻 \"Okafor\"\n\\ line two\t".to_string()),
+        "[\\p{Han}\\p{Latin}\\p{Greek}\\p{Cyrillic} ]{0,10}",
+    ]
+}
+
+fn timestamp() -> impl Strategy<Value = Timestamp> {
+    (-14 * 3600..=14 * 3600i32, 0..4_000_000_000i64, 0..1_000_000_000u32).prop_map(|(offset, secs, nanos)| {
+        FixedOffset::east_opt(offset / 60 * 60).unwrap().timestamp_opt(secs, nanos).unwrap()
+    })
+}
+
+fn attendance() -> impl Strategy<Value = Attendance> {
+    prop_oneof![
+        Just(Attendance::Expected),
+        Just(Attendance::Present),
+        Just(Attendance::Late),
+        Just(Attendance::Left),
+        Just(Attendance::Absent)
+    ]
+}
+
+fn kind() -> impl Strategy<Value = EntryKind> {
+    let person = || proptest::option::of((1..20u32).prop_map(AttendeeId));
+    prop_oneof![
+        Just(EntryKind::Note),
+        ((1..20u32).prop_map(AttendeeId), proptest::option::of(timestamp()))
+            .prop_map(|(speaker, ended_at)| EntryKind::Speech { speaker, ended_at }),
+        Just(EntryKind::Discussion),
+        person().prop_map(|by| EntryKind::Question { by }),
+        Just(EntryKind::Decision),
+        Just(EntryKind::Conclusion),
+        (person(), proptest::option::of((0..3000i32, 1..13u32, 1..29u32)), any::<bool>()).prop_map(
+            |(owner, due, done)| EntryKind::Action {
+                owner,
+                due: due.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+                done
+            }
+        ),
+    ]
+}
+
+prop_compose! {
+    fn session()(
+        title in text(),
+        series in proptest::option::of(text()),
+        theme in proptest::option::of(text()),
+        platform in proptest::option::of(text()),
+        times in proptest::collection::vec(proptest::option::of(timestamp()), 3),
+        orgs in proptest::collection::vec((text(), text()), 0..4),
+        people in proptest::collection::vec((text(), text(), attendance(), proptest::option::of(timestamp()), proptest::option::of(timestamp())), 0..6),
+        agenda in proptest::collection::vec((text(), 0..240u32, proptest::option::of(timestamp())), 0..5),
+        entries in proptest::collection::vec((timestamp(), kind(), text(), any::<bool>()), 0..12),
+        credits in proptest::collection::vec((text(), text()), 0..3),
+        journal_seq in any::<u64>(),
+    ) -> Session {
+        let mut s = Session::new(title);
+        s.series = series;
+        s.theme = theme;
+        s.platform = platform;
+        s.scheduled_start = times[0];
+        s.started_at = times[1];
+        s.ended_at = times[2];
+        s.organisations = orgs.into_iter().enumerate().map(|(i, (code, name))| Organisation { code: format!("{i}{code}"), name }).collect();
+        let codes: Vec<String> = s.organisations.iter().map(|o| o.code.clone()).collect();
+        s.attendees = people.into_iter().enumerate().map(|(i, (name, role, attendance, joined_at, left_at))| Attendee {
+            id: AttendeeId(i as u32 * 3 + 1), // sparse: ids need not be dense
+            name,
+            organisation: codes.get(i % (codes.len() + 1)).cloned(),
+            role,
+            attendance,
+            joined_at,
+            left_at,
+        }).collect();
+        let ids: Vec<AttendeeId> = s.attendees.iter().map(|a| a.id).collect();
+        let fix = |p: AttendeeId| ids.get(p.0 as usize % ids.len().max(1)).copied();
+        s.chair = ids.first().copied();
+        s.secretary = ids.last().copied();
+        s.agenda = agenda.into_iter().enumerate().map(|(i, (title, planned_minutes, started_at))| AgendaItem {
+            id: AgendaId(10 - i as u32),
+            title,
+            presenter: ids.get(i).copied(),
+            planned_minutes,
+            started_at,
+            ended_at: None,
+            status: AgendaStatus::Pending,
+        }).collect();
+        let topics: Vec<AgendaId> = s.agenda.iter().map(|a| a.id).collect();
+        s.entries = entries.into_iter().enumerate().filter_map(|(i, (at, kind, text, on_topic))| {
+            // References must point at real attendees for the file to be valid.
+            let kind = match kind {
+                EntryKind::Speech { speaker, ended_at } => EntryKind::Speech { speaker: fix(speaker)?, ended_at },
+                EntryKind::Question { by } => EntryKind::Question { by: by.and_then(fix) },
+                EntryKind::Action { owner, due, done } => EntryKind::Action { owner: owner.and_then(fix), due, done },
+                k => k,
+            };
+            Some(Entry { id: EntryId(i as u32 + 1), at, agenda_item: if on_topic { topics.first().copied() } else { None }, kind, text })
+        }).collect();
+        s.credits = credits.into_iter().map(|(role, name)| Credit { role: CreditRole::Other(role), name }).collect();
+        s.journal_seq = journal_seq;
+        s
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_session_survives_save_and_load(s in session()) {
+        prop_assert!(s.problems().is_empty(), "{:?}", s.problems());
+        let text = to_ron(&s).unwrap();
+        let back = parse(Path::new("t.ron"), text.as_bytes()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(back, s);
+    }
+
+    #[test]
+    fn applying_a_change_then_its_inverse_restores_the_session(s in session(), pick in any::<prop::sample::Index>(), text in text()) {
+        let mut edited = s.clone();
+        let change = match (edited.entries.is_empty(), pick.index(3)) {
+            (false, 0) => Change::Entry(Edit::Remove(edited.entries[pick.index(edited.entries.len())].id)),
+            (false, 1) => {
+                let mut e = edited.entries[pick.index(edited.entries.len())].clone();
+                e.text = text;
+                Change::Entry(Edit::Replace(e))
+            }
+            _ => common::add_note(&edited, &text),
+        };
+        let inverse = change.apply(&mut edited).unwrap();
+        inverse.apply(&mut edited).unwrap();
+        prop_assert_eq!(edited, s);
+    }
+}
+
+#[test]
+fn a_hand_written_version_1_file_loads() {
+    // Written the way a person would: Some(..) spelled out or not, fields
+    // left out, comments, no `#![enable]` header.
+    let text = r#"
+// Board meeting, typed by hand.
+(
+    version: 1,
+    title: "Board meeting",
+    started_at: Some("2026-03-02T09:00:00+08:00"),
+    organisations: [(code: "NUS", name: "National University of Singapore")],
+    attendees: [
+        (id: 7, name: "林美玲", organisation: "NUS", attendance: Late, joined_at: "2026-03-02T09:10:00+08:00"),
+        (id: 2, name: "Zoë", role: "Observer"),
+    ],
+    chair: 7,
+    agenda: [(id: 1, title: "Budget", planned_minutes: 15, status: Current)],
+    entries: [
+        (id: 1, at: "2026-03-02T09:12:00+08:00", agenda_item: 1, kind: Speech(speaker: 7), text: "Opened."),
+        (id: 2, at: "2026-03-02T09:20:00+08:00", kind: Action(owner: 2, due: "2026-04-01"), text: "Send the figures"),
+    ],
+)
+"#;
+    let s = parse(Path::new("hand.ron"), text.as_bytes()).unwrap();
+    assert_eq!(s.title, "Board meeting");
+    assert_eq!(s.attendees[0].name, "林美玲");
+    assert_eq!(s.attendees[0].attendance, Attendance::Late);
+    assert_eq!(s.attendees[1].attendance, Attendance::Expected, "attendance defaults to expected");
+    assert_eq!(s.chair, Some(AttendeeId(7)));
+    assert_eq!(s.current_agenda_item().map(|a| a.title.as_str()), Some("Budget"));
+    assert_eq!(s.entries[0].kind, EntryKind::Speech { speaker: AttendeeId(7), ended_at: None });
+    assert_eq!(
+        s.entries[1].kind,
+        EntryKind::Action { owner: Some(AttendeeId(2)), due: NaiveDate::from_ymd_opt(2026, 4, 1), done: false }
+    );
+    assert_eq!(s.journal_seq, 0);
+}
+
+#[test]
+fn saved_file_starts_with_the_version_and_is_pretty() {
+    let text = to_ron(&common::sample()).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("#![enable(implicit_some)]"));
+    assert_eq!(lines.next(), Some("("));
+    assert_eq!(lines.next(), Some("    version: 1,"));
+    assert!(text.contains("    title: \"Open Data for Museum Collections\",\n"));
+    assert!(text.contains("name: \"王丽\""), "non-ASCII text is written as is, not escaped");
+}
+
+#[test]
+fn the_shipped_sample_is_saved_in_canonical_form() {
+    // So that opening and saving the sample without changes changes nothing.
+    let on_disk = std::fs::read_to_string(common::sample_path()).unwrap();
+    assert_eq!(to_ron(&common::sample()).unwrap(), on_disk);
+}
+
+#[test]
+fn a_failed_batch_leaves_the_session_unchanged() {
+    let mut s = common::sample();
+    let before = s.clone();
+    let batch = Change::Batch(vec![common::add_note(&s, "first"), Change::Attendee(Edit::Remove(AttendeeId(999)))]);
+    let err = batch.apply(&mut s).unwrap_err();
+    assert_eq!(err, ChangeError::Missing { what: "attendee", key: "AttendeeId(999)".into() });
+    assert_eq!(s, before);
+}
+
+#[test]
+fn inserting_a_duplicate_id_is_refused() {
+    let mut s = common::sample();
+    let dup = common::note(1, "again");
+    let err = Change::Entry(Edit::Insert { index: 0, item: dup }).apply(&mut s).unwrap_err();
+    assert!(matches!(err, ChangeError::Duplicate { what: "entry", .. }));
+}
+
+#[test]
+fn problems_name_duplicate_ids_and_dangling_references() {
+    let mut s = common::sample();
+    s.attendees[1].id = s.attendees[0].id;
+    s.chair = Some(AttendeeId(77));
+    let problems: Vec<String> = s.problems().into_iter().map(|p| p.0).collect();
+    assert!(problems.contains(&"two attendees have the id 1".to_string()), "{problems:?}");
+    assert!(problems.contains(&"`chair` names attendee 77, who is not in `attendees`".to_string()), "{problems:?}");
+}
+
+#[test]
+fn speaking_time_adds_up_per_person_and_organisation() {
+    let s = common::sample();
+    let stats = stats::speaking_time(&s, None);
+    let jose = stats.by_attendee.iter().find(|x| x.who == AttendeeId(5)).unwrap();
+    // José: 4 + 9 + 3 minutes in three speeches.
+    assert_eq!((jose.total.num_minutes(), jose.speeches), (16, 3));
+    let usal = stats.by_organisation.iter().find(|x| x.who.as_deref() == Some("USAL")).unwrap();
+    assert_eq!(usal.total.num_minutes(), 16 + 13 + 4);
+    assert_eq!(stats.total, stats.by_attendee.iter().map(|x| x.total).sum());
+    assert!(stats.by_attendee.windows(2).all(|w| w[0].total >= w[1].total), "longest first");
+}
+
+#[test]
+fn a_speech_still_going_on_counts_until_now_only_when_asked() {
+    let mut s = Session::new("t");
+    s.attendees.push(Attendee {
+        id: AttendeeId(1),
+        name: "A".into(),
+        organisation: None,
+        role: String::new(),
+        attendance: Attendance::Present,
+        joined_at: None,
+        left_at: None,
+    });
+    let start: DateTime<FixedOffset> = common::at("2026-01-01T10:00:00+00:00");
+    s.entries.push(Entry {
+        id: EntryId(1),
+        at: start,
+        agenda_item: None,
+        kind: EntryKind::Speech { speaker: AttendeeId(1), ended_at: None },
+        text: String::new(),
+    });
+    assert_eq!(stats::speaking_time(&s, None).total.num_seconds(), 0);
+    let now = start + chrono::Duration::seconds(95);
+    assert_eq!(stats::speaking_time(&s, Some(now)).total.num_seconds(), 95);
+    assert_eq!(stats::format_duration(chrono::Duration::seconds(95)), "01:35");
+    assert_eq!(stats::format_duration(chrono::Duration::seconds(3725)), "1:02:05");
+}
