@@ -92,7 +92,7 @@ fn free_name(dir: &Path, title: &str) -> PathBuf {
 
 fn interactive(open: OpenSession) -> Result<(), Error> {
     let path = open.path().to_path_buf();
-    let app = crate::app::App::new(open, chrono::Local::now().fixed_offset());
+    let app = crate::app::App::new(open);
     let open = crate::tui::run(app).map_err(|e| error(format!("terminal: {e}")))?;
     open.close()?;
     eprintln!("Saved {}", path.display());

@@ -334,6 +334,19 @@ fn close_removes_the_journal_and_the_lock() {
     assert_eq!(store::load(&path).unwrap().entries.last().unwrap().text, "last words");
 }
 
+#[test]
+fn opening_and_closing_without_a_change_leaves_the_file_untouched() {
+    let (_dir, path) = common::sample_copy();
+    let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    assert!(!open.has_unsaved_changes());
+    open.close().unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), mtime);
+    assert!(!store::backup_path(&path).exists(), "no backup of an unchanged file");
+    assert!(!store::journal_path(&path).exists());
+}
+
 // ------------------------------------------------------------------- lock
 
 #[test]

@@ -30,7 +30,7 @@ pub enum Action {
 }
 
 impl App {
-    pub fn new(store: OpenSession, _now: Timestamp) -> App {
+    pub fn new(store: OpenSession) -> App {
         let message = store.recovery().message();
         App { store, input: String::new(), message, scroll: 0, quit: false }
     }

@@ -116,6 +116,9 @@ struct Writer {
     last_error: Option<String>,
     /// The file as this process last read or wrote it.
     stamp: Option<DiskStamp>,
+    /// The session's `journal_seq` when it was last loaded or saved: any
+    /// other value means there are changes the file does not have.
+    saved_seq: u64,
     /// Held for as long as the session is open; released on drop.
     _lock: Lock,
 }
@@ -134,6 +137,7 @@ impl OpenSession {
         let replay = journal::read(&journal_path)
             .map_err(|source| OpenError::Io { path: journal_path.clone(), source })?;
 
+        let saved_seq = session.journal_seq;
         let mut recovery = Recovery { torn_tail: replay.torn_tail, ..Recovery::default() };
         for line in &replay.unreadable_lines {
             recovery.problems.push(format!("journal line {line} is unreadable"));
@@ -165,7 +169,7 @@ impl OpenSession {
             session,
             path: path.to_path_buf(),
             recovery,
-            writer: Some(Writer { journal, pending: Vec::new(), last_error: None, stamp, _lock: lock }),
+            writer: Some(Writer::new(journal, stamp, saved_seq, lock)),
         };
         if open.recovery.message().is_some() {
             open.save()?;
@@ -184,11 +188,12 @@ impl OpenSession {
         let journal = Journal::open(&journal_path)
             .map_err(|source| OpenError::Io { path: journal_path, source })?;
         let stamp = DiskStamp::of(path);
+        let saved_seq = session.journal_seq;
         Ok(OpenSession {
             session,
             path: path.to_path_buf(),
             recovery: Recovery::default(),
-            writer: Some(Writer { journal, pending: Vec::new(), last_error: None, stamp, _lock: lock }),
+            writer: Some(Writer::new(journal, stamp, saved_seq, lock)),
         })
     }
 
@@ -255,6 +260,7 @@ impl OpenSession {
             return Err(err);
         }
         writer.stamp = DiskStamp::of(&path);
+        writer.saved_seq = self.session.journal_seq;
         writer.pending.clear();
         writer.last_error = None;
         // Records left in the journal are all in the file now, and have
@@ -263,12 +269,21 @@ impl OpenSession {
         Ok(())
     }
 
-    /// Saves and closes: the journal file and the lock are removed.
+    /// Whether there are changes the file does not have yet.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.writer.as_ref().is_some_and(|w| w.saved_seq != self.session.journal_seq)
+    }
+
+    /// Saves (if anything changed) and closes: the journal file and the
+    /// lock are removed. Opening and closing without a change leaves the
+    /// file untouched.
     pub fn close(mut self) -> Result<(), SaveError> {
         if self.writer.is_none() {
             return Ok(());
         }
-        self.save()?;
+        if self.has_unsaved_changes() {
+            self.save()?;
+        }
         if let Some(writer) = self.writer.take() {
             let _ = std::fs::remove_file(writer.journal.path());
         }
@@ -277,6 +292,10 @@ impl OpenSession {
 }
 
 impl Writer {
+    fn new(journal: Journal, stamp: Option<DiskStamp>, saved_seq: u64, lock: Lock) -> Writer {
+        Writer { journal, pending: Vec::new(), last_error: None, stamp, saved_seq, _lock: lock }
+    }
+
     fn flush(&mut self) -> bool {
         if self.pending.is_empty() {
             return true;

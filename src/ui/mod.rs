@@ -18,7 +18,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Constraint::Length(1),
         Constraint::Length(u16::from(app.message.is_some())),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(u16::from(!app.store.is_read_only())),
         Constraint::Length(1),
     ])
     .areas(frame.area());
@@ -37,7 +37,8 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     if app.store.is_read_only() {
         spans.push(Span::from("  [read-only]").fg(Color::Yellow));
     }
-    let path = format!("  {}", app.store.path().display());
+    let name = app.store.path().file_name().unwrap_or_default().to_string_lossy();
+    let path = format!("  {name}");
     spans.push(Span::from(path).dark_gray());
     frame.render_widget(Line::from(spans).reversed(), area);
 }

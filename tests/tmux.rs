@@ -1,0 +1,145 @@
+//! The real binary in a real terminal: tmux runs it, `send-keys` types,
+//! `capture-pane` reads the screen. `.ci/run` installs tmux when missing.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use minutes::store::{self, Mode, OpenSession};
+
+/// A tmux server of this test's own, killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(command: &str) -> Tmux {
+        let socket = format!("minutes-test-{}-{}", std::process::id(), rand_suffix());
+        let tmux = Tmux { socket };
+        let out = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command]);
+        assert!(out.status.success(), "tmux failed to start: {}", String::from_utf8_lossy(&out.stderr));
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux is installed (.ci/run installs it)")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    /// Types text literally (no key-name lookup).
+    fn type_text(&self, text: &str) {
+        assert!(self.run(&["send-keys", "-t", "t", "-l", text]).status.success());
+    }
+
+    fn wait_for(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(what) {
+                return screen;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "never saw {what:?} on screen:\n{screen}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_for_exit(&self) {
+        let start = Instant::now();
+        while self.run(&["has-session", "-t", "t"]).status.success() {
+            assert!(start.elapsed() < Duration::from_secs(20), "still running:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn pane_pid(&self) -> i32 {
+        let out = self.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
+        String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn rand_suffix() -> u128 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() % 1_000_000
+}
+
+fn command(args: &str, path: &Path) -> String {
+    format!("exec '{}' {args} '{}'", env!("CARGO_BIN_EXE_minutes"), path.display())
+}
+
+#[test]
+fn a_note_typed_in_the_terminal_is_saved_on_quit() {
+    let (_dir, path) = common::sample_copy();
+    let tmux = Tmux::start(&command("open", &path));
+    let screen = tmux.wait_for("Open Data for Museum Collections");
+    assert!(screen.contains("Enter  log note"), "{screen}");
+
+    tmux.type_text("Vienna hosts the next session 维也纳");
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("Note       Vienna hosts the next session 维也纳");
+    assert!(screen.lines().any(|l| l.trim() == "›"), "the input line is cleared:\n{screen}");
+
+    tmux.send(&["q"]);
+    tmux.wait_for_exit();
+    let saved = store::load(&path).unwrap();
+    assert_eq!(saved.entries.last().unwrap().text, "Vienna hosts the next session 维也纳");
+    assert!(!store::lock_path(&path).exists() && !store::journal_path(&path).exists());
+
+    let export = Command::new(env!("CARGO_BIN_EXE_minutes")).arg("export").arg(&path).output().unwrap();
+    assert!(String::from_utf8_lossy(&export.stdout).contains("Vienna hosts the next session 维也纳"));
+}
+
+#[test]
+fn the_readme_demo_opens_read_only_and_quits_with_q() {
+    let (_dir, path) = common::sample_copy();
+    let before = std::fs::read(&path).unwrap();
+    let tmux = Tmux::start(&command("open --read-only", &path));
+    let screen = tmux.wait_for("[read-only]");
+    assert!(screen.contains("Thanked the speakers"), "{screen}");
+    tmux.send(&["q"]);
+    tmux.wait_for_exit();
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn notes_on_screen_survive_a_kill() {
+    let (_dir, path) = common::sample_copy();
+    let tmux = Tmux::start(&command("open", &path));
+    tmux.wait_for("Open Data for Museum Collections");
+    for text in ["first point", "second point 第二", "third point"] {
+        tmux.type_text(text);
+        tmux.send(&["Enter"]);
+        tmux.wait_for(&format!("Note       {text}"));
+    }
+    // A line typed but not yet entered is not on the record, by design.
+    tmux.type_text("half typed");
+    tmux.wait_for("› half typed");
+
+    let pid = tmux.pane_pid();
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
+    tmux.wait_for_exit();
+
+    let reopened = OpenSession::open(&path, Mode::ReadWrite).expect("the dead process's lock is taken over");
+    let texts: Vec<&str> = reopened.session().entries.iter().map(|e| e.text.as_str()).collect();
+    assert!(texts.ends_with(&["first point", "second point 第二", "third point"]), "{texts:?}");
+    assert_eq!(reopened.recovery().replayed, 3);
+}
