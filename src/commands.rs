@@ -32,20 +32,28 @@ fn error(msg: impl Into<String>) -> Error {
 pub fn run(cli: Cli) -> Result<(), Error> {
     let paths = || {
         Paths::new(cli.data_dir.clone()).ok_or_else(|| {
-            error("cannot find a home directory for the data directory; give one with --data-dir DIR")
+            error(
+                "cannot find a home directory for the data directory; give one with --data-dir DIR",
+            )
         })
     };
     match cli.command {
         None => open_latest(&paths()?),
         Some(Command::New { title, file }) => new(&paths()?, title, file),
         Some(Command::Open { file, read_only }) => {
-            let mode = if read_only { Mode::ReadOnly } else { Mode::ReadWrite };
+            let mode = if read_only {
+                Mode::ReadOnly
+            } else {
+                Mode::ReadWrite
+            };
             interactive(OpenSession::open(&file, mode)?)
         }
         Some(Command::List) => list(&paths()?, &mut io::stdout().lock()),
-        Some(Command::Export { file, format, output }) => {
-            export_to(&file, format.into(), output.as_deref())
-        }
+        Some(Command::Export {
+            file,
+            format,
+            output,
+        }) => export_to(&file, format.into(), output.as_deref()),
     }
 }
 
@@ -85,7 +93,13 @@ fn free_name(dir: &Path, title: &str) -> PathBuf {
     let name = store::paths::file_name_for(chrono::Local::now().date_naive(), title);
     let stem = name.trim_end_matches(".ron");
     (1..)
-        .map(|n| if n == 1 { dir.join(&name) } else { dir.join(format!("{stem}-{n}.ron")) })
+        .map(|n| {
+            if n == 1 {
+                dir.join(&name)
+            } else {
+                dir.join(format!("{stem}-{n}.ron"))
+            }
+        })
         .find(|p| !p.exists())
         .unwrap_or_else(|| dir.join(name))
 }
@@ -105,7 +119,11 @@ pub fn list(paths: &Paths, out: &mut impl Write) -> Result<(), Error> {
     let mut problems = Vec::new();
     for file in paths.session_files()? {
         let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-        let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         match store::load(&file) {
             Ok(s) => {
                 let date = s.started_at.or(s.scheduled_start);
@@ -120,14 +138,26 @@ pub fn list(paths: &Paths, out: &mut impl Write) -> Result<(), Error> {
     rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     let result = (|| -> io::Result<()> {
         if rows.is_empty() {
-            writeln!(out, "No sessions in {}. Start one with `minutes new \"Title\"`.", paths.data_dir.display())?;
+            writeln!(
+                out,
+                "No sessions in {}. Start one with `minutes new \"Title\"`.",
+                paths.data_dir.display()
+            )?;
             return Ok(());
         }
-        writeln!(out, "{:<16}  {:>8}  {:>7}  {:<40}  FILE", "DATE", "SIZE", "ENTRIES", "TITLE")?;
+        writeln!(
+            out,
+            "{:<16}  {:>8}  {:>7}  {:<40}  FILE",
+            "DATE", "SIZE", "ENTRIES", "TITLE"
+        )?;
         for (date, name, title, size, entries) in rows {
             let date = date.map_or_else(|| "-".into(), |d| d.format("%Y-%m-%d %H:%M").to_string());
             let title = crate::text::pad(&crate::text::fit(&title, 40), 40);
-            writeln!(out, "{date:<16}  {:>8}  {entries:>7}  {title}  {name}", human_size(size))?;
+            writeln!(
+                out,
+                "{date:<16}  {:>8}  {entries:>7}  {title}  {name}",
+                human_size(size)
+            )?;
         }
         for problem in &problems {
             writeln!(out, "\nunreadable: {problem}")?;

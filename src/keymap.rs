@@ -12,14 +12,29 @@ pub struct Binding {
 }
 
 pub const KEYS: &[Binding] = &[
-    Binding { keys: "Enter", what: "log note" },
-    Binding { keys: "↑/↓ PgUp/PgDn", what: "scroll" },
-    Binding { keys: "Esc/Ctrl+Q", what: "save & quit" },
+    Binding {
+        keys: "Enter",
+        what: "log note",
+    },
+    Binding {
+        keys: "↑/↓ PgUp/PgDn",
+        what: "scroll",
+    },
+    Binding {
+        keys: "Esc/Ctrl+Q",
+        what: "save & quit",
+    },
 ];
 
 pub const READ_ONLY_KEYS: &[Binding] = &[
-    Binding { keys: "↑/↓ PgUp/PgDn", what: "scroll" },
-    Binding { keys: "q/Esc", what: "quit" },
+    Binding {
+        keys: "↑/↓ PgUp/PgDn",
+        what: "scroll",
+    },
+    Binding {
+        keys: "q/Esc",
+        what: "quit",
+    },
 ];
 
 /// The action for a key press, if any.

@@ -4,13 +4,13 @@
 //! crash-safe [`store`], and the [`export`]ers. The binary adds the CLI and
 //! the terminal UI on top.
 
-pub mod export;
-pub mod model;
-pub mod store;
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod export;
 pub mod keymap;
+pub mod model;
+pub mod store;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -13,7 +13,9 @@ use crate::store::OpenSession;
 /// The terminal is restored however this ends, a panic included.
 pub fn run(mut app: App) -> io::Result<OpenSession> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        return Err(io::Error::other("not a terminal; run minutes in a terminal, or use `minutes export`"));
+        return Err(io::Error::other(
+            "not a terminal; run minutes in a terminal, or use `minutes export`",
+        ));
     }
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);

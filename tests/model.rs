@@ -20,9 +20,17 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn timestamp() -> impl Strategy<Value = Timestamp> {
-    (-14 * 3600..=14 * 3600i32, 0..4_000_000_000i64, 0..1_000_000_000u32).prop_map(|(offset, secs, nanos)| {
-        FixedOffset::east_opt(offset / 60 * 60).unwrap().timestamp_opt(secs, nanos).unwrap()
-    })
+    (
+        -14 * 3600..=14 * 3600i32,
+        0..4_000_000_000i64,
+        0..1_000_000_000u32,
+    )
+        .prop_map(|(offset, secs, nanos)| {
+            FixedOffset::east_opt(offset / 60 * 60)
+                .unwrap()
+                .timestamp_opt(secs, nanos)
+                .unwrap()
+        })
 }
 
 fn attendance() -> impl Strategy<Value = Attendance> {
@@ -39,19 +47,25 @@ fn kind() -> impl Strategy<Value = EntryKind> {
     let person = || proptest::option::of((1..20u32).prop_map(AttendeeId));
     prop_oneof![
         Just(EntryKind::Note),
-        ((1..20u32).prop_map(AttendeeId), proptest::option::of(timestamp()))
+        (
+            (1..20u32).prop_map(AttendeeId),
+            proptest::option::of(timestamp())
+        )
             .prop_map(|(speaker, ended_at)| EntryKind::Speech { speaker, ended_at }),
         Just(EntryKind::Discussion),
         person().prop_map(|by| EntryKind::Question { by }),
         Just(EntryKind::Decision),
         Just(EntryKind::Conclusion),
-        (person(), proptest::option::of((0..3000i32, 1..13u32, 1..29u32)), any::<bool>()).prop_map(
-            |(owner, due, done)| EntryKind::Action {
+        (
+            person(),
+            proptest::option::of((0..3000i32, 1..13u32, 1..29u32)),
+            any::<bool>()
+        )
+            .prop_map(|(owner, due, done)| EntryKind::Action {
                 owner,
                 due: due.map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()),
                 done
-            }
-        ),
+            }),
     ]
 }
 
@@ -171,13 +185,30 @@ fn a_hand_written_version_1_file_loads() {
     assert_eq!(s.title, "Board meeting");
     assert_eq!(s.attendees[0].name, "林美玲");
     assert_eq!(s.attendees[0].attendance, Attendance::Late);
-    assert_eq!(s.attendees[1].attendance, Attendance::Expected, "attendance defaults to expected");
+    assert_eq!(
+        s.attendees[1].attendance,
+        Attendance::Expected,
+        "attendance defaults to expected"
+    );
     assert_eq!(s.chair, Some(AttendeeId(7)));
-    assert_eq!(s.current_agenda_item().map(|a| a.title.as_str()), Some("Budget"));
-    assert_eq!(s.entries[0].kind, EntryKind::Speech { speaker: AttendeeId(7), ended_at: None });
+    assert_eq!(
+        s.current_agenda_item().map(|a| a.title.as_str()),
+        Some("Budget")
+    );
+    assert_eq!(
+        s.entries[0].kind,
+        EntryKind::Speech {
+            speaker: AttendeeId(7),
+            ended_at: None
+        }
+    );
     assert_eq!(
         s.entries[1].kind,
-        EntryKind::Action { owner: Some(AttendeeId(2)), due: NaiveDate::from_ymd_opt(2026, 4, 1), done: false }
+        EntryKind::Action {
+            owner: Some(AttendeeId(2)),
+            due: NaiveDate::from_ymd_opt(2026, 4, 1),
+            done: false
+        }
     );
     assert_eq!(s.journal_seq, 0);
 }
@@ -190,7 +221,10 @@ fn saved_file_starts_with_the_version_and_is_pretty() {
     assert_eq!(lines.next(), Some("("));
     assert_eq!(lines.next(), Some("    version: 1,"));
     assert!(text.contains("    title: \"Open Data for Museum Collections\",\n"));
-    assert!(text.contains("name: \"王丽\""), "non-ASCII text is written as is, not escaped");
+    assert!(
+        text.contains("name: \"王丽\""),
+        "non-ASCII text is written as is, not escaped"
+    );
 }
 
 #[test]
@@ -204,9 +238,18 @@ fn the_shipped_sample_is_saved_in_canonical_form() {
 fn a_failed_batch_leaves_the_session_unchanged() {
     let mut s = common::sample();
     let before = s.clone();
-    let batch = Change::Batch(vec![common::add_note(&s, "first"), Change::Attendee(Edit::Remove(AttendeeId(999)))]);
+    let batch = Change::Batch(vec![
+        common::add_note(&s, "first"),
+        Change::Attendee(Edit::Remove(AttendeeId(999))),
+    ]);
     let err = batch.apply(&mut s).unwrap_err();
-    assert_eq!(err, ChangeError::Missing { what: "attendee", key: "AttendeeId(999)".into() });
+    assert_eq!(
+        err,
+        ChangeError::Missing {
+            what: "attendee",
+            key: "AttendeeId(999)".into()
+        }
+    );
     assert_eq!(s, before);
 }
 
@@ -214,7 +257,12 @@ fn a_failed_batch_leaves_the_session_unchanged() {
 fn inserting_a_duplicate_id_is_refused() {
     let mut s = common::sample();
     let dup = common::note(1, "again");
-    let err = Change::Entry(Edit::Insert { index: 0, item: dup }).apply(&mut s).unwrap_err();
+    let err = Change::Entry(Edit::Insert {
+        index: 0,
+        item: dup,
+    })
+    .apply(&mut s)
+    .unwrap_err();
     assert!(matches!(err, ChangeError::Duplicate { what: "entry", .. }));
 }
 
@@ -224,21 +272,41 @@ fn problems_name_duplicate_ids_and_dangling_references() {
     s.attendees[1].id = s.attendees[0].id;
     s.chair = Some(AttendeeId(77));
     let problems: Vec<String> = s.problems().into_iter().map(|p| p.0).collect();
-    assert!(problems.contains(&"two attendees have the id 1".to_string()), "{problems:?}");
-    assert!(problems.contains(&"`chair` names attendee 77, who is not in `attendees`".to_string()), "{problems:?}");
+    assert!(
+        problems.contains(&"two attendees have the id 1".to_string()),
+        "{problems:?}"
+    );
+    assert!(
+        problems.contains(&"`chair` names attendee 77, who is not in `attendees`".to_string()),
+        "{problems:?}"
+    );
 }
 
 #[test]
 fn speaking_time_adds_up_per_person_and_organisation() {
     let s = common::sample();
     let stats = stats::speaking_time(&s, None);
-    let jose = stats.by_attendee.iter().find(|x| x.who == AttendeeId(5)).unwrap();
+    let jose = stats
+        .by_attendee
+        .iter()
+        .find(|x| x.who == AttendeeId(5))
+        .unwrap();
     // José: 4 + 9 + 3 minutes in three speeches.
     assert_eq!((jose.total.num_minutes(), jose.speeches), (16, 3));
-    let usal = stats.by_organisation.iter().find(|x| x.who.as_deref() == Some("USAL")).unwrap();
+    let usal = stats
+        .by_organisation
+        .iter()
+        .find(|x| x.who.as_deref() == Some("USAL"))
+        .unwrap();
     assert_eq!(usal.total.num_minutes(), 16 + 13 + 4);
     assert_eq!(stats.total, stats.by_attendee.iter().map(|x| x.total).sum());
-    assert!(stats.by_attendee.windows(2).all(|w| w[0].total >= w[1].total), "longest first");
+    assert!(
+        stats
+            .by_attendee
+            .windows(2)
+            .all(|w| w[0].total >= w[1].total),
+        "longest first"
+    );
 }
 
 #[test]
@@ -258,12 +326,21 @@ fn a_speech_still_going_on_counts_until_now_only_when_asked() {
         id: EntryId(1),
         at: start,
         agenda_item: None,
-        kind: EntryKind::Speech { speaker: AttendeeId(1), ended_at: None },
+        kind: EntryKind::Speech {
+            speaker: AttendeeId(1),
+            ended_at: None,
+        },
         text: String::new(),
     });
     assert_eq!(stats::speaking_time(&s, None).total.num_seconds(), 0);
     let now = start + chrono::Duration::seconds(95);
     assert_eq!(stats::speaking_time(&s, Some(now)).total.num_seconds(), 95);
-    assert_eq!(stats::format_duration(chrono::Duration::seconds(95)), "01:35");
-    assert_eq!(stats::format_duration(chrono::Duration::seconds(3725)), "1:02:05");
+    assert_eq!(
+        stats::format_duration(chrono::Duration::seconds(95)),
+        "01:35"
+    );
+    assert_eq!(
+        stats::format_duration(chrono::Duration::seconds(3725)),
+        "1:02:05"
+    );
 }

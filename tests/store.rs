@@ -17,10 +17,16 @@ fn entry_texts(s: &Session) -> Vec<String> {
 /// Runs one `#[ignore]`d helper below as a child process of this test binary.
 fn child(name: &str, session: &Path) -> Command {
     let mut cmd = Command::new(std::env::current_exe().unwrap());
-    cmd.args(["--ignored", "--exact", name, "--nocapture", "--test-threads=1"])
-        .env("MINUTES_CHILD_SESSION", session)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit());
+    cmd.args([
+        "--ignored",
+        "--exact",
+        name,
+        "--nocapture",
+        "--test-threads=1",
+    ])
+    .env("MINUTES_CHILD_SESSION", session)
+    .stdout(Stdio::piped())
+    .stderr(Stdio::inherit());
     cmd
 }
 
@@ -35,7 +41,8 @@ fn save_keeps_the_previous_version_as_bak() {
     let (_dir, path) = common::sample_copy();
     let original = std::fs::read(&path).unwrap();
     let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
-    open.apply(common::add_note(open.session(), "after the meeting")).unwrap();
+    open.apply(common::add_note(open.session(), "after the meeting"))
+        .unwrap();
     open.save().unwrap();
     assert_eq!(std::fs::read(store::backup_path(&path)).unwrap(), original);
     assert!(entry_texts(&store::load(&path).unwrap()).contains(&"after the meeting".to_string()));
@@ -47,13 +54,22 @@ fn new_session_files_are_private_and_existing_ones_keep_their_mode() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.ron");
-    OpenSession::create(&path, Session::new("t")).unwrap().close().unwrap();
-    assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    OpenSession::create(&path, Session::new("t"))
+        .unwrap()
+        .close()
+        .unwrap();
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
 
     let (_dir, shared) = common::sample_copy();
     std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o644)).unwrap();
     store::save(&shared, &common::sample()).unwrap();
-    assert_eq!(std::fs::metadata(&shared).unwrap().permissions().mode() & 0o777, 0o644);
+    assert_eq!(
+        std::fs::metadata(&shared).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
 }
 
 #[test]
@@ -78,11 +94,17 @@ fn create_refuses_to_overwrite_an_existing_file() {
 fn a_session_changed_by_another_program_is_not_overwritten() {
     let (_dir, path) = common::sample_copy();
     let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
-    open.apply(common::add_note(open.session(), "mine")).unwrap();
-    let theirs = std::fs::read_to_string(&path).unwrap().replace("Open Data", "Edited by hand");
+    open.apply(common::add_note(open.session(), "mine"))
+        .unwrap();
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Open Data", "Edited by hand");
     std::fs::write(&path, &theirs).unwrap();
     let err = open.save().unwrap_err();
-    assert!(err.to_string().contains("changed by another program"), "{err}");
+    assert!(
+        err.to_string().contains("changed by another program"),
+        "{err}"
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
     // The change is still safe in the journal.
     let replay = journal::read(&store::journal_path(&path)).unwrap();
@@ -119,7 +141,11 @@ fn child_save_with_a_full_disk() {
     let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
     // Big enough for a journal line, far too small for the whole file.
     limit_file_size(4096);
-    open.apply(common::add_note(open.session(), "typed while the disk was full")).unwrap();
+    open.apply(common::add_note(
+        open.session(),
+        "typed while the disk was full",
+    ))
+    .unwrap();
     assert_eq!(open.unsaved(), 0, "the journal line itself fits");
     let err = open.save().unwrap_err();
     println!("save error: {err}");
@@ -131,11 +157,17 @@ fn child_save_with_a_full_disk() {
 fn a_failed_write_leaves_the_old_file_and_loses_nothing() {
     let (dir, path) = common::sample_copy();
     let before = std::fs::read(&path).unwrap();
-    let out = child("child_save_with_a_full_disk", &path).output().unwrap();
+    let out = child("child_save_with_a_full_disk", &path)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains("save error: could not save"), "{stdout}");
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the old file is intact");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the old file is intact"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -155,16 +187,21 @@ fn child_journal_with_a_full_disk() {
     let long = "x".repeat(300);
     let mut failed_at = None;
     for i in 0..20 {
-        open.apply(common::add_note(open.session(), &format!("{i} {long}"))).unwrap();
+        open.apply(common::add_note(open.session(), &format!("{i} {long}")))
+            .unwrap();
         if open.unsaved() > 0 {
             failed_at = Some(i);
             break;
         }
     }
     let failed_at = failed_at.expect("the journal filled up");
-    println!("failed at {failed_at}; error: {}", open.last_error().unwrap());
+    println!(
+        "failed at {failed_at}; error: {}",
+        open.last_error().unwrap()
+    );
     // Still usable while the disk is full; the change waits in memory.
-    open.apply(common::add_note(open.session(), "one more")).unwrap();
+    open.apply(common::add_note(open.session(), "one more"))
+        .unwrap();
     assert_eq!(open.unsaved(), 2);
     lift_file_size_limit();
     assert!(open.flush(), "the retry succeeds once there is room");
@@ -176,16 +213,24 @@ fn child_journal_with_a_full_disk() {
 #[test]
 fn a_journal_write_that_fails_is_kept_and_retried() {
     let (_dir, path) = common::sample_copy();
-    let out = child("child_journal_with_a_full_disk", &path).output().unwrap();
+    let out = child("child_journal_with_a_full_disk", &path)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains("could not write the journal"), "{stdout}");
     // The failed write was cut back: no torn or unreadable line in the middle.
     let replay = journal::read(&store::journal_path(&path)).unwrap();
-    assert!(!replay.torn_tail && replay.unreadable_lines.is_empty(), "{replay:?}");
+    assert!(
+        !replay.torn_tail && replay.unreadable_lines.is_empty(),
+        "{replay:?}"
+    );
     let texts = entry_texts(OpenSession::open(&path, Mode::ReadOnly).unwrap().session());
     assert_eq!(texts.last().map(String::as_str), Some("one more"));
-    assert_eq!(replay.records.len(), texts.len() - common::sample().entries.len());
+    assert_eq!(
+        replay.records.len(),
+        texts.len() - common::sample().entries.len()
+    );
 }
 
 // ---------------------------------------------------------------- journal
@@ -196,7 +241,8 @@ fn child_writer_until_killed() {
     let path = child_session();
     let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
     for i in 0.. {
-        open.apply(common::add_note(open.session(), &format!("note {i} 记录"))).unwrap();
+        open.apply(common::add_note(open.session(), &format!("note {i} 记录")))
+            .unwrap();
         // Acknowledged: this is the moment the app would show it.
         println!("ack {i}");
     }
@@ -209,7 +255,10 @@ fn a_killed_writer_loses_no_acknowledged_change() {
     let mut lines = BufReader::new(writer.stdout.take().unwrap()).lines();
     let mut acked = Vec::new();
     while acked.len() < 50 {
-        let line = lines.next().expect("the child acknowledges changes").unwrap();
+        let line = lines
+            .next()
+            .expect("the child acknowledges changes")
+            .unwrap();
         if let Some(n) = line.strip_prefix("ack ") {
             acked.push(n.parse::<usize>().unwrap());
         }
@@ -221,12 +270,19 @@ fn a_killed_writer_loses_no_acknowledged_change() {
             acked.push(n.parse().unwrap());
         }
     }
-    assert!(store::lock_path(&path).exists(), "the dead writer's lock file is still there");
+    assert!(
+        store::lock_path(&path).exists(),
+        "the dead writer's lock file is still there"
+    );
 
-    let reopened = OpenSession::open(&path, Mode::ReadWrite).expect("a dead process's lock is taken over");
+    let reopened =
+        OpenSession::open(&path, Mode::ReadWrite).expect("a dead process's lock is taken over");
     let texts = entry_texts(reopened.session());
     for n in &acked {
-        assert!(texts.contains(&format!("note {n} 记录")), "acknowledged note {n} was lost");
+        assert!(
+            texts.contains(&format!("note {n} 记录")),
+            "acknowledged note {n} was lost"
+        );
     }
     assert!(reopened.recovery().replayed >= acked.len());
     let message = reopened.recovery().message().unwrap();
@@ -259,7 +315,10 @@ fn a_torn_last_journal_line_is_dropped_with_a_warning() {
     std::fs::write(store::journal_path(&path), &bytes[..cut]).unwrap();
     let open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
     let texts = entry_texts(open.session());
-    assert!(texts.ends_with(&["one".to_string(), "two".to_string()]), "{texts:?}");
+    assert!(
+        texts.ends_with(&["one".to_string(), "two".to_string()]),
+        "{texts:?}"
+    );
     assert!(!texts.contains(&"three".to_string()));
     assert_eq!(open.recovery().replayed, 2);
     assert!(open.recovery().torn_tail);
@@ -289,10 +348,22 @@ fn an_unreadable_journal_line_is_reported_and_the_journal_kept() {
     broken.extend_from_slice(&bytes[bytes.iter().position(|&b| b == b'\n').unwrap() + 1..]);
     std::fs::write(store::journal_path(&path), &broken).unwrap();
     let open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
-    assert_eq!(entry_texts(open.session()).last().map(String::as_str), Some("two"));
-    let kept = open.recovery().kept_journal.clone().expect("the journal is kept for inspection");
+    assert_eq!(
+        entry_texts(open.session()).last().map(String::as_str),
+        Some("two")
+    );
+    let kept = open
+        .recovery()
+        .kept_journal
+        .clone()
+        .expect("the journal is kept for inspection");
     assert_eq!(std::fs::read(&kept).unwrap(), broken);
-    assert!(open.recovery().message().unwrap().contains("journal line 1 is unreadable"));
+    assert!(
+        open.recovery()
+            .message()
+            .unwrap()
+            .contains("journal line 1 is unreadable")
+    );
 }
 
 #[test]
@@ -326,12 +397,16 @@ fn read_only_open_replays_the_journal_without_writing() {
 fn close_removes_the_journal_and_the_lock() {
     let (_dir, path) = common::sample_copy();
     let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
-    open.apply(common::add_note(open.session(), "last words")).unwrap();
+    open.apply(common::add_note(open.session(), "last words"))
+        .unwrap();
     assert!(store::journal_path(&path).exists());
     open.close().unwrap();
     assert!(!store::journal_path(&path).exists());
     assert!(!store::lock_path(&path).exists());
-    assert_eq!(store::load(&path).unwrap().entries.last().unwrap().text, "last words");
+    assert_eq!(
+        store::load(&path).unwrap().entries.last().unwrap().text,
+        "last words"
+    );
 }
 
 #[test]
@@ -343,7 +418,10 @@ fn opening_and_closing_without_a_change_leaves_the_file_untouched() {
     assert!(!open.has_unsaved_changes());
     open.close().unwrap();
     assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), mtime);
-    assert!(!store::backup_path(&path).exists(), "no backup of an unchanged file");
+    assert!(
+        !store::backup_path(&path).exists(),
+        "no backup of an unchanged file"
+    );
     assert!(!store::journal_path(&path).exists());
 }
 
@@ -357,7 +435,10 @@ fn a_second_writer_is_refused_with_a_clear_message() {
     let msg = err.to_string();
     assert!(matches!(err, OpenError::Locked(_)), "{msg}");
     assert!(msg.contains("already open in another minutes"), "{msg}");
-    assert!(msg.contains(&format!("pid {}", std::process::id())), "{msg}");
+    assert!(
+        msg.contains(&format!("pid {}", std::process::id())),
+        "{msg}"
+    );
     assert!(msg.contains("--read-only"), "{msg}");
     // Reading is still allowed.
     assert!(OpenSession::open(&path, Mode::ReadOnly).is_ok());
@@ -366,10 +447,17 @@ fn a_second_writer_is_refused_with_a_clear_message() {
 #[test]
 fn a_stale_lock_file_is_taken_over() {
     let (_dir, path) = common::sample_copy();
-    std::fs::write(store::lock_path(&path), "pid 999999 on elsewhere, since yesterday").unwrap();
+    std::fs::write(
+        store::lock_path(&path),
+        "pid 999999 on elsewhere, since yesterday",
+    )
+    .unwrap();
     let open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
     let holder = std::fs::read_to_string(store::lock_path(&path)).unwrap();
-    assert!(holder.starts_with(&format!("pid {} ", std::process::id())), "{holder}");
+    assert!(
+        holder.starts_with(&format!("pid {} ", std::process::id())),
+        "{holder}"
+    );
     drop(open);
     assert!(!store::lock_path(&path).exists());
 }
@@ -384,7 +472,11 @@ fn load_bytes(bytes: &[u8]) -> LoadError {
     // Opening for writing fails the same way and leaves the file alone.
     let open_err = OpenSession::open(&path, Mode::ReadWrite).unwrap_err();
     assert_eq!(open_err.to_string(), err.to_string());
-    assert_eq!(std::fs::read(&path).unwrap(), bytes, "a bad file is never rewritten");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "a bad file is never rewritten"
+    );
     assert!(!store::lock_path(&path).exists());
     err
 }
@@ -400,7 +492,11 @@ fn a_syntax_error_names_file_line_and_column() {
     let text = "(\n    version: 1,\n    title: \"x\",\n    attendees: [(id: 1 name: \"A\")],\n)";
     let err = load_bytes(text.as_bytes());
     assert!(matches!(err, LoadError::Syntax { line: 4, .. }), "{err:?}");
-    assert!(message(&err).starts_with("DIR/bad.ron:4:"), "{}", message(&err));
+    assert!(
+        message(&err).starts_with("DIR/bad.ron:4:"),
+        "{}",
+        message(&err)
+    );
 }
 
 #[test]
@@ -409,7 +505,10 @@ fn a_truncated_file_says_it_ends_too_early() {
     let err = load_bytes(&sample.as_bytes()[..sample.len() / 2]);
     let msg = message(&err);
     assert!(msg.contains("ends too early"), "{msg}");
-    assert!(matches!(err, LoadError::Syntax { line, .. } if line > 100), "{err:?}");
+    assert!(
+        matches!(err, LoadError::Syntax { line, .. } if line > 100),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -432,9 +531,22 @@ fn an_empty_file_is_reported_as_empty() {
 #[test]
 fn a_binary_file_is_reported_as_not_text() {
     let err = load_bytes(b"(version: 1,\n  ti\xff\xfetle");
-    assert_eq!(message(&err), "DIR/bad.ron:2:5: not a text file (invalid UTF-8); expected a minutes session in RON");
+    assert_eq!(
+        message(&err),
+        "DIR/bad.ron:2:5: not a text file (invalid UTF-8); expected a minutes session in RON"
+    );
     let err = load_bytes(b"PK\x03\x04\x00\x00");
-    assert!(matches!(err, LoadError::NotText { line: 1, col: 5, .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            LoadError::NotText {
+                line: 1,
+                col: 5,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -452,7 +564,10 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let err = load_bytes(text.as_bytes());
     assert!(matches!(err, LoadError::Syntax { .. }), "{err:?}");
     let text = "(".repeat(100_000);
-    assert!(matches!(load_bytes(text.as_bytes()), LoadError::Syntax { .. }));
+    assert!(matches!(
+        load_bytes(text.as_bytes()),
+        LoadError::Syntax { .. }
+    ));
 }
 
 #[test]
@@ -467,15 +582,23 @@ fn a_huge_file_is_refused_before_it_is_read() {
 
 #[test]
 fn an_inconsistent_file_lists_its_problems() {
-    let text = std::fs::read_to_string(common::sample_path()).unwrap().replacen("chair: 5,", "chair: 50,", 1);
+    let text = std::fs::read_to_string(common::sample_path())
+        .unwrap()
+        .replacen("chair: 5,", "chair: 50,", 1);
     let msg = message(&load_bytes(text.as_bytes()));
-    assert_eq!(msg, "DIR/bad.ron: the session is inconsistent: `chair` names attendee 50, who is not in `attendees`");
+    assert_eq!(
+        msg,
+        "DIR/bad.ron: the session is inconsistent: `chair` names attendee 50, who is not in `attendees`"
+    );
 }
 
 #[test]
 fn a_missing_file_names_it() {
     let err = store::load(Path::new("/nonexistent/meeting.ron")).unwrap_err();
-    assert!(err.to_string().starts_with("/nonexistent/meeting.ron: "), "{err}");
+    assert!(
+        err.to_string().starts_with("/nonexistent/meeting.ron: "),
+        "{err}"
+    );
 }
 
 proptest::proptest! {
@@ -501,6 +624,12 @@ fn speeches_in_the_sample_have_their_speakers() {
     // Guards the sample used by the README and the snapshots.
     let s = common::sample();
     assert_eq!(s.organisations.len(), 3);
-    assert!(s.entries.iter().filter(|e| matches!(e.kind, EntryKind::Speech { .. })).count() >= 15);
+    assert!(
+        s.entries
+            .iter()
+            .filter(|e| matches!(e.kind, EntryKind::Speech { .. }))
+            .count()
+            >= 15
+    );
     assert!(s.problems().is_empty());
 }

@@ -18,8 +18,22 @@ impl Tmux {
     fn start(command: &str) -> Tmux {
         let socket = format!("minutes-test-{}-{}", std::process::id(), rand_suffix());
         let tmux = Tmux { socket };
-        let out = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command]);
-        assert!(out.status.success(), "tmux failed to start: {}", String::from_utf8_lossy(&out.stderr));
+        let out = tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            command,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux failed to start: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         tmux
     }
 
@@ -43,7 +57,11 @@ impl Tmux {
 
     /// Types text literally (no key-name lookup).
     fn type_text(&self, text: &str) {
-        assert!(self.run(&["send-keys", "-t", "t", "-l", text]).status.success());
+        assert!(
+            self.run(&["send-keys", "-t", "t", "-l", text])
+                .status
+                .success()
+        );
     }
 
     fn wait_for(&self, what: &str) -> String {
@@ -53,7 +71,10 @@ impl Tmux {
             if screen.contains(what) {
                 return screen;
             }
-            assert!(start.elapsed() < Duration::from_secs(20), "never saw {what:?} on screen:\n{screen}");
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "never saw {what:?} on screen:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -61,7 +82,11 @@ impl Tmux {
     fn wait_for_exit(&self) {
         let start = Instant::now();
         while self.run(&["has-session", "-t", "t"]).status.success() {
-            assert!(start.elapsed() < Duration::from_secs(20), "still running:\n{}", self.screen());
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "still running:\n{}",
+                self.screen()
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -79,11 +104,19 @@ impl Drop for Tmux {
 }
 
 fn rand_suffix() -> u128 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() % 1_000_000
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+        % 1_000_000
 }
 
 fn command(args: &str, path: &Path) -> String {
-    format!("exec '{}' {args} '{}'", env!("CARGO_BIN_EXE_minutes"), path.display())
+    format!(
+        "exec '{}' {args} '{}'",
+        env!("CARGO_BIN_EXE_minutes"),
+        path.display()
+    )
 }
 
 #[test]
@@ -96,16 +129,28 @@ fn a_note_typed_in_the_terminal_is_saved_on_quit() {
     tmux.type_text("Vienna hosts the next session 维也纳");
     tmux.send(&["Enter"]);
     let screen = tmux.wait_for("Note       Vienna hosts the next session 维也纳");
-    assert!(screen.lines().any(|l| l.trim() == "›"), "the input line is cleared:\n{screen}");
+    assert!(
+        screen.lines().any(|l| l.trim() == "›"),
+        "the input line is cleared:\n{screen}"
+    );
 
     tmux.send(&["q"]);
     tmux.wait_for_exit();
     let saved = store::load(&path).unwrap();
-    assert_eq!(saved.entries.last().unwrap().text, "Vienna hosts the next session 维也纳");
+    assert_eq!(
+        saved.entries.last().unwrap().text,
+        "Vienna hosts the next session 维也纳"
+    );
     assert!(!store::lock_path(&path).exists() && !store::journal_path(&path).exists());
 
-    let export = Command::new(env!("CARGO_BIN_EXE_minutes")).arg("export").arg(&path).output().unwrap();
-    assert!(String::from_utf8_lossy(&export.stdout).contains("Vienna hosts the next session 维也纳"));
+    let export = Command::new(env!("CARGO_BIN_EXE_minutes"))
+        .arg("export")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&export.stdout).contains("Vienna hosts the next session 维也纳")
+    );
 }
 
 #[test]
@@ -138,8 +183,17 @@ fn notes_on_screen_survive_a_kill() {
     assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
     tmux.wait_for_exit();
 
-    let reopened = OpenSession::open(&path, Mode::ReadWrite).expect("the dead process's lock is taken over");
-    let texts: Vec<&str> = reopened.session().entries.iter().map(|e| e.text.as_str()).collect();
-    assert!(texts.ends_with(&["first point", "second point 第二", "third point"]), "{texts:?}");
+    let reopened =
+        OpenSession::open(&path, Mode::ReadWrite).expect("the dead process's lock is taken over");
+    let texts: Vec<&str> = reopened
+        .session()
+        .entries
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(
+        texts.ends_with(&["first point", "second point 第二", "third point"]),
+        "{texts:?}"
+    );
     assert_eq!(reopened.recovery().replayed, 3);
 }

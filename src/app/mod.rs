@@ -32,7 +32,13 @@ pub enum Action {
 impl App {
     pub fn new(store: OpenSession) -> App {
         let message = store.recovery().message();
-        App { store, input: String::new(), message, scroll: 0, quit: false }
+        App {
+            store,
+            input: String::new(),
+            message,
+            scroll: 0,
+            quit: false,
+        }
     }
 }
 
@@ -57,7 +63,10 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) {
                 text,
             };
             let index = session.entries.len();
-            match app.store.apply(Change::Entry(Edit::Insert { index, item: entry })) {
+            match app
+                .store
+                .apply(Change::Entry(Edit::Insert { index, item: entry }))
+            {
                 Ok(_) => {
                     app.input.clear();
                     app.scroll = 0;

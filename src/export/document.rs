@@ -12,7 +12,11 @@ pub enum Block {
     Heading(String),
     Subheading(String),
     /// Columns of short values; the last column may be long and wraps.
-    Table { header: Vec<String>, rows: Vec<Vec<String>>, numeric: Vec<bool> },
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+        numeric: Vec<bool>,
+    },
     List(Vec<Item>),
     Paragraph(String),
 }

@@ -24,18 +24,30 @@ pub fn render(doc: &Document) -> String {
                     match (item.lead.is_empty(), item.text.is_empty()) {
                         (true, _) => out.push_str(&format!("- {text}\n")),
                         (false, true) => out.push_str(&format!("- **{}**\n", escape(&item.lead))),
-                        (false, false) => out.push_str(&format!("- **{}:** {text}\n", escape(&item.lead))),
+                        (false, false) => {
+                            out.push_str(&format!("- **{}:** {text}\n", escape(&item.lead)))
+                        }
                     }
                 }
             }
-            Block::Table { header, rows, numeric } => {
+            Block::Table {
+                header,
+                rows,
+                numeric,
+            } => {
                 let cells = |row: &[String]| -> String {
                     let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
                     format!("| {} |\n", cells.join(" | "))
                 };
                 out.push_str(&cells(header));
                 let rule: Vec<&str> = (0..header.len())
-                    .map(|i| if numeric.get(i) == Some(&true) { "---:" } else { "---" })
+                    .map(|i| {
+                        if numeric.get(i) == Some(&true) {
+                            "---:"
+                        } else {
+                            "---"
+                        }
+                    })
                     .collect();
                 out.push_str(&format!("| {} |\n", rule.join(" | ")));
                 for row in rows {
@@ -70,7 +82,10 @@ fn escape(text: &str) -> String {
 
 fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~'
+        ) {
             out.push('\\');
         }
         out.push(c);

@@ -2,7 +2,9 @@ use chrono::Duration;
 
 use super::document::{Block, Document, Item};
 use crate::model::stats::{format_duration, speaking_time};
-use crate::model::{AgendaId, AgendaStatus, Attendance, AttendeeId, Entry, EntryKind, Session, Timestamp};
+use crate::model::{
+    AgendaId, AgendaStatus, Attendance, AttendeeId, Entry, EntryKind, Session, Timestamp,
+};
 
 /// What the minutes of a session say, in order: header, attendance, agenda,
 /// one section per agenda item, action items, speaking time, credits.
@@ -15,10 +17,16 @@ pub fn minutes(s: &Session) -> Document {
     speaking(s, &mut blocks);
     if !s.credits.is_empty() {
         blocks.push(Block::Heading("Credits".into()));
-        let fields = s.credits.iter().map(|c| (format!("{} by", c.role.label()), c.name.clone()));
+        let fields = s
+            .credits
+            .iter()
+            .map(|c| (format!("{} by", c.role.label()), c.name.clone()));
         blocks.push(Block::Fields(fields.collect()));
     }
-    Document { title: s.title.clone(), blocks }
+    Document {
+        title: s.title.clone(),
+        blocks,
+    }
 }
 
 fn hm(t: &Timestamp) -> String {
@@ -52,9 +60,17 @@ fn header_fields(s: &Session) -> Vec<(String, String)> {
     let day = s.started_at.or(s.scheduled_start);
     push("Date", day.map(|d| d.format("%A %-d %B %Y").to_string()));
     let time = match (s.started_at, s.ended_at) {
-        (Some(a), Some(b)) => Some(format!("{}–{} (UTC{}), {}", hm(&a), hm(&b), a.format("%:z"), minutes_of(b - a))),
+        (Some(a), Some(b)) => Some(format!(
+            "{}–{} (UTC{}), {}",
+            hm(&a),
+            hm(&b),
+            a.format("%:z"),
+            minutes_of(b - a)
+        )),
         (Some(a), None) => Some(format!("from {} (UTC{})", hm(&a), a.format("%:z"))),
-        _ => s.scheduled_start.map(|t| format!("scheduled {} (UTC{})", hm(&t), t.format("%:z"))),
+        _ => s
+            .scheduled_start
+            .map(|t| format!("scheduled {} (UTC{})", hm(&t), t.format("%:z"))),
     };
     push("Time", time);
     if let (Some(sched), Some(_)) = (s.scheduled_start, s.started_at) {
@@ -70,18 +86,29 @@ fn attendance(s: &Session, blocks: &mut Vec<Block>) {
     if s.attendees.is_empty() {
         return;
     }
-    let present = s.attendees.iter().filter(|a| a.attendance.attended()).count();
+    let present = s
+        .attendees
+        .iter()
+        .filter(|a| a.attendance.attended())
+        .count();
     blocks.push(Block::Heading("Attendance".into()));
     blocks.push(Block::Paragraph(format!(
         "{present} of {} people on the roster attended, from {} organisations.",
         s.attendees.len(),
         s.organisations.len()
     )));
-    let mut groups: Vec<(String, Option<&str>)> =
-        s.organisations.iter().map(|o| (format!("{} ({})", o.name, o.code), Some(o.code.as_str()))).collect();
+    let mut groups: Vec<(String, Option<&str>)> = s
+        .organisations
+        .iter()
+        .map(|o| (format!("{} ({})", o.name, o.code), Some(o.code.as_str())))
+        .collect();
     groups.push(("No organisation".into(), None));
     for (title, code) in groups {
-        let members: Vec<_> = s.attendees.iter().filter(|a| a.organisation.as_deref() == code).collect();
+        let members: Vec<_> = s
+            .attendees
+            .iter()
+            .filter(|a| a.organisation.as_deref() == code)
+            .collect();
         if members.is_empty() {
             continue;
         }
@@ -106,7 +133,11 @@ fn attendance(s: &Session, blocks: &mut Vec<Block>) {
                 let mut role = a.role.clone();
                 for (id, what) in [(s.chair, "chair"), (s.secretary, "secretary")] {
                     if id == Some(a.id) {
-                        role = if role.is_empty() { what.to_string() } else { format!("{role}, {what}") };
+                        role = if role.is_empty() {
+                            what.to_string()
+                        } else {
+                            format!("{role}, {what}")
+                        };
                     }
                 }
                 vec![a.name.clone(), status, role]
@@ -130,7 +161,11 @@ fn agenda(s: &Session, blocks: &mut Vec<Block>) {
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let planned = if item.planned_minutes > 0 { format!("{} min", item.planned_minutes) } else { "–".into() };
+            let planned = if item.planned_minutes > 0 {
+                format!("{} min", item.planned_minutes)
+            } else {
+                "–".into()
+            };
             let actual = match (item.status, item.actual_duration()) {
                 (AgendaStatus::Skipped, _) => "skipped".into(),
                 (_, Some(d)) => minutes_of(d),
@@ -141,7 +176,12 @@ fn agenda(s: &Session, blocks: &mut Vec<Block>) {
         })
         .collect();
     blocks.push(Block::Table {
-        header: vec!["#".into(), "Topic".into(), "Planned".into(), "Actual".into()],
+        header: vec![
+            "#".into(),
+            "Topic".into(),
+            "Planned".into(),
+            "Actual".into(),
+        ],
         rows,
         numeric: vec![true, false, true, true],
     });
@@ -165,7 +205,10 @@ fn topics(s: &Session, blocks: &mut Vec<Block>) {
         let entries: Vec<&Entry> = s
             .entries
             .iter()
-            .filter(|e| e.agenda_item == id || (id.is_none() && e.agenda_item.is_some_and(|t| s.agenda_item(t).is_none())))
+            .filter(|e| {
+                e.agenda_item == id
+                    || (id.is_none() && e.agenda_item.is_some_and(|t| s.agenda_item(t).is_none()))
+            })
             .collect();
         let item = id.and_then(|id| s.agenda_item(id));
         if entries.is_empty() && item.is_none_or(|i| i.started_at.is_none()) {
@@ -175,20 +218,34 @@ fn topics(s: &Session, blocks: &mut Vec<Block>) {
         if let Some(item) = item
             && let (Some(a), Some(b)) = (item.started_at, item.ended_at)
         {
-            let planned =
-                if item.planned_minutes > 0 { format!("; planned {} min", item.planned_minutes) } else { String::new() };
-            blocks.push(Block::Paragraph(format!("{}–{}, {}{planned}.", hm(&a), hm(&b), minutes_of(b - a))));
+            let planned = if item.planned_minutes > 0 {
+                format!("; planned {} min", item.planned_minutes)
+            } else {
+                String::new()
+            };
+            blocks.push(Block::Paragraph(format!(
+                "{}–{}, {}{planned}.",
+                hm(&a),
+                hm(&b),
+                minutes_of(b - a)
+            )));
         }
-        let groups: [(&str, fn(&EntryKind) -> bool); 6] = [
+        let groups: [(&str, KindFilter); 6] = [
             ("Speeches", |k| matches!(k, EntryKind::Speech { .. })),
-            ("Discussion", |k| matches!(k, EntryKind::Discussion | EntryKind::Note)),
+            ("Discussion", |k| {
+                matches!(k, EntryKind::Discussion | EntryKind::Note)
+            }),
             ("Questions", |k| matches!(k, EntryKind::Question { .. })),
             ("Decisions", |k| matches!(k, EntryKind::Decision)),
             ("Conclusions", |k| matches!(k, EntryKind::Conclusion)),
             ("Action items", |k| matches!(k, EntryKind::Action { .. })),
         ];
         for (label, wanted) in groups {
-            let items: Vec<Item> = entries.iter().filter(|e| wanted(&e.kind)).map(|e| entry_item(s, e)).collect();
+            let items: Vec<Item> = entries
+                .iter()
+                .filter(|e| wanted(&e.kind))
+                .map(|e| entry_item(s, e))
+                .collect();
             if !items.is_empty() {
                 blocks.push(Block::Subheading(label.into()));
                 blocks.push(Block::List(items));
@@ -196,6 +253,9 @@ fn topics(s: &Session, blocks: &mut Vec<Block>) {
         }
     }
 }
+
+/// Which entries go under a sub-heading of a topic.
+type KindFilter = fn(&EntryKind) -> bool;
 
 fn entry_item(s: &Session, e: &Entry) -> Item {
     let time = hm(&e.at);
@@ -212,13 +272,21 @@ fn entry_item(s: &Session, e: &Entry) -> Item {
         EntryKind::Note => format!("{time} (note)"),
         _ => time,
     };
-    Item { lead, text: e.text.clone() }
+    Item {
+        lead,
+        text: e.text.clone(),
+    }
 }
 
 fn action_lead(s: &Session, e: &Entry) -> String {
-    let EntryKind::Action { owner, due, done } = &e.kind else { return String::new() };
+    let EntryKind::Action { owner, due, done } = &e.kind else {
+        return String::new();
+    };
     let mut lead = String::from(if *done { "[x]" } else { "[ ]" });
-    lead.push_str(&format!(" {}", owner.map_or_else(|| "no owner".to_string(), |o| who(s, o))));
+    lead.push_str(&format!(
+        " {}",
+        owner.map_or_else(|| "no owner".to_string(), |o| who(s, o))
+    ));
     if let Some(due) = due {
         lead.push_str(&format!(", due {due}"));
     }
@@ -231,12 +299,17 @@ fn actions(s: &Session, blocks: &mut Vec<Block>) {
         .iter()
         .filter(|e| matches!(e.kind, EntryKind::Action { .. }))
         .map(|e| {
-            let topic = e.agenda_item.and_then(|t| s.agenda.iter().position(|a| a.id == t));
+            let topic = e
+                .agenda_item
+                .and_then(|t| s.agenda.iter().position(|a| a.id == t));
             let text = match topic {
                 Some(i) => format!("{} (item {})", e.text, i + 1),
                 None => e.text.clone(),
             };
-            Item { lead: action_lead(s, e), text }
+            Item {
+                lead: action_lead(s, e),
+                text,
+            }
         })
         .collect();
     if !items.is_empty() {
@@ -250,35 +323,40 @@ fn speaking(s: &Session, blocks: &mut Vec<Block>) {
     if stats.by_attendee.is_empty() {
         return;
     }
-    let percent = |d: Duration| {
-        let total = stats.total.num_seconds().max(1);
-        format!("{}%", (d.num_seconds() * 100 + total / 2) / total)
-    };
     blocks.push(Block::Heading("Speaking time".into()));
-    let rows = stats
-        .by_organisation
-        .iter()
-        .map(|share| {
-            let name = match &share.who {
-                Some(code) => s.organisation(code).map_or(code.clone(), |o| o.name.clone()),
-                None => "No organisation".into(),
-            };
-            vec![name, share.speeches.to_string(), format_duration(share.total), percent(share.total)]
-        })
-        .collect();
-    blocks.push(Block::Table {
-        header: vec!["Organisation".into(), "Speeches".into(), "Time".into(), "Share".into()],
-        rows,
-        numeric: vec![false, true, true, true],
+    let orgs = stats.by_organisation.iter().map(|share| {
+        let name = match &share.who {
+            Some(code) => s
+                .organisation(code)
+                .map_or(code.clone(), |o| o.name.clone()),
+            None => "No organisation".into(),
+        };
+        (name, share.speeches, share.total)
     });
-    let rows = stats
+    blocks.push(share_table("Organisation", orgs, stats.total));
+    let people = stats
         .by_attendee
         .iter()
-        .map(|share| vec![who(s, share.who), share.speeches.to_string(), format_duration(share.total), percent(share.total)])
+        .map(|share| (who(s, share.who), share.speeches, share.total));
+    blocks.push(share_table("Speaker", people, stats.total));
+}
+
+/// Who spoke, in how many speeches, for how long, and what share of the whole.
+fn share_table(
+    who: &str,
+    shares: impl Iterator<Item = (String, usize, Duration)>,
+    total: Duration,
+) -> Block {
+    let total = total.num_seconds().max(1);
+    let rows = shares
+        .map(|(name, speeches, time)| {
+            let share = format!("{}%", (time.num_seconds() * 100 + total / 2) / total);
+            vec![name, speeches.to_string(), format_duration(time), share]
+        })
         .collect();
-    blocks.push(Block::Table {
-        header: vec!["Speaker".into(), "Speeches".into(), "Time".into(), "Share".into()],
+    Block::Table {
+        header: vec![who.into(), "Speeches".into(), "Time".into(), "Share".into()],
         rows,
         numeric: vec![false, true, true, true],
-    });
+    }
 }

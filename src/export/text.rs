@@ -47,7 +47,11 @@ pub fn render(doc: &Document) -> String {
                     out.push_str(&wrap(&item_text(item), "  - ", "    "));
                 }
             }
-            Block::Table { header, rows, numeric } => table(&mut out, header, rows, numeric),
+            Block::Table {
+                header,
+                rows,
+                numeric,
+            } => table(&mut out, header, rows, numeric),
         }
     }
     out
@@ -63,7 +67,9 @@ fn item_text(item: &Item) -> String {
 
 /// Wraps `text` at [`WIDTH`], each line ending in a newline.
 fn wrap(text: &str, first: &str, rest: &str) -> String {
-    let options = textwrap::Options::new(WIDTH).initial_indent(first).subsequent_indent(rest);
+    let options = textwrap::Options::new(WIDTH)
+        .initial_indent(first)
+        .subsequent_indent(rest);
     let mut out = String::new();
     for line in textwrap::wrap(text, options) {
         out.push_str(line.trim_end());
@@ -87,13 +93,21 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[b
         }
     }
     // The last column takes what is left of the line and wraps within it.
-    let before: usize = INDENT.len() + widths[..columns - 1].iter().map(|w| w + GAP.len()).sum::<usize>();
+    let before: usize = INDENT.len()
+        + widths[..columns - 1]
+            .iter()
+            .map(|w| w + GAP.len())
+            .sum::<usize>();
     let last = WIDTH.saturating_sub(before).max(12);
     widths[columns - 1] = widths[columns - 1].min(last);
     let line = |cells: &[String], out: &mut String| {
         let mut text = String::from(INDENT);
         for (i, cell) in cells.iter().enumerate().take(columns - 1) {
-            let cell = if numeric.get(i) == Some(&true) { pad_left(cell, widths[i]) } else { pad(cell, widths[i]) };
+            let cell = if numeric.get(i) == Some(&true) {
+                pad_left(cell, widths[i])
+            } else {
+                pad(cell, widths[i])
+            };
             text.push_str(&cell);
             text.push_str(GAP);
         }

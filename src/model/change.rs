@@ -153,21 +153,31 @@ fn edit<T: Keyed>(
         Edit::Insert { index, item } => {
             let key = item.key();
             if position(list, &key).is_some() {
-                return Err(ChangeError::Duplicate { what, key: format!("{key:?}") });
+                return Err(ChangeError::Duplicate {
+                    what,
+                    key: format!("{key:?}"),
+                });
             }
             list.insert(index.min(list.len()), item);
             Ok(Edit::Remove(key))
         }
         Edit::Replace(item) => {
             let key = item.key();
-            let i = position(list, &key)
-                .ok_or_else(|| ChangeError::Missing { what, key: format!("{key:?}") })?;
+            let i = position(list, &key).ok_or_else(|| ChangeError::Missing {
+                what,
+                key: format!("{key:?}"),
+            })?;
             Ok(Edit::Replace(std::mem::replace(&mut list[i], item)))
         }
         Edit::Remove(key) => {
-            let index = position(list, &key)
-                .ok_or_else(|| ChangeError::Missing { what, key: format!("{key:?}") })?;
-            Ok(Edit::Insert { index, item: list.remove(index) })
+            let index = position(list, &key).ok_or_else(|| ChangeError::Missing {
+                what,
+                key: format!("{key:?}"),
+            })?;
+            Ok(Edit::Insert {
+                index,
+                item: list.remove(index),
+            })
         }
     }
 }

@@ -47,7 +47,10 @@ impl Attendance {
 
     /// Whether the person was at the meeting at some point.
     pub fn attended(self) -> bool {
-        matches!(self, Attendance::Present | Attendance::Late | Attendance::Left)
+        matches!(
+            self,
+            Attendance::Present | Attendance::Late | Attendance::Left
+        )
     }
 }
 

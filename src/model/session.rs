@@ -175,7 +175,10 @@ impl Session {
         let mut seen = HashSet::new();
         for o in &self.organisations {
             if !seen.insert(o.code.as_str()) {
-                problems.push(Problem(format!("two organisations have the code {:?}", o.code)));
+                problems.push(Problem(format!(
+                    "two organisations have the code {:?}",
+                    o.code
+                )));
             }
         }
         let mut people = HashSet::new();
@@ -194,7 +197,10 @@ impl Session {
         }
         let person = |id: AttendeeId, what: &str, problems: &mut Vec<Problem>| {
             if !people.contains(&id) {
-                problems.push(Problem(format!("{what} names attendee {}, who is not in `attendees`", id.0)));
+                problems.push(Problem(format!(
+                    "{what} names attendee {}, who is not in `attendees`",
+                    id.0
+                )));
             }
         };
         if let Some(id) = self.chair {
@@ -206,7 +212,10 @@ impl Session {
         let mut topics = HashSet::new();
         for item in &self.agenda {
             if !topics.insert(item.id) {
-                problems.push(Problem(format!("two agenda items have the id {}", item.id.0)));
+                problems.push(Problem(format!(
+                    "two agenda items have the id {}",
+                    item.id.0
+                )));
             }
             if let Some(p) = item.presenter {
                 person(p, &format!("agenda item {}", item.id.0), &mut problems);

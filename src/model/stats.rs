@@ -26,38 +26,60 @@ pub struct SpeakingTime {
 pub fn speaking_time(session: &Session, now: Option<Timestamp>) -> SpeakingTime {
     let mut people: Vec<Share<AttendeeId>> = Vec::new();
     for entry in &session.entries {
-        let EntryKind::Speech { speaker, ended_at } = &entry.kind else { continue };
-        let Some(end) = ended_at.or(now) else { continue };
+        let EntryKind::Speech { speaker, ended_at } = &entry.kind else {
+            continue;
+        };
+        let Some(end) = ended_at.or(now) else {
+            continue;
+        };
         let length = (end - entry.at).max(Duration::zero());
         match people.iter_mut().find(|s| s.who == *speaker) {
             Some(s) => {
                 s.total += length;
                 s.speeches += 1;
             }
-            None => people.push(Share { who: *speaker, total: length, speeches: 1 }),
+            None => people.push(Share {
+                who: *speaker,
+                total: length,
+                speeches: 1,
+            }),
         }
     }
     let mut orgs: Vec<Share<Option<String>>> = Vec::new();
     for share in &people {
-        let org = session.attendee(share.who).and_then(|a| a.organisation.clone());
+        let org = session
+            .attendee(share.who)
+            .and_then(|a| a.organisation.clone());
         match orgs.iter_mut().find(|s| s.who == org) {
             Some(s) => {
                 s.total += share.total;
                 s.speeches += share.speeches;
             }
-            None => orgs.push(Share { who: org, total: share.total, speeches: share.speeches }),
+            None => orgs.push(Share {
+                who: org,
+                total: share.total,
+                speeches: share.speeches,
+            }),
         }
     }
     // Longest first; ties keep the order of first appearance (stable sort).
-    people.sort_by(|a, b| b.total.cmp(&a.total));
-    orgs.sort_by(|a, b| b.total.cmp(&a.total));
+    people.sort_by_key(|s| std::cmp::Reverse(s.total));
+    orgs.sort_by_key(|s| std::cmp::Reverse(s.total));
     let total = people.iter().map(|s| s.total).sum();
-    SpeakingTime { by_attendee: people, by_organisation: orgs, total }
+    SpeakingTime {
+        by_attendee: people,
+        by_organisation: orgs,
+        total,
+    }
 }
 
 /// `mm:ss`, or `h:mm:ss` from an hour on.
 pub fn format_duration(d: Duration) -> String {
     let secs = d.num_seconds().max(0);
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-    if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m:02}:{s:02}") }
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m:02}:{s:02}")
+    }
 }

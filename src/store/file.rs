@@ -39,18 +39,33 @@ pub enum LoadError {
     #[error("{}: the file is empty; expected a minutes session, `(version: {FORMAT_VERSION}, title: \"…\", …)`", path.display())]
     Empty { path: PathBuf },
     #[error("{}:{line}:{col}: not a text file ({what}); expected a minutes session in RON", path.display())]
-    NotText { path: PathBuf, line: usize, col: usize, what: &'static str },
+    NotText {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        what: &'static str,
+    },
     #[error("{}:{line}:{col}: {message}", path.display())]
-    Syntax { path: PathBuf, line: usize, col: usize, message: String },
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        message: String,
+    },
     #[error("{}: {}", path.display(), version_message(*found))]
     Version { path: PathBuf, found: Option<u32> },
     #[error("{}: {}", path.display(), problem_list(problems))]
-    Inconsistent { path: PathBuf, problems: Vec<Problem> },
+    Inconsistent {
+        path: PathBuf,
+        problems: Vec<Problem>,
+    },
 }
 
 fn version_message(found: Option<u32>) -> String {
     match found {
-        None => format!("no `version` field; expected `version: {FORMAT_VERSION}` as the first field"),
+        None => {
+            format!("no `version` field; expected `version: {FORMAT_VERSION}` as the first field")
+        }
         Some(v) if v > FORMAT_VERSION => format!(
             "written in format version {v} by a newer minutes; this build reads version {FORMAT_VERSION}: upgrade minutes"
         ),
@@ -101,10 +116,16 @@ pub enum SaveError {
 
 /// Reads and checks a session file.
 pub fn load(path: &Path) -> Result<Session, LoadError> {
-    let io_err = |source| LoadError::Io { path: path.to_path_buf(), source };
+    let io_err = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let size = fs::metadata(path).map_err(io_err)?.len();
     if size > MAX_FILE_SIZE {
-        return Err(LoadError::TooLarge { path: path.to_path_buf(), size });
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+        });
     }
     let bytes = fs::read(path).map_err(io_err)?;
     parse(path, &bytes)
@@ -120,32 +141,48 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Session, LoadError> {
         Ok(t) => t,
         Err(e) => {
             let (line, col) = line_col(&bytes[..e.valid_up_to()]);
-            return Err(LoadError::NotText { path, line, col, what: "invalid UTF-8" });
+            return Err(LoadError::NotText {
+                path,
+                line,
+                col,
+                what: "invalid UTF-8",
+            });
         }
     };
     if let Some(nul) = text.find('\0') {
         let (line, col) = line_col(&bytes[..nul]);
-        return Err(LoadError::NotText { path, line, col, what: "a NUL byte" });
+        return Err(LoadError::NotText {
+            path,
+            line,
+            col,
+            what: "a NUL byte",
+        });
     }
 
-    // Look at the version first, so that a file from a newer build is
-    // reported as such rather than as a list of unknown fields.
-    #[derive(Deserialize)]
-    struct Probe {
-        #[serde(default)]
-        version: Option<u32>,
-    }
     let syntax = |e: ron::error::SpannedError| LoadError::Syntax {
         path: path.clone(),
         line: e.span.start.line,
         col: e.span.start.col,
         message: describe(&e, text),
     };
-    let probe: Probe = ron_options().from_str(text).map_err(syntax)?;
-    if probe.version != Some(FORMAT_VERSION) {
-        return Err(LoadError::Version { path, found: probe.version });
+    let session: Session = match ron_options().from_str(text) {
+        Ok(s) => s,
+        Err(e) => {
+            // A file from a newer build fails on fields this one does not
+            // know; say that it is newer rather than list its fields.
+            return Err(match version_of(text) {
+                Ok(Some(v)) if v == FORMAT_VERSION => syntax(e),
+                Ok(found) => LoadError::Version { path, found },
+                Err(_) => syntax(e),
+            });
+        }
+    };
+    if session.version != FORMAT_VERSION {
+        return Err(LoadError::Version {
+            path,
+            found: Some(session.version),
+        });
     }
-    let session: Session = ron_options().from_str(text).map_err(syntax)?;
     let problems = session.problems();
     if !problems.is_empty() {
         return Err(LoadError::Inconsistent { path, problems });
@@ -153,11 +190,23 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Session, LoadError> {
     Ok(session)
 }
 
+/// The `version` field alone, ignoring everything else in the file.
+fn version_of(text: &str) -> Result<Option<u32>, ron::error::SpannedError> {
+    #[derive(Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        version: Option<u32>,
+    }
+    ron_options().from_str::<Probe>(text).map(|p| p.version)
+}
+
 /// ron's message, with a hint for the mistakes hand edits make most.
 fn describe(err: &ron::error::SpannedError, text: &str) -> String {
     const TRUNCATED: &str = "the file ends too early (truncated?)";
     match &err.code {
-        ron::Error::Eof => format!("{TRUNCATED}; expected the rest of the session and its closing `)`"),
+        ron::Error::Eof => {
+            format!("{TRUNCATED}; expected the rest of the session and its closing `)`")
+        }
         ron::Error::ExceededRecursionLimit => {
             "nested too deeply; a session file is never nested more than a few levels".into()
         }
@@ -177,7 +226,10 @@ fn at_end(pos: ron::error::Position, text: &str) -> bool {
 /// 1-based line and column (in characters) just after `prefix`.
 fn line_col(prefix: &[u8]) -> (usize, usize) {
     let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = prefix.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
     let col = String::from_utf8_lossy(&prefix[start..]).chars().count() + 1;
     (line, col)
 }
@@ -185,8 +237,10 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
 /// Saves the session atomically, keeping the previous file as `NAME.ron.bak`.
 pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
     let text = to_ron(session)?;
-    write_atomic(path, text.as_bytes(), true)
-        .map_err(|source| SaveError::Io { path: path.to_path_buf(), source })
+    write_atomic(path, text.as_bytes(), true).map_err(|source| SaveError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// Replaces `path` with `bytes` so that, whatever happens, the file holds
@@ -200,7 +254,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<
         _ => Path::new("."),
     };
     let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{}.", path.file_name().unwrap_or_default().to_string_lossy()))
+        .prefix(&format!(
+            ".{}.",
+            path.file_name().unwrap_or_default().to_string_lossy()
+        ))
         .suffix(".tmp")
         .tempfile_in(dir)?;
     if let Ok(meta) = fs::metadata(path) {
@@ -216,9 +273,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<
 }
 
 fn copy_atomic(from: &Path, to: &Path, dir: &Path) -> io::Result<()> {
-    let mut tmp = tempfile::Builder::new().prefix(".bak.").suffix(".tmp").tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".bak.")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     let mut src = File::open(from)?;
-    tmp.as_file().set_permissions(src.metadata()?.permissions())?;
+    tmp.as_file()
+        .set_permissions(src.metadata()?.permissions())?;
     io::copy(&mut src, tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     tmp.persist(to).map_err(|e| e.error)?;

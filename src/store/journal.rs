@@ -52,7 +52,11 @@ impl Journal {
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let file = options.open(path)?;
         let len = file.metadata()?.len();
-        Ok(Journal { file, path: path.to_path_buf(), len })
+        Ok(Journal {
+            file,
+            path: path.to_path_buf(),
+            len,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -111,7 +115,11 @@ pub fn parse(bytes: &[u8]) -> Replay {
     let ends_cleanly = bytes.last().is_none_or(|&b| b == b'\n');
     let lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
     // `split` yields an empty piece after a final newline; it is no line.
-    let count = if ends_cleanly { lines.len().saturating_sub(1) } else { lines.len() };
+    let count = if ends_cleanly {
+        lines.len().saturating_sub(1)
+    } else {
+        lines.len()
+    };
     for (i, line) in lines.iter().take(count).enumerate() {
         let is_last = i + 1 == count;
         let record = std::str::from_utf8(line)

@@ -31,7 +31,10 @@ impl Lock {
     /// Takes the lock for the session at `session_path`.
     pub fn acquire(session_path: &Path) -> Result<Lock, LockError> {
         let path = super::lock_path(session_path);
-        let io_err = |source| LockError::Io { path: path.clone(), source };
+        let io_err = |source| LockError::Io {
+            path: path.clone(),
+            source,
+        };
         loop {
             let mut options = OpenOptions::new();
             options.read(true).write(true).create(true).truncate(false);
@@ -44,8 +47,15 @@ impl Lock {
                     let mut holder = String::new();
                     let _ = file.read_to_string(&mut holder);
                     let holder = holder.trim();
-                    let holder = if holder.is_empty() { "another process" } else { holder };
-                    return Err(LockError::Held { path: session_path.to_path_buf(), holder: holder.to_string() });
+                    let holder = if holder.is_empty() {
+                        "another process"
+                    } else {
+                        holder
+                    };
+                    return Err(LockError::Held {
+                        path: session_path.to_path_buf(),
+                        holder: holder.to_string(),
+                    });
                 }
                 Err(std::fs::TryLockError::Error(e)) => return Err(io_err(e)),
             }

@@ -45,7 +45,11 @@ impl Recovery {
             msg.push_str("; dropped one half-written change that was never shown");
         }
         if !self.problems.is_empty() {
-            msg.push_str(&format!("; {} could not be replayed ({})", self.problems.len(), self.problems.join("; ")));
+            msg.push_str(&format!(
+                "; {} could not be replayed ({})",
+                self.problems.len(),
+                self.problems.join("; ")
+            ));
             if let Some(kept) = &self.kept_journal {
                 msg.push_str(&format!(", journal kept as {}", kept.display()));
             }
@@ -134,13 +138,20 @@ impl OpenSession {
         let mut session = file::load(path)?;
         let stamp = DiskStamp::of(path);
         let journal_path = super::journal_path(path);
-        let replay = journal::read(&journal_path)
-            .map_err(|source| OpenError::Io { path: journal_path.clone(), source })?;
+        let replay = journal::read(&journal_path).map_err(|source| OpenError::Io {
+            path: journal_path.clone(),
+            source,
+        })?;
 
         let saved_seq = session.journal_seq;
-        let mut recovery = Recovery { torn_tail: replay.torn_tail, ..Recovery::default() };
+        let mut recovery = Recovery {
+            torn_tail: replay.torn_tail,
+            ..Recovery::default()
+        };
         for line in &replay.unreadable_lines {
-            recovery.problems.push(format!("journal line {line} is unreadable"));
+            recovery
+                .problems
+                .push(format!("journal line {line} is unreadable"));
         }
         for record in replay.records {
             if record.seq <= session.journal_seq {
@@ -155,16 +166,28 @@ impl OpenSession {
         }
 
         let Some(lock) = lock else {
-            return Ok(OpenSession { session, path: path.to_path_buf(), recovery, writer: None });
+            return Ok(OpenSession {
+                session,
+                path: path.to_path_buf(),
+                recovery,
+                writer: None,
+            });
         };
         if !recovery.problems.is_empty() {
-            let kept = super::sidecar(path, &format!("journal.{}", chrono::Local::now().format("%Y%m%d-%H%M%S")));
-            std::fs::copy(&journal_path, &kept)
-                .map_err(|source| OpenError::Io { path: kept.clone(), source })?;
+            let kept = super::sidecar(
+                path,
+                &format!("journal.{}", chrono::Local::now().format("%Y%m%d-%H%M%S")),
+            );
+            std::fs::copy(&journal_path, &kept).map_err(|source| OpenError::Io {
+                path: kept.clone(),
+                source,
+            })?;
             recovery.kept_journal = Some(kept);
         }
-        let journal = Journal::open(&journal_path)
-            .map_err(|source| OpenError::Io { path: journal_path.clone(), source })?;
+        let journal = Journal::open(&journal_path).map_err(|source| OpenError::Io {
+            path: journal_path.clone(),
+            source,
+        })?;
         let mut open = OpenSession {
             session,
             path: path.to_path_buf(),
@@ -185,8 +208,10 @@ impl OpenSession {
         }
         file::save(path, &session)?;
         let journal_path = super::journal_path(path);
-        let journal = Journal::open(&journal_path)
-            .map_err(|source| OpenError::Io { path: journal_path, source })?;
+        let journal = Journal::open(&journal_path).map_err(|source| OpenError::Io {
+            path: journal_path,
+            source,
+        })?;
         let stamp = DiskStamp::of(path);
         let saved_seq = session.journal_seq;
         Ok(OpenSession {
@@ -222,7 +247,10 @@ impl OpenSession {
     /// or `save` that succeeds.
     pub fn apply(&mut self, change: Change) -> Result<Change, ApplyError> {
         let writer = self.writer.as_mut().ok_or(ApplyError::ReadOnly)?;
-        let record = Record { seq: self.session.journal_seq + 1, change: change.clone() };
+        let record = Record {
+            seq: self.session.journal_seq + 1,
+            change: change.clone(),
+        };
         let inverse = change.apply(&mut self.session)?;
         self.session.journal_seq = record.seq;
         writer.pending.push(record);
@@ -249,7 +277,10 @@ impl OpenSession {
     /// and empties the journal.
     pub fn save(&mut self) -> Result<(), SaveError> {
         let path = self.path.clone();
-        let writer = self.writer.as_mut().ok_or(SaveError::ReadOnly { path: path.clone() })?;
+        let writer = self
+            .writer
+            .as_mut()
+            .ok_or(SaveError::ReadOnly { path: path.clone() })?;
         if writer.stamp.is_some() && DiskStamp::of(&path) != writer.stamp {
             let err = SaveError::ChangedOnDisk { path };
             writer.last_error = Some(err.to_string());
@@ -271,7 +302,9 @@ impl OpenSession {
 
     /// Whether there are changes the file does not have yet.
     pub fn has_unsaved_changes(&self) -> bool {
-        self.writer.as_ref().is_some_and(|w| w.saved_seq != self.session.journal_seq)
+        self.writer
+            .as_ref()
+            .is_some_and(|w| w.saved_seq != self.session.journal_seq)
     }
 
     /// Saves (if anything changed) and closes: the journal file and the
@@ -293,7 +326,14 @@ impl OpenSession {
 
 impl Writer {
     fn new(journal: Journal, stamp: Option<DiskStamp>, saved_seq: u64, lock: Lock) -> Writer {
-        Writer { journal, pending: Vec::new(), last_error: None, stamp, saved_seq, _lock: lock }
+        Writer {
+            journal,
+            pending: Vec::new(),
+            last_error: None,
+            stamp,
+            saved_seq,
+            _lock: lock,
+        }
     }
 
     fn flush(&mut self) -> bool {

@@ -30,7 +30,10 @@ impl Paths {
             Some(d) => d,
             None => dirs?.data_dir().to_path_buf(),
         };
-        Some(Paths { data_dir, config_dir })
+        Some(Paths {
+            data_dir,
+            config_dir,
+        })
     }
 
     /// The session files in the data directory (`*.ron`), unsorted. A data
@@ -54,7 +57,9 @@ impl Paths {
 
 fn is_session_file(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "ron")
-        && path.file_name().is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+        && path
+            .file_name()
+            .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
         && path.is_file()
 }
 

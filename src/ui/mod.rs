@@ -9,9 +9,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::keymap;
-use crate::text;
 use crate::model::stats::format_duration;
 use crate::model::{Entry, EntryKind, Session};
+use crate::text;
 
 pub fn render(app: &App, frame: &mut Frame) {
     let [header, message, log, input, hints] = Layout::vertical([
@@ -37,7 +37,12 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     if app.store.is_read_only() {
         spans.push(Span::from("  [read-only]").fg(Color::Yellow));
     }
-    let name = app.store.path().file_name().unwrap_or_default().to_string_lossy();
+    let name = app
+        .store
+        .path()
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy();
     let path = format!("  {name}");
     spans.push(Span::from(path).dark_gray());
     frame.render_widget(Line::from(spans).reversed(), area);
@@ -79,7 +84,9 @@ fn entry_line<'a>(session: &Session, e: &'a Entry, width: usize) -> Line<'a> {
     let label = format!("{:<10} ", e.kind.label());
     let mut detail = match &e.kind {
         EntryKind::Speech { speaker, .. } => {
-            let length = e.speech_duration().map_or_else(|| "…".into(), format_duration);
+            let length = e
+                .speech_duration()
+                .map_or_else(|| "…".into(), format_duration);
             format!("{} {length}  ", session.attendee_name(*speaker))
         }
         EntryKind::Action { owner, due, done } => {
@@ -112,12 +119,19 @@ fn render_input(app: &App, frame: &mut Frame, area: Rect) {
     // Keep the end of a long line, where the cursor is, in view.
     let visible = text::tail_fit(&app.input, room);
     let x = area.x + (prompt.width() + visible.width()) as u16;
-    frame.render_widget(Line::from(vec![Span::from(prompt).bold(), Span::from(visible)]), area);
+    frame.render_widget(
+        Line::from(vec![Span::from(prompt).bold(), Span::from(visible)]),
+        area,
+    );
     frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
 }
 
 fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
-    let keys = if app.store.is_read_only() { keymap::READ_ONLY_KEYS } else { keymap::KEYS };
+    let keys = if app.store.is_read_only() {
+        keymap::READ_ONLY_KEYS
+    } else {
+        keymap::KEYS
+    };
     let mut spans = Vec::new();
     for b in keys {
         spans.push(Span::from(format!(" {} ", b.keys)).reversed());

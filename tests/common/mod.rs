@@ -40,5 +40,8 @@ pub fn note(id: u32, text: &str) -> Entry {
 /// A change that appends `text` as a note to `session`.
 pub fn add_note(session: &Session, text: &str) -> minutes::model::Change {
     let item = note(session.next_entry_id().0, text);
-    minutes::model::Change::Entry(minutes::model::Edit::Insert { index: session.entries.len(), item })
+    minutes::model::Change::Entry(minutes::model::Edit::Insert {
+        index: session.entries.len(),
+        item,
+    })
 }
