@@ -46,7 +46,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             } else {
                 Mode::ReadWrite
             };
-            interactive(OpenSession::open(&file, mode)?)
+            interactive(OpenSession::open(&file, mode)?, false)
         }
         Some(Command::List) => list(&paths()?, &mut io::stdout().lock()),
         Some(Command::Export {
@@ -61,7 +61,7 @@ fn open_latest(paths: &Paths) -> Result<(), Error> {
     let mut files = paths.session_files()?;
     files.sort_by_key(|f| std::fs::metadata(f).and_then(|m| m.modified()).ok());
     match files.pop() {
-        Some(latest) => interactive(OpenSession::open(&latest, Mode::ReadWrite)?),
+        Some(latest) => interactive(OpenSession::open(&latest, Mode::ReadWrite)?, false),
         None => new(paths, None, None),
     }
 }
@@ -77,7 +77,7 @@ fn new(paths: &Paths, title: Option<String>, file: Option<PathBuf>) -> Result<()
     };
     let mut session = Session::new(title);
     session.scheduled_start = Some(chrono::Local::now().fixed_offset());
-    interactive(OpenSession::create(&path, session)?)
+    interactive(OpenSession::create(&path, session)?, true)
 }
 
 fn create_private_dir(dir: &Path) -> io::Result<()> {
@@ -104,12 +104,18 @@ fn free_name(dir: &Path, title: &str) -> PathBuf {
         .unwrap_or_else(|| dir.join(name))
 }
 
-fn interactive(open: OpenSession) -> Result<(), Error> {
-    let path = open.path().to_path_buf();
+/// Runs the screen on an open session, then closes it. `created`: the file
+/// was just written by `new`, so it is news to the user even if unchanged.
+fn interactive(open: OpenSession, created: bool) -> Result<(), Error> {
     let app = crate::app::App::new(open);
     let open = crate::tui::run(app).map_err(|e| error(format!("terminal: {e}")))?;
+    let path = open.path().to_path_buf();
+    // Only a session with changes is written; say so only when it was.
+    let changed = open.has_unsaved_changes();
     open.close()?;
-    eprintln!("Saved {}", path.display());
+    if changed || created {
+        eprintln!("Saved {}", path.display());
+    }
     Ok(())
 }
 

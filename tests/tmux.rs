@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-use minutes::store::{self, Mode, OpenSession};
+use minutes::store;
 
 /// A tmux server of this test's own, killed on drop.
 struct Tmux {
@@ -121,8 +121,9 @@ fn command(args: &str, path: &Path) -> String {
 
 #[test]
 fn a_note_typed_in_the_terminal_is_saved_on_quit() {
-    let (_dir, path) = common::sample_copy();
-    let tmux = Tmux::start(&command("open", &path));
+    let (dir, path) = common::sample_copy();
+    let log = dir.path().join("stderr");
+    let tmux = Tmux::start(&command_logged("open", &path, &log));
     let screen = tmux.wait_for("Open Data for Museum Collections");
     assert!(screen.contains("Enter  log note"), "{screen}");
 
@@ -142,6 +143,8 @@ fn a_note_typed_in_the_terminal_is_saved_on_quit() {
         "Vienna hosts the next session 维也纳"
     );
     assert!(!store::lock_path(&path).exists() && !store::journal_path(&path).exists());
+    let said = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(said, format!("Saved {}\n", path.display()));
 
     let export = Command::new(env!("CARGO_BIN_EXE_minutes"))
         .arg("export")
@@ -155,14 +158,17 @@ fn a_note_typed_in_the_terminal_is_saved_on_quit() {
 
 #[test]
 fn the_readme_demo_opens_read_only_and_quits_with_q() {
-    let (_dir, path) = common::sample_copy();
+    let (dir, path) = common::sample_copy();
     let before = std::fs::read(&path).unwrap();
-    let tmux = Tmux::start(&command("open --read-only", &path));
+    let log = dir.path().join("stderr");
+    let tmux = Tmux::start(&command_logged("open --read-only", &path, &log));
     let screen = tmux.wait_for("[read-only]");
     assert!(screen.contains("Thanked the speakers"), "{screen}");
     tmux.send(&["q"]);
     tmux.wait_for_exit();
     assert_eq!(std::fs::read(&path).unwrap(), before);
+    let said = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(said, "", "nothing was saved, so nothing may claim it was");
 }
 
 #[test]
@@ -183,17 +189,85 @@ fn notes_on_screen_survive_a_kill() {
     assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
     tmux.wait_for_exit();
 
-    let reopened =
-        OpenSession::open(&path, Mode::ReadWrite).expect("the dead process's lock is taken over");
-    let texts: Vec<&str> = reopened
-        .session()
-        .entries
-        .iter()
-        .map(|e| e.text.as_str())
-        .collect();
+    drop(tmux);
+
+    // Reopened in the terminal: the lock of the dead process is taken over,
+    // and the user is told what was recovered.
+    let tmux = Tmux::start(&command("open", &path));
+    let screen = tmux.wait_for("Recovered 3 changes made after the last save.");
+    assert!(screen.contains("Note       third point"), "{screen}");
+    tmux.send(&["q"]);
+    tmux.wait_for_exit();
+    let saved = store::load(&path).unwrap();
+    let texts: Vec<&str> = saved.entries.iter().map(|e| e.text.as_str()).collect();
     assert!(
         texts.ends_with(&["first point", "second point 第二", "third point"]),
         "{texts:?}"
     );
-    assert_eq!(reopened.recovery().replayed, 3);
+}
+
+#[test]
+fn bare_minutes_opens_the_most_recent_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("2026-01-01-old.ron");
+    minutes::store::save(&old, &minutes::model::Session::new("Old meeting")).unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::copy(
+        common::sample_path(),
+        dir.path().join("2026-11-19-open-data.ron"),
+    )
+    .unwrap();
+    let cmd = format!(
+        "MINUTES_DATA_DIR='{}' exec '{}'",
+        dir.path().display(),
+        env!("CARGO_BIN_EXE_minutes")
+    );
+    let tmux = Tmux::start(&cmd);
+    let screen = tmux.wait_for("2026-11-19-open-data.ron");
+    assert!(
+        screen.contains("Open Data for Museum Collections"),
+        "{screen}"
+    );
+    tmux.send(&["q"]);
+    tmux.wait_for_exit();
+}
+
+/// `command`, with what it prints on stderr (after the screen closes) kept in `log`.
+fn command_logged(args: &str, path: &Path, log: &Path) -> String {
+    format!("{} 2>'{}'", command(args, path), log.display())
+}
+
+#[test]
+fn new_creates_a_session_in_the_data_dir_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("stderr");
+    let data = dir.path().join("data");
+    let cmd = format!(
+        "MINUTES_DATA_DIR='{}' exec '{}' new 'Asia–Europe Forum 论坛' 2>'{}'",
+        data.display(),
+        env!("CARGO_BIN_EXE_minutes"),
+        log.display()
+    );
+    let tmux = Tmux::start(&cmd);
+    tmux.wait_for("Asia–Europe Forum 论坛");
+    tmux.wait_for("No entries yet");
+    tmux.send(&["q"]);
+    tmux.wait_for_exit();
+    let files: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(
+        files.len(),
+        1,
+        "only the session, no lock or journal left: {files:?}"
+    );
+    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.ends_with("-asia-europe-forum-论坛.ron"), "{name}");
+    assert_eq!(
+        store::load(&files[0]).unwrap().title,
+        "Asia–Europe Forum 论坛"
+    );
+    let said = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(said, format!("Saved {}\n", files[0].display()));
 }
