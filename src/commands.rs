@@ -107,16 +107,17 @@ fn free_name(dir: &Path, title: &str) -> PathBuf {
 /// Runs the screen on an open session, then closes it. `created`: the file
 /// was just written by `new`, so it is news to the user even if unchanged.
 fn interactive(open: OpenSession, created: bool) -> Result<(), Error> {
-    let app = crate::app::App::new(open);
-    let open = crate::tui::run(app).map_err(|e| error(format!("terminal: {e}")))?;
+    let app = crate::app::App::new(open, chrono::Local::now().fixed_offset());
+    let (open, result) = crate::tui::run(app);
     let path = open.path().to_path_buf();
     // Only a session with changes is written; say so only when it was.
+    // Saved even when the terminal failed: nothing typed is lost.
     let changed = open.has_unsaved_changes();
     open.close()?;
     if changed || created {
         eprintln!("Saved {}", path.display());
     }
-    Ok(())
+    result.map_err(|e| error(format!("terminal: {e}")))
 }
 
 /// The sessions in the data directory, newest first, one line each.

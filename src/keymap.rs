@@ -1,61 +1,507 @@
-//! Keys to actions. [`KEYS`] is the single table the key handler and the
-//! hint bar both read, so the hints cannot drift from the real keys.
+//! Keys to actions, per mode. [`BINDINGS`] is the one table that the key
+//! handler, the hint bar and the help overlay all read, so what the help says
+//! is what the keys do.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use tui_input::InputRequest as Req;
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Mode, Pane, Purpose};
+use crate::model::Attendance;
 
-/// A key binding as shown to the user.
-pub struct Binding {
-    pub keys: &'static str,
-    pub what: &'static str,
+/// The modes a binding can belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    /// Every mode but the overlays' text fields.
+    Global,
+    Entry,
+    Browse,
+    Pick,
+    Help,
 }
 
-pub const KEYS: &[Binding] = &[
+/// One key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+/// Keys that do one thing, with what the help says of it.
+pub struct Binding {
+    pub mode: Keys,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: &'static str,
+    /// Shown in the one-line hint bar, in these words.
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    mode: Keys,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
     Binding {
-        keys: "Enter",
-        what: "log note",
-    },
-    Binding {
-        keys: "↑/↓ PgUp/PgDn",
-        what: "scroll",
-    },
-    Binding {
-        keys: "Esc/Ctrl+Q",
-        what: "save & quit",
-    },
+        mode,
+        keys,
+        action,
+        help,
+        hint,
+    }
+}
+
+const fn hint(words: &'static str) -> Option<&'static str> {
+    Some(words)
+}
+
+use KeyCode::{
+    Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
+use Keys::{Browse as B, Entry as E, Global as G, Help as H, Pick as P};
+
+pub const BINDINGS: &[Binding] = &[
+    // While typing.
+    bind(
+        E,
+        &[key(Enter)],
+        Action::Submit,
+        "log the line (or run the /command)",
+        hint("log"),
+    ),
+    bind(
+        E,
+        &[ctrl('p'), key(F(2))],
+        Action::Pick(Purpose::Speaker),
+        "who is speaking: pick a person",
+        hint("speaker"),
+    ),
+    bind(
+        E,
+        &[ctrl('n'), key(F(3))],
+        Action::NextTopic,
+        "next agenda topic",
+        hint("next topic"),
+    ),
+    bind(
+        E,
+        &[ctrl('a'), key(F(4))],
+        Action::Pick(Purpose::Arrival),
+        "someone arrived: pick a person",
+        None,
+    ),
+    bind(
+        E,
+        &[ctrl('l'), key(F(5))],
+        Action::Pick(Purpose::Departure),
+        "someone left: pick a person",
+        None,
+    ),
+    bind(
+        E,
+        &[key(Tab)],
+        Action::Complete,
+        "complete a /command or @name",
+        None,
+    ),
+    bind(
+        E,
+        &[key(Esc)],
+        Action::Cancel,
+        "browse and edit the log, roster and agenda (or cancel an edit)",
+        hint("browse"),
+    ),
+    bind(
+        E,
+        &[key(Left)],
+        Action::Edit(Req::GoToPrevChar),
+        "cursor left",
+        None,
+    ),
+    bind(
+        E,
+        &[key(Right)],
+        Action::Edit(Req::GoToNextChar),
+        "cursor right",
+        None,
+    ),
+    bind(
+        E,
+        &[Key {
+            code: Left,
+            mods: KeyModifiers::CONTROL,
+        }],
+        Action::Edit(Req::GoToPrevWord),
+        "word left",
+        None,
+    ),
+    bind(
+        E,
+        &[Key {
+            code: Right,
+            mods: KeyModifiers::CONTROL,
+        }],
+        Action::Edit(Req::GoToNextWord),
+        "word right",
+        None,
+    ),
+    bind(
+        E,
+        &[key(Home)],
+        Action::Edit(Req::GoToStart),
+        "start of line",
+        None,
+    ),
+    bind(
+        E,
+        &[key(End), ctrl('e')],
+        Action::Edit(Req::GoToEnd),
+        "end of line",
+        None,
+    ),
+    bind(
+        E,
+        &[key(Backspace)],
+        Action::Edit(Req::DeletePrevChar),
+        "delete back",
+        None,
+    ),
+    bind(
+        E,
+        &[key(Delete)],
+        Action::Edit(Req::DeleteNextChar),
+        "delete forward",
+        None,
+    ),
+    bind(
+        E,
+        &[ctrl('w')],
+        Action::Edit(Req::DeletePrevWord),
+        "delete a word back",
+        None,
+    ),
+    bind(
+        E,
+        &[ctrl('u')],
+        Action::Edit(Req::DeleteLine),
+        "clear the line",
+        None,
+    ),
+    bind(
+        E,
+        &[ctrl('k')],
+        Action::Edit(Req::DeleteTillEnd),
+        "delete to end of line",
+        None,
+    ),
+    bind(
+        E,
+        &[key(Up)],
+        Action::Move(-1),
+        "select the entry above (then Esc to browse)",
+        None,
+    ),
+    // Browsing.
+    bind(
+        B,
+        &[ch('i'), key(Enter)],
+        Action::Type,
+        "back to typing (Enter on a selection: edit it)",
+        hint("type"),
+    ),
+    bind(B, &[key(Up), ch('k')], Action::Move(-1), "select up", None),
+    bind(
+        B,
+        &[key(Down), ch('j')],
+        Action::Move(1),
+        "select down",
+        None,
+    ),
+    bind(B, &[key(PageUp)], Action::Move(-10), "page up", None),
+    bind(B, &[key(PageDown)], Action::Move(10), "page down", None),
+    bind(
+        B,
+        &[ch('g'), key(Home)],
+        Action::Move(isize::MIN),
+        "first",
+        None,
+    ),
+    bind(
+        B,
+        &[ch('G'), key(End)],
+        Action::Move(isize::MAX),
+        "last",
+        None,
+    ),
+    bind(
+        B,
+        &[key(Tab)],
+        Action::CycleFocus,
+        "next list: log, roster, agenda",
+        hint("next list"),
+    ),
+    bind(
+        B,
+        &[ch('e')],
+        Action::EditSelected,
+        "edit the selected entry, person or topic",
+        hint("edit"),
+    ),
+    bind(
+        B,
+        &[ch('x'), key(Delete)],
+        Action::DeleteSelected,
+        "delete it (undo brings it back)",
+        hint("delete"),
+    ),
+    bind(
+        B,
+        &[ch('s')],
+        Action::Activate,
+        "roster: give the floor; agenda: make current",
+        None,
+    ),
+    bind(
+        B,
+        &[ch('p')],
+        Action::MarkSelected(Attendance::Present),
+        "roster: arrived (late once started)",
+        None,
+    ),
+    bind(
+        B,
+        &[ch('l')],
+        Action::MarkSelected(Attendance::Left),
+        "roster: left",
+        None,
+    ),
+    bind(
+        B,
+        &[ch('a')],
+        Action::MarkSelected(Attendance::Absent),
+        "roster: absent",
+        None,
+    ),
+    bind(
+        B,
+        &[ch(' ')],
+        Action::ToggleDone,
+        "log: action item done / not done",
+        None,
+    ),
+    bind(B, &[ch('q')], Action::Quit, "save and quit", hint("quit")),
+    bind(B, &[ch('u')], Action::Undo, "undo", hint("undo")),
+    bind(B, &[ctrl('r')], Action::Redo, "redo", None),
+    bind(B, &[ch('?')], Action::Help, "help", hint("help")),
+    // In a picker.
+    bind(P, &[key(Enter)], Action::Choose, "choose", hint("choose")),
+    bind(P, &[key(Up)], Action::PickMove(-1), "up", hint("up")),
+    bind(P, &[key(Down)], Action::PickMove(1), "down", hint("down")),
+    bind(
+        P,
+        &[key(Backspace)],
+        Action::Edit(Req::DeletePrevChar),
+        "delete back",
+        None,
+    ),
+    bind(P, &[key(Esc)], Action::Cancel, "cancel", hint("cancel")),
+    // In the help.
+    bind(
+        H,
+        &[key(Esc), ch('q'), ch('?'), key(F(1))],
+        Action::Cancel,
+        "close the help",
+        hint("close"),
+    ),
+    bind(
+        H,
+        &[key(Up), ch('k')],
+        Action::Move(-1),
+        "scroll up",
+        hint("scroll"),
+    ),
+    bind(
+        H,
+        &[key(Down), ch('j')],
+        Action::Move(1),
+        "scroll down",
+        None,
+    ),
+    bind(H, &[key(PageUp)], Action::Move(-10), "page up", None),
+    bind(
+        H,
+        &[key(PageDown), ch(' ')],
+        Action::Move(10),
+        "page down",
+        None,
+    ),
+    // Everywhere.
+    bind(G, &[ctrl('z')], Action::Undo, "undo", None),
+    bind(G, &[ctrl('y')], Action::Redo, "redo", None),
+    bind(
+        G,
+        &[ctrl('t')],
+        Action::ToggleSide,
+        "side pane: roster, agenda, none",
+        None,
+    ),
+    bind(
+        G,
+        &[ctrl('s')],
+        Action::Save,
+        "save now (changes are journalled anyway)",
+        None,
+    ),
+    bind(G, &[key(F(1))], Action::Help, "help", hint("help")),
+    bind(
+        G,
+        &[ctrl('q'), ctrl('c')],
+        Action::Quit,
+        "save and quit",
+        hint("quit"),
+    ),
 ];
 
-pub const READ_ONLY_KEYS: &[Binding] = &[
-    Binding {
-        keys: "↑/↓ PgUp/PgDn",
-        what: "scroll",
-    },
-    Binding {
-        keys: "q/Esc",
-        what: "quit",
-    },
-];
+impl Keys {
+    pub fn of(mode: &Mode) -> Keys {
+        match mode {
+            Mode::Entry => Keys::Entry,
+            Mode::Browse => Keys::Browse,
+            Mode::Pick(_) => Keys::Pick,
+            Mode::Help => Keys::Help,
+        }
+    }
 
-/// The action for a key press, if any.
-pub fn action_for(key: KeyEvent, app: &App) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
+    pub fn title(self) -> &'static str {
+        match self {
+            Keys::Global => "Everywhere",
+            Keys::Entry => "Typing (the quick-entry line)",
+            Keys::Browse => "Browsing (Esc from typing)",
+            Keys::Pick => "Picking a person",
+            Keys::Help => "This help",
+        }
+    }
+}
+
+/// The bindings of a mode, its own first, then the global ones.
+pub fn bindings(mode: Keys) -> impl Iterator<Item = &'static Binding> {
+    let own = BINDINGS.iter().filter(move |b| b.mode == mode);
+    let global = BINDINGS
+        .iter()
+        .filter(move |b| b.mode == Keys::Global && mode != Keys::Help);
+    own.chain(global)
+}
+
+/// The action for a key press in the app's current mode, if any.
+pub fn action_for(event: KeyEvent, app: &App) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
         return None;
     }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let read_only = app.store.is_read_only();
-    Some(match key.code {
-        KeyCode::Char('q' | 'c') if ctrl => Action::Quit,
-        KeyCode::Esc => Action::Quit,
-        KeyCode::Char('q') if read_only || app.input.is_empty() => Action::Quit,
-        KeyCode::Up => Action::ScrollUp(1),
-        KeyCode::Down => Action::ScrollDown(1),
-        KeyCode::PageUp => Action::ScrollUp(10),
-        KeyCode::PageDown => Action::ScrollDown(10),
-        _ if read_only => return None,
-        KeyCode::Char(c) if !ctrl => Action::Type(c.to_string()),
-        KeyCode::Backspace => Action::Backspace,
-        KeyCode::Enter => Action::Submit,
-        _ => return None,
-    })
+    // Shift is part of the character itself (`G`, `?`), not a modifier to match.
+    let mods = match event.code {
+        KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
+        _ => event.modifiers,
+    };
+    let pressed = Key {
+        code: event.code,
+        mods,
+    };
+    let mode = Keys::of(&app.mode);
+    let found = bindings(mode)
+        .find(|b| b.keys.contains(&pressed))
+        .map(|b| b.action.clone());
+    if let Some(action) = found {
+        // Up in the quick-entry line selects the last entry, as in browse.
+        if mode == Keys::Entry && action == Action::Move(-1) {
+            return (app.input.value().is_empty() && app.editing.is_none())
+                .then_some(Action::Browse);
+        }
+        if mode == Keys::Browse
+            && action == Action::Type
+            && pressed.code == Enter
+            && app.focus != Pane::Log
+        {
+            return Some(Action::Activate);
+        }
+        if mode == Keys::Browse && action == Action::Type && pressed.code == Enter {
+            return Some(Action::EditSelected);
+        }
+        return Some(action);
+    }
+    match (mode, event.code) {
+        (Keys::Entry | Keys::Pick, KeyCode::Char(c))
+            if mods.is_empty() || mods == KeyModifiers::ALT | KeyModifiers::CONTROL =>
+        {
+            Some(Action::Edit(Req::InsertChar(c)))
+        }
+        _ => None,
+    }
+}
+
+/// Whether an action edits the session (not offered when read-only).
+pub fn changes_the_session(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Type
+            | Action::EditSelected
+            | Action::DeleteSelected
+            | Action::Undo
+            | Action::Redo
+            | Action::Save
+    )
+}
+
+/// A key as the help shows it: `Ctrl+Z`, `F1`, `Enter`.
+pub fn label(key: &Key) -> String {
+    let name = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) if key.mods.contains(KeyModifiers::CONTROL) => {
+            c.to_ascii_uppercase().to_string()
+        }
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Del".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        other => format!("{other:?}"),
+    };
+    if key.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl+{name}")
+    } else {
+        name
+    }
+}
+
+/// All the keys of a binding: `Ctrl+P/F2`.
+pub fn keys_label(b: &Binding) -> String {
+    b.keys.iter().map(label).collect::<Vec<_>>().join("/")
 }

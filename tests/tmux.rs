@@ -125,17 +125,19 @@ fn a_note_typed_in_the_terminal_is_saved_on_quit() {
     let log = dir.path().join("stderr");
     let tmux = Tmux::start(&command_logged("open", &path, &log));
     let screen = tmux.wait_for("Open Data for Museum Collections");
-    assert!(screen.contains("Enter  log note"), "{screen}");
+    assert!(screen.contains("Enter  log"), "{screen}");
 
     tmux.type_text("Vienna hosts the next session 维也纳");
     tmux.send(&["Enter"]);
-    let screen = tmux.wait_for("Note       Vienna hosts the next session 维也纳");
+    // The log row is cut to its column; the whole text is checked in the file.
+    let screen = tmux.wait_for("Note       Vienna hosts the next session");
     assert!(
-        screen.lines().any(|l| l.trim() == "›"),
+        screen.lines().any(|l| l.trim() == "note ›"),
         "the input line is cleared:\n{screen}"
     );
 
-    tmux.send(&["q"]);
+    // q would start a question: Ctrl+Q quits from the typing line.
+    tmux.send(&["C-q"]);
     tmux.wait_for_exit();
     let saved = store::load(&path).unwrap();
     assert_eq!(
@@ -163,7 +165,10 @@ fn the_readme_demo_opens_read_only_and_quits_with_q() {
     let log = dir.path().join("stderr");
     let tmux = Tmux::start(&command_logged("open --read-only", &path, &log));
     let screen = tmux.wait_for("[read-only]");
-    assert!(screen.contains("Thanked the speakers"), "{screen}");
+    assert!(
+        screen.contains("16:00 Speech     José Álvarez Núñez 03:00"),
+        "{screen}"
+    );
     tmux.send(&["q"]);
     tmux.wait_for_exit();
     assert_eq!(std::fs::read(&path).unwrap(), before);
@@ -196,7 +201,7 @@ fn notes_on_screen_survive_a_kill() {
     let tmux = Tmux::start(&command("open", &path));
     let screen = tmux.wait_for("Recovered 3 changes made after the last save.");
     assert!(screen.contains("Note       third point"), "{screen}");
-    tmux.send(&["q"]);
+    tmux.send(&["C-q"]);
     tmux.wait_for_exit();
     let saved = store::load(&path).unwrap();
     let texts: Vec<&str> = saved.entries.iter().map(|e| e.text.as_str()).collect();
@@ -228,7 +233,7 @@ fn bare_minutes_opens_the_most_recent_session() {
         screen.contains("Open Data for Museum Collections"),
         "{screen}"
     );
-    tmux.send(&["q"]);
+    tmux.send(&["C-q"]);
     tmux.wait_for_exit();
 }
 
@@ -251,7 +256,7 @@ fn new_creates_a_session_in_the_data_dir_and_says_where() {
     let tmux = Tmux::start(&cmd);
     tmux.wait_for("Asia–Europe Forum 论坛");
     tmux.wait_for("No entries yet");
-    tmux.send(&["q"]);
+    tmux.send(&["C-q"]);
     tmux.wait_for_exit();
     let files: Vec<_> = std::fs::read_dir(&data)
         .unwrap()
@@ -270,4 +275,144 @@ fn new_creates_a_session_in_the_data_dir_and_says_where() {
     );
     let said = std::fs::read_to_string(&log).unwrap();
     assert_eq!(said, format!("Saved {}\n", files[0].display()));
+}
+
+/// The meeting, typed as a secretary would: roster, two topics,
+/// three speakers, a decision and an action, then quit and check the file
+/// and the exported minutes.
+#[test]
+fn a_short_meeting_recorded_from_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.ron");
+    let cmd = format!(
+        "exec '{}' new 'Board 董事会' --file '{}'",
+        env!("CARGO_BIN_EXE_minutes"),
+        path.display()
+    );
+    let tmux = Tmux::start(&cmd);
+    tmux.wait_for("Board 董事会");
+    let enter = |line: &str, then_see: &str| {
+        tmux.type_text(line);
+        tmux.send(&["Enter"]);
+        tmux.wait_for(then_see)
+    };
+    enter("/join 王丽, PKU, Professor", "王丽");
+    enter("/join José Álvarez, USAL, Chair", "José Álvarez");
+    enter("/join Anna Schäfer, UNIVIE, Secretary", "Anna Schäfer");
+    enter("/topic Budget 10", "Topic added: Budget (10 min)");
+    enter("/topic Next steps 5", "Topic added: Next steps (5 min)");
+    tmux.send(&["C-n"]);
+    tmux.wait_for("1/2 Budget");
+    // Switch speaker: Ctrl+P, a few letters, Enter.
+    tmux.send(&["C-p"]);
+    tmux.wait_for("Who is speaking?");
+    tmux.type_text("jos");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("▶ José Álvarez (USAL)");
+    enter("s Opened the budget discussion", "Opened the budget");
+    tmux.send(&["C-p"]);
+    tmux.wait_for("Who is speaking?");
+    tmux.type_text("pku");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("▶ 王丽 (PKU)");
+    enter("d Budget approved 预算通过", "Decision   Budget approved");
+    tmux.send(&["C-n"]);
+    tmux.wait_for("2/2 Next steps");
+    tmux.send(&["C-p"]);
+    tmux.wait_for("Who is speaking?");
+    tmux.type_text("anna");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("▶ Anna Schäfer (UNIVIE)");
+    tmux.type_text("a Circulate the minutes @an");
+    tmux.send(&["Tab"]);
+    tmux.type_text("due:2026-12-01");
+    tmux.wait_for("action › a Circulate the minutes @Anna_Schäfer due:2026-12-01");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Action     [ ] @Anna Schäfer due 2026-12-01");
+    enter("/end", "Meeting ended at");
+    tmux.send(&["C-q"]);
+    tmux.wait_for_exit();
+
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.attendees.len(), 3);
+    assert!(s.started_at.is_some() && s.ended_at.is_some());
+    assert!(
+        s.agenda
+            .iter()
+            .all(|t| t.status == minutes::model::AgendaStatus::Done && t.ended_at.is_some())
+    );
+    let speakers: Vec<String> = s
+        .entries
+        .iter()
+        .filter_map(|e| match e.kind {
+            minutes::model::EntryKind::Speech { speaker, ended_at } => {
+                assert!(ended_at.is_some(), "every speech was ended");
+                Some(s.attendee_name(speaker))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(speakers, ["José Álvarez", "王丽", "Anna Schäfer"]);
+    assert!(
+        s.entries
+            .iter()
+            .any(|e| e.text == "Budget approved 预算通过" && e.agenda_item == Some(s.agenda[0].id))
+    );
+    let action = s
+        .entries
+        .iter()
+        .find(|e| e.text == "Circulate the minutes")
+        .expect("the action");
+    assert_eq!(action.agenda_item, Some(s.agenda[1].id));
+
+    let export = Command::new(env!("CARGO_BIN_EXE_minutes"))
+        .arg("export")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(export.stdout).unwrap();
+    assert!(
+        text.contains("- [ ] Anna Schäfer (UNIVIE), due 2026-12-01: Circulate the minutes"),
+        "{text}"
+    );
+    assert!(
+        text.contains("José Álvarez (USAL)") && text.contains("Opened the budget discussion"),
+        "{text}"
+    );
+    assert!(text.contains("Budget approved 预算通过"), "{text}");
+}
+
+#[test]
+fn sigterm_saves_and_restores_the_terminal() {
+    let (dir, path) = common::sample_copy();
+    let log = dir.path().join("stderr");
+    let tmux = Tmux::start(&format!(
+        "{}; echo EXITED $?; sleep 30",
+        command_logged("open", &path, &log).trim_start_matches("exec ")
+    ));
+    tmux.wait_for("Open Data for Museum Collections");
+    tmux.type_text("before the signal");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Note       before the signal");
+    let pid = tmux.pane_pid();
+    // The pane runs a shell; the app is its child.
+    let out = Command::new("pgrep")
+        .args(["-P", &pid.to_string(), "minutes"])
+        .output()
+        .unwrap();
+    let app: i32 = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("the app's pid");
+    assert_eq!(unsafe { libc::kill(app, libc::SIGTERM) }, 0);
+    let screen = tmux.wait_for("EXITED 0");
+    assert!(
+        !screen.contains("Open Data for Museum Collections"),
+        "the alternate screen is gone:\n{screen}"
+    );
+    assert_eq!(
+        store::load(&path).unwrap().entries.last().unwrap().text,
+        "before the signal"
+    );
+    assert!(!store::journal_path(&path).exists() && !store::lock_path(&path).exists());
 }

@@ -1,18 +1,29 @@
-//! The screen, drawn on ratatui's TestBackend, and the actions behind it.
+//! The app's actions and the screen they produce, on ratatui's TestBackend.
 
 mod common;
 
-use minutes::app::{self, Action, App};
+use common::t;
+use minutes::app::{self, Action, App, Mode, Pane, Purpose};
 use minutes::keymap::action_for;
-use minutes::model::EntryKind;
-use minutes::store::{Mode, OpenSession};
+use minutes::model::{AgendaStatus, Attendance, AttendeeId, EntryKind, Session};
+use minutes::store::{Mode as Open, OpenSession};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_input::InputRequest;
 
-fn app(mode: Mode) -> (tempfile::TempDir, App) {
+/// An app on a live copy of `s`, at 14:00.
+fn app_on(s: Session) -> (tempfile::TempDir, App) {
+    let (dir, open) = common::live_session(s);
+    (dir, App::new(open, t(0, 0)))
+}
+
+fn sample_app(mode: Open) -> (tempfile::TempDir, App) {
     let (dir, path) = common::sample_copy();
-    (dir, App::new(OpenSession::open(&path, mode).unwrap()))
+    (
+        dir,
+        App::new(OpenSession::open(&path, mode).unwrap(), t(130, 0)),
+    )
 }
 
 fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
@@ -27,148 +38,445 @@ fn screen(app: &App, width: u16, height: u16) -> String {
     draw(app, width, height).backend().to_string()
 }
 
-const NOW: &str = "2026-11-19T16:10:00+01:00";
+/// Snapshots a screen with the temporary directory's name taken out.
+macro_rules! assert_screen {
+    ($screen:expr) => {
+        insta::with_settings!({ filters => vec![(r"/tmp/\.tmp[A-Za-z0-9]+/", "[TMP]/")] }, {
+            insta::assert_snapshot!($screen);
+        })
+    };
+}
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-#[test]
-fn sample_read_only_at_80x24() {
-    let (_dir, app) = app(Mode::ReadOnly);
-    insta::assert_snapshot!(screen(&app, 80, 24));
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
+/// Presses keys as the terminal would deliver them, at time `at`.
+fn press(app: &mut App, keys: &[KeyEvent], at: chrono::DateTime<chrono::FixedOffset>) {
+    for k in keys {
+        if let Some(action) = action_for(*k, app) {
+            app::update(app, action, at);
+        }
+    }
+}
+
+/// Types text and presses Enter.
+fn line(app: &mut App, text: &str, at: chrono::DateTime<chrono::FixedOffset>) {
+    app::update(app, Action::Paste(text.into()), at);
+    app::update(app, Action::Submit, at);
+}
+
+/// A meeting in progress: two topics in, three speakers, a decision, an action.
+fn mid_meeting() -> (tempfile::TempDir, App) {
+    let (dir, mut app) = app_on(common::before_meeting());
+    press(&mut app, &[ctrl('n')], t(3, 0));
+    line(&mut app, "/here jose", t(3, 5));
+    line(&mut app, "/s jose", t(3, 10));
+    line(&mut app, "s Welcomed the participants", t(4, 0));
+    press(&mut app, &[ctrl('n')], t(14, 0));
+    line(&mut app, "/s 王丽", t(14, 10));
+    line(&mut app, "/s zoe", t(31, 0));
+    line(&mut app, "d Metadata under CC0", t(33, 0));
+    line(
+        &mut app,
+        "a Share the dashboard @张伟 due:2026-12-10",
+        t(34, 0),
+    );
+    line(&mut app, "/s ömer", t(35, 0));
+    app.now = t(37, 25);
+    (dir, app)
+}
+
+// ------------------------------------------------------------ snapshots
+
 #[test]
-fn typing_a_note_with_chinese_text_at_80x24() {
-    let (_dir, mut app) = app(Mode::ReadWrite);
+fn recording_at_80x24() {
+    let (_dir, mut app) = mid_meeting();
     app::update(
         &mut app,
-        Action::Type("会议结束 — next: Vienna".into()),
-        common::at(NOW),
+        Action::Paste("q 会议记录 @jurg".into()),
+        t(37, 25),
     );
-    let typing = screen(&app, 80, 24);
-    assert!(typing.contains("› 会议结束 — next: Vienna"), "{typing}");
-    app::update(&mut app, Action::Submit, common::at(NOW));
-    insta::assert_snapshot!(screen(&app, 80, 24));
+    assert_screen!(screen(&app, 80, 24));
 }
 
 #[test]
-fn sample_at_40x12_stays_legible() {
-    let (_dir, app) = app(Mode::ReadWrite);
-    insta::assert_snapshot!(screen(&app, 40, 12));
+fn recording_at_40x12() {
+    let (_dir, app) = mid_meeting();
+    assert_screen!(screen(&app, 40, 12));
+}
+
+#[test]
+fn browsing_the_agenda_at_80x24() {
+    let (_dir, mut app) = mid_meeting();
+    press(
+        &mut app,
+        &[key(KeyCode::Esc), key(KeyCode::Tab), key(KeyCode::Tab)],
+        t(37, 25),
+    );
+    assert_eq!((app.mode.clone(), app.focus), (Mode::Browse, Pane::Agenda));
+    assert_screen!(screen(&app, 80, 24));
+}
+
+#[test]
+fn picking_a_speaker_at_80x24() {
+    let (_dir, mut app) = mid_meeting();
+    press(&mut app, &[ctrl('p'), key(KeyCode::Char('a'))], t(37, 25));
+    assert_screen!(screen(&app, 80, 24));
+}
+
+#[test]
+fn help_at_80x24() {
+    let (_dir, mut app) = mid_meeting();
+    press(&mut app, &[key(KeyCode::F(1))], t(37, 25));
+    assert_screen!(screen(&app, 80, 24));
+}
+
+#[test]
+fn sample_read_only_at_80x24() {
+    let (_dir, app) = sample_app(Open::ReadOnly);
+    assert_screen!(screen(&app, 80, 24));
 }
 
 #[test]
 fn tiny_terminals_do_not_panic() {
-    let (_dir, mut app) = app(Mode::ReadWrite);
-    app.message = Some("Recovered 3 changes made after the last save.".into());
-    app::update(
-        &mut app,
-        Action::Type("王丽王丽王丽王丽".into()),
-        common::at(NOW),
-    );
-    for w in 0..12 {
-        for h in 0..6 {
+    let (_dir, mut app) = mid_meeting();
+    app::update(&mut app, Action::Paste("王丽王丽王丽王丽".into()), t(38, 0));
+    for mode in [Mode::Entry, Mode::Browse, Mode::Help] {
+        app.mode = mode;
+        for w in 0..14 {
+            for h in 0..8 {
+                draw(&app, w, h);
+            }
+        }
+    }
+    press(&mut app, &[ctrl('p')], t(38, 0));
+    for w in 0..14 {
+        for h in 0..8 {
             draw(&app, w, h);
         }
     }
 }
 
-#[test]
-fn submit_logs_a_timestamped_note_and_clears_the_line() {
-    let (_dir, mut app) = app(Mode::ReadWrite);
-    let before = app.store.session().entries.len();
-    app::update(
-        &mut app,
-        Action::Type("  Li Na will join next time  ".into()),
-        common::at(NOW),
-    );
-    app::update(&mut app, Action::Submit, common::at(NOW));
-    let entries = &app.store.session().entries;
-    assert_eq!(entries.len(), before + 1);
-    let last = entries.last().unwrap();
-    assert_eq!(
-        (last.text.as_str(), last.kind.clone(), last.at),
-        (
-            "Li Na will join next time",
-            EntryKind::Note,
-            common::at(NOW)
-        )
-    );
-    assert_eq!(last.id.0 as usize, before + 1);
-    assert!(app.input.is_empty());
-}
+// ------------------------------------------------------------ the screen
 
 #[test]
-fn an_empty_line_logs_nothing() {
-    let (_dir, mut app) = app(Mode::ReadWrite);
-    let before = app.store.session().clone();
-    app::update(&mut app, Action::Type("   ".into()), common::at(NOW));
-    app::update(&mut app, Action::Submit, common::at(NOW));
-    assert_eq!(app.store.session(), &before);
-}
-
-#[test]
-fn a_note_that_cannot_be_logged_stays_in_the_input_line() {
-    let (_dir, mut app) = app(Mode::ReadOnly);
-    app::update(&mut app, Action::Type("keep me".into()), common::at(NOW));
-    app::update(&mut app, Action::Submit, common::at(NOW));
-    assert_eq!(app.input, "keep me");
-    assert_eq!(
-        app.message.as_deref(),
-        Some("the session is open read-only")
-    );
-}
-
-#[test]
-fn backspace_removes_a_whole_wide_character() {
-    let (_dir, mut app) = app(Mode::ReadWrite);
-    app::update(&mut app, Action::Type("王丽".into()), common::at(NOW));
-    app::update(&mut app, Action::Backspace, common::at(NOW));
-    assert_eq!(app.input, "王");
-}
-
-#[test]
-fn scrolling_stays_within_the_log() {
-    let (_dir, mut app) = app(Mode::ReadOnly);
-    let n = app.store.session().entries.len();
-    app::update(&mut app, Action::ScrollUp(1000), common::at(NOW));
-    assert_eq!(app.scroll, n - 1);
+fn the_header_shows_topic_time_over_plan_and_the_speaker_timer() {
+    let (_dir, app) = mid_meeting();
     let top = screen(&app, 80, 24);
-    assert!(top.contains("Welcomed the participants"), "{top}");
-    app::update(&mut app, Action::ScrollDown(1000), common::at(NOW));
-    assert_eq!(app.scroll, 0);
-}
-
-#[test]
-fn q_quits_on_an_empty_line_but_is_a_letter_in_text() {
-    let (_dir, mut app) = app(Mode::ReadWrite);
-    assert_eq!(
-        action_for(key(KeyCode::Char('q')), &app),
-        Some(Action::Quit)
+    let header: Vec<&str> = top.lines().take(2).collect();
+    assert!(header[0].contains("14:37:25  meeting 34:25"), "{header:?}");
+    // Topic 2 (planned 25 min) started at 14:14; 23:25 in. Ömer speaks since 14:35.
+    assert!(
+        header[1].contains("2/6 Report: the PKU open-collections… 23:25/25:00"),
+        "{header:?}"
     );
-    app.input.push('a');
-    assert_eq!(
-        action_for(key(KeyCode::Char('q')), &app),
-        Some(Action::Type("q".into()))
-    );
-    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert_eq!(
-        action_for(ctrl_c, &app),
-        Some(Action::Quit),
-        "Ctrl+C quits (and saves) too"
+    assert!(
+        header[1].contains("▶ Ömer Yıldız (UNIVIE) 02:25"),
+        "{header:?}"
     );
 }
 
 #[test]
-fn the_hint_bar_shows_the_keymap_table() {
-    let (_dir, app) = app(Mode::ReadWrite);
-    let bottom = screen(&app, 120, 24).lines().last().unwrap().to_string();
-    for binding in minutes::keymap::KEYS {
+fn the_hint_bar_and_the_help_come_from_the_keymap_table() {
+    let (_dir, mut app) = app_on(common::before_meeting());
+    let bottom = screen(&app, 200, 24).lines().last().unwrap().to_string();
+    for b in minutes::keymap::bindings(minutes::keymap::Keys::Entry).filter(|b| b.hint.is_some()) {
+        assert!(bottom.contains(&minutes::keymap::keys_label(b)), "{bottom}");
+    }
+    press(&mut app, &[key(KeyCode::F(1))], t(0, 0));
+    let help: String = screen(&app, 100, 400);
+    for b in minutes::keymap::BINDINGS {
+        assert!(help.contains(b.help), "the help misses {:?}", b.help);
+    }
+    for c in minutes::app::quick::COMMANDS {
         assert!(
-            bottom.contains(binding.keys) && bottom.contains(binding.what),
-            "{bottom}"
+            help.contains(&format!("/{} {}", c.name, c.args)),
+            "the help misses /{}",
+            c.name
         );
     }
+}
+
+// ------------------------------------------------------------ actions
+
+#[test]
+fn enter_logs_a_timestamped_entry_under_the_current_topic() {
+    let (_dir, mut app) = mid_meeting();
+    line(&mut app, "  p Shared statistics format  ", t(40, 0));
+    let e = app.store.session().entries.last().unwrap();
+    assert_eq!(
+        (e.kind.clone(), e.text.as_str(), e.at),
+        (EntryKind::Discussion, "Shared statistics format", t(40, 0))
+    );
+    assert_eq!(e.agenda_item.map(|a| a.0), Some(2));
+    assert_eq!(app.input.value(), "");
+}
+
+#[test]
+fn a_bad_line_shows_an_error_and_keeps_the_text() {
+    let (_dir, mut app) = mid_meeting();
+    let before = app.store.session().entries.len();
+    line(&mut app, "a Send slides @nobody", t(40, 0));
+    assert_eq!(app.input.value(), "a Send slides @nobody");
+    let msg = app.message.clone().unwrap();
+    assert!(
+        msg.error && msg.text.contains("no one on the roster matches"),
+        "{msg:?}"
+    );
+    assert_eq!(app.store.session().entries.len(), before);
+    let screen = screen(&app, 80, 24);
+    assert!(screen.contains("no one on the roster matches"), "{screen}");
+}
+
+#[test]
+fn the_speaker_picker_switches_in_two_keys_plus_letters() {
+    let (_dir, mut app) = mid_meeting();
+    press(
+        &mut app,
+        &[
+            ctrl('p'),
+            key(KeyCode::Char('m')),
+            key(KeyCode::Char('a')),
+            key(KeyCode::Enter),
+        ],
+        t(40, 0),
+    );
+    assert_eq!(
+        minutes::model::meeting::current_speaker(app.store.session()),
+        Some(AttendeeId(6))
+    );
+    assert_eq!(app.mode, Mode::Entry);
+}
+
+#[test]
+fn ctrl_n_moves_to_the_next_topic_in_one_key() {
+    let (_dir, mut app) = mid_meeting();
+    press(&mut app, &[ctrl('n')], t(42, 0));
+    let s = app.store.session();
+    assert_eq!(
+        s.current_agenda_item().unwrap().title,
+        "Licensing and rights statements"
+    );
+    assert_eq!(s.agenda[1].status, AgendaStatus::Done);
+    assert_eq!(minutes::model::meeting::current_speaker(s), None);
+}
+
+#[test]
+fn a_late_arrival_is_marked_from_the_picker() {
+    let (_dir, mut app) = mid_meeting();
+    press(
+        &mut app,
+        &[ctrl('a'), key(KeyCode::Char('陈')), key(KeyCode::Enter)],
+        t(12, 0),
+    );
+    let chen = app.store.session().attendee(AttendeeId(3)).unwrap();
+    assert_eq!(
+        (chen.attendance, chen.joined_at),
+        (Attendance::Late, Some(t(12, 0)))
+    );
+}
+
+/// One user action in a test of undo.
+type Step = Box<dyn Fn(&mut App)>;
+
+#[test]
+fn every_kind_of_change_undoes_and_redoes() {
+    let (_dir, mut app) = mid_meeting();
+    let steps: Vec<(&str, Step)> = vec![
+        ("note", Box::new(|a: &mut App| line(a, "a note", t(40, 0)))),
+        (
+            "speaker",
+            Box::new(|a: &mut App| line(a, "/s jose", t(40, 0))),
+        ),
+        (
+            "topic",
+            Box::new(|a: &mut App| press(a, &[ctrl('n')], t(40, 0))),
+        ),
+        (
+            "add topic",
+            Box::new(|a: &mut App| line(a, "/topic Extra 5", t(40, 0))),
+        ),
+        (
+            "join",
+            Box::new(|a: &mut App| line(a, "/join Kim, SNU, Guest", t(40, 0))),
+        ),
+        (
+            "late",
+            Box::new(|a: &mut App| line(a, "/late 陈", t(40, 0))),
+        ),
+        (
+            "left",
+            Box::new(|a: &mut App| line(a, "/left zoe", t(40, 0))),
+        ),
+        ("end", Box::new(|a: &mut App| line(a, "/end", t(40, 0)))),
+        (
+            "delete",
+            Box::new(|a: &mut App| {
+                app::update(a, Action::Browse, t(40, 0));
+                app::update(a, Action::DeleteSelected, t(40, 0));
+            }),
+        ),
+        (
+            "edit",
+            Box::new(|a: &mut App| {
+                app::update(a, Action::Browse, t(40, 0));
+                app::update(a, Action::EditSelected, t(40, 0));
+                app::update(a, Action::Edit(InputRequest::DeleteLine), t(40, 0));
+                line(a, "d edited", t(40, 0));
+            }),
+        ),
+    ];
+    // What the meeting says, without the journal's bookkeeping (undo and
+    // redo are journalled as new changes, so their sequence number moves on).
+    let content = |app: &App| Session {
+        journal_seq: 0,
+        ..app.store.session().clone()
+    };
+    for (what, step) in steps {
+        let before = content(&app);
+        step(&mut app);
+        let after = content(&app);
+        assert_ne!(after, before, "{what} changed nothing");
+        press(&mut app, &[ctrl('z')], t(41, 0));
+        assert_eq!(content(&app), before, "undo of {what}");
+        press(&mut app, &[ctrl('y')], t(41, 0));
+        assert_eq!(content(&app), after, "redo of {what}");
+        app.mode = Mode::Entry;
+    }
+}
+
+#[test]
+fn undo_is_journalled_like_any_change() {
+    let (dir, mut app) = mid_meeting();
+    line(&mut app, "regretted", t(40, 0));
+    press(&mut app, &[ctrl('z')], t(40, 5));
+    drop(app); // a crash: no save
+    let reopened = OpenSession::open(&dir.path().join("live.ron"), Open::ReadOnly).unwrap();
+    assert!(
+        !reopened
+            .session()
+            .entries
+            .iter()
+            .any(|e| e.text == "regretted")
+    );
+}
+
+#[test]
+fn editing_an_entry_keeps_its_time_and_id_and_esc_gives_back_the_draft() {
+    let (_dir, mut app) = mid_meeting();
+    app::update(&mut app, Action::Paste("half-typed".into()), t(40, 0));
+    press(
+        &mut app,
+        &[key(KeyCode::Esc), key(KeyCode::Up), key(KeyCode::Char('e'))],
+        t(40, 0),
+    );
+    assert_eq!(
+        app.input.value(),
+        "a Share the dashboard @张伟 due:2026-12-10"
+    );
+    press(&mut app, &[key(KeyCode::Esc)], t(40, 0));
+    assert_eq!(app.input.value(), "half-typed", "the draft comes back");
+    press(&mut app, &[key(KeyCode::Char('e')), ctrl('u')], t(40, 0));
+    line(
+        &mut app,
+        "a Share the dashboard with all @张伟 due:2026-12-15",
+        t(41, 0),
+    );
+    let s = app.store.session();
+    let e = s
+        .entries
+        .iter()
+        .find(|e| e.text == "Share the dashboard with all")
+        .unwrap();
+    assert_eq!(e.at, t(34, 0), "editing does not move it in time");
+    assert!(
+        matches!(e.kind, EntryKind::Action { due: Some(d), .. } if d.to_string() == "2026-12-15")
+    );
+    assert_eq!(app.input.value(), "half-typed");
+}
+
+#[test]
+fn people_named_in_the_minutes_cannot_be_deleted() {
+    let (_dir, mut app) = mid_meeting();
+    app.focus = Pane::Attendees;
+    app.mode = Mode::Browse;
+    app.selected[1] = 4; // José, who spoke
+    let before = app.store.session().attendees.len();
+    app::update(&mut app, Action::DeleteSelected, t(40, 0));
+    assert_eq!(app.store.session().attendees.len(), before);
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("named in the minutes")
+    );
+}
+
+#[test]
+fn paste_of_a_long_passage_becomes_one_line() {
+    let (_dir, mut app) = mid_meeting();
+    app::update(
+        &mut app,
+        Action::Paste("First line\r\nsecond line 第二行\nthird".into()),
+        t(40, 0),
+    );
+    assert_eq!(app.input.value(), "First line second line 第二行 third");
+}
+
+#[test]
+fn read_only_opens_browsing_and_refuses_typing() {
+    let (_dir, mut app) = sample_app(Open::ReadOnly);
+    assert_eq!(app.mode, Mode::Browse);
+    press(&mut app, &[key(KeyCode::Char('i'))], t(130, 0));
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(app.message.as_ref().unwrap().text.contains("read-only"));
+    press(&mut app, &[key(KeyCode::Char('q'))], t(130, 0));
+    assert!(app.quit);
+}
+
+#[test]
+fn q_types_a_question_prefix_while_typing_and_quits_while_browsing() {
+    let (_dir, mut app) = app_on(common::before_meeting());
+    press(&mut app, &[key(KeyCode::Char('q'))], t(0, 0));
+    assert_eq!((app.input.value(), app.quit), ("q", false));
+    press(
+        &mut app,
+        &[key(KeyCode::Esc), key(KeyCode::Char('q'))],
+        t(0, 0),
+    );
+    assert!(app.quit);
+    let (_dir, mut app) = app_on(common::before_meeting());
+    press(&mut app, &[ctrl('q')], t(0, 0));
+    assert!(app.quit, "Ctrl+Q quits from typing");
+}
+
+#[test]
+fn info_messages_fade_and_errors_stay() {
+    let (_dir, mut app) = mid_meeting();
+    press(&mut app, &[ctrl('n')], t(40, 0));
+    assert!(screen(&app, 80, 24).contains("Now: Licensing"));
+    app::update(&mut app, Action::Tick, t(40, 10));
+    assert!(!screen(&app, 80, 24).contains("Now: Licensing"));
+    line(&mut app, "/frob", t(41, 0));
+    app::update(&mut app, Action::Tick, t(45, 0));
+    assert!(screen(&app, 80, 24).contains("not a command"));
+}
+
+#[test]
+fn picker_for_departures_marks_left() {
+    let (_dir, mut app) = mid_meeting();
+    app::update(&mut app, Action::Pick(Purpose::Departure), t(50, 0));
+    app::update(&mut app, Action::Paste("inigo".into()), t(50, 0));
+    app::update(&mut app, Action::Choose, t(50, 0));
+    let inigo = app.store.session().attendee(AttendeeId(7)).unwrap();
+    assert_eq!(
+        (inigo.attendance, inigo.left_at),
+        (Attendance::Left, Some(t(50, 0)))
+    );
 }

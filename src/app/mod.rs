@@ -1,85 +1,845 @@
 //! The application state and the one function that changes it. No terminal
-//! here: [`update`] is tested directly.
+//! here: [`update`] is tested directly, with the time passed in.
 
-use crate::model::{Change, Edit, Entry, EntryKind, Timestamp};
+mod history;
+pub mod quick;
+
+pub use history::History;
+use tui_input::{Input, InputRequest};
+
+use crate::model::meeting::{self, find_attendees};
+use crate::model::{
+    AgendaId, Attendance, AttendeeId, Change, Edit, EntryId, EntryKind, Field, Timestamp,
+};
 use crate::store::OpenSession;
+use quick::Intent;
+
+/// What the keys are doing now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// Typing in the quick-entry line (the default while recording).
+    Entry,
+    /// Moving through the log, the roster or the agenda to edit or delete.
+    Browse,
+    /// Choosing a person from a list filtered as you type.
+    Pick(Picker),
+    Help,
+}
+
+/// A list of attendees filtered by `query`.
+#[derive(Debug, Clone)]
+pub struct Picker {
+    pub purpose: Purpose,
+    pub query: Input,
+    pub selected: usize,
+}
+
+impl PartialEq for Picker {
+    fn eq(&self, other: &Picker) -> bool {
+        (
+            self.purpose,
+            self.query.value(),
+            self.query.cursor(),
+            self.selected,
+        ) == (
+            other.purpose,
+            other.query.value(),
+            other.query.cursor(),
+            other.selected,
+        )
+    }
+}
+
+impl Eq for Picker {}
+
+/// What a chosen person is picked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Speaker,
+    Arrival,
+    Departure,
+}
+
+impl Purpose {
+    pub fn title(self) -> &'static str {
+        match self {
+            Purpose::Speaker => "Who is speaking?",
+            Purpose::Arrival => "Who has arrived?",
+            Purpose::Departure => "Who has left?",
+        }
+    }
+}
+
+/// The lists that can be browsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Log,
+    Attendees,
+    Agenda,
+}
+
+/// What the quick-entry line is editing, when not a new entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Editing {
+    Entry(EntryId),
+    Attendee(AttendeeId),
+    Topic(AgendaId),
+}
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    /// Errors stay until something succeeds; other messages fade.
+    pub error: bool,
+    /// Stays until replaced, like an error, without being one.
+    pub sticky: bool,
+    pub at: Timestamp,
+}
+
+/// How long an informational message stays on the status line.
+pub const MESSAGE_SECONDS: i64 = 6;
+
+impl Message {
+    pub fn visible(&self, now: Timestamp) -> bool {
+        self.error || self.sticky || (now - self.at).num_seconds() < MESSAGE_SECONDS
+    }
+}
 
 /// Everything the screen shows.
 #[derive(Debug)]
 pub struct App {
     pub store: OpenSession,
-    /// The quick-entry line.
-    pub input: String,
-    /// The last thing to tell the user (recovery, an error).
-    pub message: Option<String>,
-    /// Log rows scrolled up from the newest (0: following the tail).
-    pub scroll: usize,
+    pub input: Input,
+    pub mode: Mode,
+    /// The list that browse mode moves in.
+    pub focus: Pane,
+    /// What the side pane shows; `None`: hidden.
+    pub side: Option<Pane>,
+    /// The selected row of each list in browse mode.
+    pub selected: [usize; 3],
+    pub message: Option<Message>,
+    pub history: History,
+    pub editing: Option<Editing>,
+    /// The line put aside while editing, given back afterwards.
+    pub draft: Option<String>,
+    pub now: Timestamp,
+    /// How far the help overlay is scrolled.
+    pub help_scroll: u16,
     pub quit: bool,
 }
 
 /// Everything the user can do, whatever key does it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    Type(String),
-    Backspace,
-    /// Log the quick-entry line as a note.
+    /// Cursor movement and editing in the line being typed.
+    Edit(InputRequest),
+    Paste(String),
     Submit,
-    ScrollUp(usize),
-    ScrollDown(usize),
+    Complete,
+    /// Entry mode -> browse mode.
+    Browse,
+    /// Back to typing.
+    Type,
+    Pick(Purpose),
+    PickMove(isize),
+    Choose,
+    Cancel,
+    NextTopic,
+    Undo,
+    Redo,
+    Move(isize),
+    CycleFocus,
+    ToggleSide,
+    EditSelected,
+    DeleteSelected,
+    /// On the agenda: make the selected topic current. On the roster: give
+    /// the selected person the floor.
+    Activate,
+    MarkSelected(Attendance),
+    ToggleDone,
+    Help,
+    Save,
+    /// Time passes: clocks move on, failed writes are retried.
+    Tick,
     Quit,
 }
 
-impl App {
-    pub fn new(store: OpenSession) -> App {
-        let message = store.recovery().message();
-        App {
-            store,
-            input: String::new(),
-            message,
-            scroll: 0,
-            quit: false,
+impl Pane {
+    fn index(self) -> usize {
+        match self {
+            Pane::Log => 0,
+            Pane::Attendees => 1,
+            Pane::Agenda => 2,
         }
     }
 }
 
-/// Applies an action; `now` timestamps whatever it logs.
-pub fn update(app: &mut App, action: Action, now: Timestamp) {
-    match action {
-        Action::Type(text) => app.input.push_str(&text),
-        Action::Backspace => {
-            app.input.pop();
+impl App {
+    pub fn new(store: OpenSession, now: Timestamp) -> App {
+        // Recovery is news worth keeping on screen until the user acts.
+        let message = store.recovery().message().map(|text| Message {
+            error: !store.recovery().problems.is_empty(),
+            sticky: true,
+            text,
+            at: now,
+        });
+        let read_only = store.is_read_only();
+        let mut app = App {
+            input: Input::default(),
+            mode: if read_only { Mode::Browse } else { Mode::Entry },
+            focus: Pane::Log,
+            side: Some(Pane::Attendees),
+            selected: [0; 3],
+            message,
+            history: History::default(),
+            editing: None,
+            draft: None,
+            now,
+            help_scroll: 0,
+            quit: false,
+            store,
+        };
+        app.selected[0] = app.store.session().entries.len().saturating_sub(1);
+        app
+    }
+
+    fn len(&self, pane: Pane) -> usize {
+        let s = self.store.session();
+        match pane {
+            Pane::Log => s.entries.len(),
+            Pane::Attendees => s.attendees.len(),
+            Pane::Agenda => s.agenda.len(),
         }
-        Action::Submit => {
-            let text = app.input.trim().to_string();
-            if text.is_empty() {
+    }
+
+    /// The selected row of a list, kept within it.
+    pub fn selection(&self, pane: Pane) -> Option<usize> {
+        let len = self.len(pane);
+        (len > 0).then(|| self.selected[pane.index()].min(len - 1))
+    }
+
+    /// The attendees the picker shows, best match first.
+    pub fn picker_matches(&self) -> Vec<AttendeeId> {
+        match &self.mode {
+            Mode::Pick(p) => find_attendees(self.store.session(), p.query.value()),
+            _ => Vec::new(),
+        }
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+            sticky: false,
+            at: self.now,
+        });
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+            sticky: false,
+            at: self.now,
+        });
+    }
+
+    /// Applies a change for the user: journalled, undoable. True if made.
+    fn apply(&mut self, change: Change) -> bool {
+        match self.store.apply(change) {
+            Ok(inverse) => {
+                self.history.record(inverse);
+                self.after_write();
+                true
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                false
+            }
+        }
+    }
+
+    fn after_write(&mut self) {
+        match self.store.last_error() {
+            Some(e) => self.error(e.to_string()),
+            None => {
+                if self.message.as_ref().is_some_and(|m| m.error) {
+                    self.message = None;
+                }
+            }
+        }
+    }
+}
+
+/// Applies an action at time `now`.
+pub fn update(app: &mut App, action: Action, now: Timestamp) {
+    app.now = now;
+    let read_only = app.store.is_read_only();
+    match action {
+        Action::Edit(request) => match &mut app.mode {
+            Mode::Pick(picker) => {
+                picker.query.handle(request);
+                picker.selected = 0;
+            }
+            _ => {
+                app.input.handle(request);
+            }
+        },
+        Action::Paste(text) => {
+            // A pasted passage becomes one line: entries are single lines on screen.
+            let text = text.replace("\r\n", "\n").replace(['\n', '\r'], " ");
+            let target = match &mut app.mode {
+                Mode::Pick(picker) => &mut picker.query,
+                _ => &mut app.input,
+            };
+            for c in text.chars() {
+                target.handle(InputRequest::InsertChar(c));
+            }
+        }
+        Action::Submit => submit(app, now),
+        Action::Complete => {
+            if let Some(line) = quick::complete(app.input.value(), app.store.session()) {
+                app.input = Input::new(line);
+            }
+        }
+        Action::Browse => {
+            app.mode = Mode::Browse;
+        }
+        Action::Type => {
+            if read_only {
+                app.error("the session is open read-only: browse, search and export only");
+            } else {
+                app.mode = Mode::Entry;
+            }
+        }
+        Action::Pick(purpose) => {
+            if read_only {
+                app.error("the session is open read-only");
+            } else {
+                app.mode = Mode::Pick(Picker {
+                    purpose,
+                    query: Input::default(),
+                    selected: 0,
+                });
+            }
+        }
+        Action::PickMove(delta) => {
+            let n = app.picker_matches().len();
+            if let Mode::Pick(p) = &mut app.mode {
+                p.selected = step(p.selected, delta, n);
+            }
+        }
+        Action::Choose => choose(app, now),
+        Action::Cancel => cancel(app),
+        Action::NextTopic => {
+            let s = app.store.session();
+            match meeting::next_topic(s, now) {
+                Some(change) => {
+                    if app.apply(change) {
+                        let title = app
+                            .store
+                            .session()
+                            .current_agenda_item()
+                            .map(|a| a.title.clone());
+                        app.info(match title {
+                            Some(t) => format!("Now: {t}"),
+                            None => "Agenda done: no topic left".into(),
+                        });
+                    }
+                }
+                None if s.agenda.is_empty() => {
+                    app.error("the agenda is empty: add a topic with /topic TITLE")
+                }
+                None => app.error("no topic left on the agenda"),
+            }
+        }
+        Action::Undo => undo(app),
+        Action::Redo => redo(app),
+        Action::Move(delta) if app.mode == Mode::Help => {
+            app.help_scroll = app
+                .help_scroll
+                .saturating_add_signed(delta.clamp(-100, 100) as i16);
+        }
+        Action::Move(delta) => {
+            let pane = app.focus;
+            let n = app.len(pane);
+            let i = pane.index();
+            app.selected[i] = step(app.selected[i].min(n.saturating_sub(1)), delta, n);
+        }
+        Action::CycleFocus => {
+            app.focus = match app.focus {
+                Pane::Log => Pane::Attendees,
+                Pane::Attendees => Pane::Agenda,
+                Pane::Agenda => Pane::Log,
+            };
+            if app.focus != Pane::Log {
+                app.side = Some(app.focus);
+            }
+        }
+        Action::ToggleSide => {
+            app.side = match app.side {
+                Some(Pane::Attendees) => Some(Pane::Agenda),
+                Some(_) => None,
+                None => Some(Pane::Attendees),
+            };
+            if app.focus != Pane::Log && app.side != Some(app.focus) {
+                app.focus = app.side.unwrap_or(Pane::Log);
+            }
+        }
+        Action::EditSelected => edit_selected(app),
+        Action::DeleteSelected => delete_selected(app),
+        Action::Activate => activate(app, now),
+        Action::MarkSelected(attendance) => {
+            if app.focus != Pane::Attendees {
                 return;
             }
-            let session = app.store.session();
-            let entry = Entry {
-                id: session.next_entry_id(),
-                at: now,
-                agenda_item: session.current_agenda_item().map(|a| a.id),
-                kind: EntryKind::Note,
-                text,
+            let Some(i) = app.selection(Pane::Attendees) else {
+                return;
             };
-            let index = session.entries.len();
-            match app
-                .store
-                .apply(Change::Entry(Edit::Insert { index, item: entry }))
-            {
-                Ok(_) => {
-                    app.input.clear();
-                    app.scroll = 0;
-                    app.message = app.store.last_error().map(str::to_string);
-                }
-                // The text stays in the input line: nothing typed is lost.
-                Err(e) => app.message = Some(e.to_string()),
+            let s = app.store.session();
+            let id = s.attendees[i].id;
+            let change = match attendance {
+                Attendance::Present | Attendance::Late => meeting::arrive(s, id, now),
+                other => meeting::set_attendance(s, id, other, now),
+            };
+            app.apply(change);
+        }
+        Action::ToggleDone => {
+            let Some(i) = app.selection(Pane::Log).filter(|_| app.focus == Pane::Log) else {
+                return;
+            };
+            let mut entry = app.store.session().entries[i].clone();
+            if let EntryKind::Action { done, .. } = &mut entry.kind {
+                *done = !*done;
+                app.apply(Change::Entry(Edit::Replace(entry)));
             }
         }
-        Action::ScrollUp(n) => {
-            app.scroll = (app.scroll + n).min(app.store.session().entries.len().saturating_sub(1));
+        Action::Help => {
+            app.help_scroll = 0;
+            app.mode = if app.mode == Mode::Help {
+                back_mode(app)
+            } else {
+                Mode::Help
+            };
         }
-        Action::ScrollDown(n) => app.scroll = app.scroll.saturating_sub(n),
+        Action::Save => save(app),
+        Action::Tick => {
+            if app.store.unsaved() > 0 && app.store.flush() {
+                app.info("the journal is written again: everything is on disk");
+            }
+        }
         Action::Quit => app.quit = true,
+    }
+}
+
+fn back_mode(app: &App) -> Mode {
+    if app.store.is_read_only() {
+        Mode::Browse
+    } else {
+        Mode::Entry
+    }
+}
+
+fn step(current: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    current.saturating_add_signed(delta).min(len - 1)
+}
+
+fn save(app: &mut App) {
+    match app.store.save() {
+        Ok(()) => app.info(format!("Saved {}", app.store.path().display())),
+        Err(e) => app.error(e.to_string()),
+    }
+}
+
+fn submit(app: &mut App, now: Timestamp) {
+    let line = app.input.value().trim().to_string();
+    if line.is_empty() {
+        if app.editing.is_some() {
+            cancel(app);
+        }
+        return;
+    }
+    let done = match app.editing {
+        Some(target) => submit_edit(app, target, &line),
+        None => submit_new(app, &line, now),
+    };
+    if done {
+        app.input.reset();
+        if app.editing.take().is_some() {
+            app.input = Input::new(app.draft.take().unwrap_or_default());
+            app.mode = Mode::Browse;
+        }
+        app.selected[0] = app.store.session().entries.len().saturating_sub(1);
+    }
+}
+
+/// A new line: an entry or a command. False (line kept) if it failed.
+fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
+    let s = app.store.session();
+    let intent = match quick::parse(line, s) {
+        Ok(i) => i,
+        Err(e) => {
+            app.error(e);
+            return false;
+        }
+    };
+    let said = confirmation(&intent, s, now);
+    let change = match intent {
+        Intent::Log { kind, text } => Some(meeting::log(s, kind, text, now)),
+        Intent::Summary(text) => match meeting::current_speech(s) {
+            Some(speech) => {
+                let mut speech = speech.clone();
+                speech.text = if speech.text.is_empty() {
+                    text
+                } else {
+                    format!("{} {text}", speech.text)
+                };
+                Some(Change::Entry(Edit::Replace(speech)))
+            }
+            None => {
+                app.error("no one is speaking: give someone the floor first (Ctrl+P)");
+                return false;
+            }
+        },
+        Intent::Speaker(id) => {
+            let change = meeting::switch_speaker(s, id, now);
+            if change.is_none() {
+                app.info("already speaking");
+                return true;
+            }
+            change
+        }
+        Intent::NextTopic => {
+            update(app, Action::NextTopic, now);
+            return true;
+        }
+        Intent::AddTopic { title, minutes } => Some(meeting::add_topic(s, title, minutes)),
+        Intent::Join {
+            name,
+            organisation,
+            role,
+        } => Some(meeting::join(s, name, organisation, role, now)),
+        Intent::Arrived(id) => Some(meeting::arrive(s, id, now)),
+        Intent::Left(id) => Some(meeting::set_attendance(s, id, Attendance::Left, now)),
+        Intent::Absent(id) => Some(meeting::set_attendance(s, id, Attendance::Absent, now)),
+        Intent::Chair(id) => Some(Change::Set(Field::Chair(Some(id)))),
+        Intent::Secretary(id) => Some(Change::Set(Field::Secretary(Some(id)))),
+        Intent::Start => match meeting::start_meeting(s, now) {
+            Some(c) => Some(c),
+            None => {
+                app.info("the meeting has already started");
+                return true;
+            }
+        },
+        Intent::End => match meeting::end_meeting(s, now) {
+            Some(c) => Some(c),
+            None => {
+                app.info("the meeting has already ended");
+                return true;
+            }
+        },
+    };
+    let Some(change) = change else { return true };
+    let made = app.apply(change);
+    if made && let Some(said) = said {
+        app.info(said);
+    }
+    made
+}
+
+/// What to tell the user once a command has done its work.
+fn confirmation(intent: &Intent, s: &crate::model::Session, now: Timestamp) -> Option<String> {
+    let name = |id: &AttendeeId| s.attendee_name(*id);
+    let time = now.format("%H:%M");
+    Some(match intent {
+        Intent::AddTopic { title, minutes: 0 } => format!("Topic added: {title}"),
+        Intent::AddTopic { title, minutes } => format!("Topic added: {title} ({minutes} min)"),
+        Intent::Join { name, .. } => format!("{name} added to the roster, here from {time}"),
+        Intent::Arrived(id) if s.started_at.is_some() => {
+            format!("{}: late, joined {time}", name(id))
+        }
+        Intent::Arrived(id) => format!("{}: present", name(id)),
+        Intent::Left(id) => format!("{}: left at {time}", name(id)),
+        Intent::Absent(id) => format!("{}: absent", name(id)),
+        Intent::Chair(id) => format!("Chair: {}", name(id)),
+        Intent::Secretary(id) => format!("Secretary: {}", name(id)),
+        Intent::Start => format!("Meeting started at {time}"),
+        Intent::End => format!("Meeting ended at {time}"),
+        _ => return None,
+    })
+}
+
+/// An edited line replaces what it was editing.
+fn submit_edit(app: &mut App, target: Editing, line: &str) -> bool {
+    let s = app.store.session();
+    let change = match target {
+        Editing::Entry(id) => {
+            let Some(old) = s.entries.iter().find(|e| e.id == id) else {
+                return true;
+            };
+            let mut entry = old.clone();
+            if let EntryKind::Speech { .. } = old.kind {
+                entry.text = line.to_string();
+            } else {
+                match quick::parse(line, s) {
+                    Ok(Intent::Log { kind, text }) => {
+                        entry.kind = match (kind, &old.kind) {
+                            // Editing keeps an action's done flag.
+                            (
+                                EntryKind::Action { owner, due, .. },
+                                EntryKind::Action { done, .. },
+                            ) => EntryKind::Action {
+                                owner,
+                                due,
+                                done: *done,
+                            },
+                            (kind, _) => kind,
+                        };
+                        entry.text = text;
+                    }
+                    Ok(_) => {
+                        app.error("an entry cannot become a command; Esc cancels the edit");
+                        return false;
+                    }
+                    Err(e) => {
+                        app.error(e);
+                        return false;
+                    }
+                }
+            }
+            Change::Entry(Edit::Replace(entry))
+        }
+        Editing::Attendee(id) => {
+            let Some(old) = s.attendee(id) else {
+                return true;
+            };
+            let mut parts = line.splitn(3, ',').map(str::trim);
+            let mut a = old.clone();
+            a.name = parts.next().unwrap_or_default().to_string();
+            let org = parts.next().unwrap_or_default();
+            a.organisation = if org.is_empty() {
+                None
+            } else {
+                match meeting::find_organisation(s, org) {
+                    Some(o) => Some(o.code.clone()),
+                    None => {
+                        app.error(format!(
+                            "no organisation {org:?}: use one of the codes, or /join to add one"
+                        ));
+                        return false;
+                    }
+                }
+            };
+            a.role = parts.next().unwrap_or_default().to_string();
+            if a.name.is_empty() {
+                app.error("a name is needed: NAME, ORG, ROLE");
+                return false;
+            }
+            Change::Attendee(Edit::Replace(a))
+        }
+        Editing::Topic(id) => {
+            let Some(old) = s.agenda_item(id) else {
+                return true;
+            };
+            let mut item = old.clone();
+            match quick::parse(&format!("/topic {line}"), s) {
+                Ok(Intent::AddTopic { title, minutes }) => {
+                    item.title = title;
+                    item.planned_minutes = minutes;
+                }
+                Err(e) => {
+                    app.error(e);
+                    return false;
+                }
+                Ok(_) => return false,
+            }
+            Change::Agenda(Edit::Replace(item))
+        }
+    };
+    app.apply(change)
+}
+
+fn choose(app: &mut App, now: Timestamp) {
+    let Mode::Pick(picker) = &app.mode else {
+        return;
+    };
+    let purpose = picker.purpose;
+    let matches = app.picker_matches();
+    let Some(&id) = matches.get(picker.selected.min(matches.len().saturating_sub(1))) else {
+        app.error("no one matches: type less, or add them with /join");
+        return;
+    };
+    app.mode = Mode::Entry;
+    let s = app.store.session();
+    let change = match purpose {
+        Purpose::Speaker => meeting::switch_speaker(s, Some(id), now),
+        Purpose::Arrival => Some(meeting::arrive(s, id, now)),
+        Purpose::Departure => Some(meeting::set_attendance(s, id, Attendance::Left, now)),
+    };
+    if let Some(change) = change {
+        app.apply(change);
+    }
+}
+
+fn cancel(app: &mut App) {
+    match app.mode {
+        Mode::Pick(_) | Mode::Help => app.mode = back_mode(app),
+        Mode::Entry if app.editing.is_some() => {
+            app.editing = None;
+            app.input = Input::new(app.draft.take().unwrap_or_default());
+            app.mode = Mode::Browse;
+            app.info("edit cancelled");
+        }
+        Mode::Entry => app.mode = Mode::Browse,
+        Mode::Browse => {}
+    }
+}
+
+fn undo(app: &mut App) {
+    let Some(change) = app.history.take_undo() else {
+        app.info("nothing to undo");
+        return;
+    };
+    match app.store.apply(change.clone()) {
+        Ok(redo) => {
+            app.history.undone(redo);
+            app.info("undone (Ctrl+Y redoes)");
+            app.after_write();
+        }
+        Err(e) => {
+            app.history.put_back_undo(change);
+            app.error(format!("cannot undo: {e}"));
+        }
+    }
+}
+
+fn redo(app: &mut App) {
+    let Some(change) = app.history.take_redo() else {
+        app.info("nothing to redo");
+        return;
+    };
+    match app.store.apply(change.clone()) {
+        Ok(undo) => {
+            app.history.redone(undo);
+            app.info("redone");
+            app.after_write();
+        }
+        Err(e) => {
+            app.history.put_back_redo(change);
+            app.error(format!("cannot redo: {e}"));
+        }
+    }
+}
+
+fn edit_selected(app: &mut App) {
+    if app.store.is_read_only() {
+        app.error("the session is open read-only");
+        return;
+    }
+    let s = app.store.session();
+    let Some(i) = app.selection(app.focus) else {
+        return;
+    };
+    let (target, line) = match app.focus {
+        Pane::Log => {
+            let e = &s.entries[i];
+            (Editing::Entry(e.id), quick::unparse(&e.kind, &e.text, s))
+        }
+        Pane::Attendees => {
+            let a = &s.attendees[i];
+            let line = format!(
+                "{}, {}, {}",
+                a.name,
+                a.organisation.clone().unwrap_or_default(),
+                a.role
+            );
+            (
+                Editing::Attendee(a.id),
+                line.trim_end_matches([',', ' ']).to_string(),
+            )
+        }
+        Pane::Agenda => {
+            let t = &s.agenda[i];
+            let minutes = if t.planned_minutes > 0 {
+                format!(" {}", t.planned_minutes)
+            } else {
+                String::new()
+            };
+            (Editing::Topic(t.id), format!("{}{minutes}", t.title))
+        }
+    };
+    if app.editing.is_none() {
+        app.draft = Some(app.input.value().to_string());
+    }
+    app.editing = Some(target);
+    app.input = Input::new(line);
+    app.mode = Mode::Entry;
+}
+
+fn delete_selected(app: &mut App) {
+    let s = app.store.session();
+    let Some(i) = app.selection(app.focus) else {
+        return;
+    };
+    let change = match app.focus {
+        Pane::Log => Change::Entry(Edit::Remove(s.entries[i].id)),
+        Pane::Attendees => {
+            let a = &s.attendees[i];
+            if s.entries.iter().any(|e| mentions(&e.kind, a.id))
+                || s.chair == Some(a.id)
+                || s.secretary == Some(a.id)
+                || s.agenda.iter().any(|t| t.presenter == Some(a.id))
+            {
+                app.error(format!(
+                    "{} is named in the minutes; mark them absent instead (a)",
+                    a.name
+                ));
+                return;
+            }
+            Change::Attendee(Edit::Remove(a.id))
+        }
+        Pane::Agenda => {
+            let t = &s.agenda[i];
+            if s.entries.iter().any(|e| e.agenda_item == Some(t.id)) {
+                app.error(format!(
+                    "{:?} has entries; edit its title instead (e)",
+                    t.title
+                ));
+                return;
+            }
+            Change::Agenda(Edit::Remove(t.id))
+        }
+    };
+    if app.apply(change) {
+        app.info("deleted (Ctrl+Z undoes)");
+    }
+}
+
+fn mentions(kind: &EntryKind, id: AttendeeId) -> bool {
+    match kind {
+        EntryKind::Speech { speaker, .. } => *speaker == id,
+        EntryKind::Question { by } => *by == Some(id),
+        EntryKind::Action { owner, .. } => *owner == Some(id),
+        _ => false,
+    }
+}
+
+fn activate(app: &mut App, now: Timestamp) {
+    let s = app.store.session();
+    let change = match app.focus {
+        Pane::Agenda => app
+            .selection(Pane::Agenda)
+            .and_then(|i| meeting::start_topic(s, s.agenda[i].id, now)),
+        Pane::Attendees => app
+            .selection(Pane::Attendees)
+            .and_then(|i| meeting::switch_speaker(s, Some(s.attendees[i].id), now)),
+        Pane::Log => return edit_selected(app),
+    };
+    if let Some(change) = change {
+        app.apply(change);
     }
 }

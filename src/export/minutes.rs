@@ -100,7 +100,15 @@ fn attendance(s: &Session, blocks: &mut Vec<Block>) {
     let mut groups: Vec<(String, Option<&str>)> = s
         .organisations
         .iter()
-        .map(|o| (format!("{} ({})", o.name, o.code), Some(o.code.as_str())))
+        .map(|o| {
+            // An organisation added on the fly by its code alone has no other name.
+            let title = if o.name == o.code {
+                o.code.clone()
+            } else {
+                format!("{} ({})", o.name, o.code)
+            };
+            (title, Some(o.code.as_str()))
+        })
         .collect();
     groups.push(("No organisation".into(), None));
     for (title, code) in groups {

@@ -3,6 +3,7 @@
 
 mod change;
 mod entry;
+pub mod meeting;
 mod people;
 mod session;
 pub mod stats;

@@ -45,3 +45,36 @@ pub fn add_note(session: &Session, text: &str) -> minutes::model::Change {
         item,
     })
 }
+
+/// The sample's roster, organisations and agenda as before the meeting:
+/// nobody arrived, no topic started, no entries.
+pub fn before_meeting() -> Session {
+    let mut s = sample();
+    s.started_at = None;
+    s.ended_at = None;
+    s.entries.clear();
+    for a in &mut s.attendees {
+        a.attendance = minutes::model::Attendance::Expected;
+        a.joined_at = None;
+        a.left_at = None;
+    }
+    for t in &mut s.agenda {
+        t.status = minutes::model::AgendaStatus::Pending;
+        t.started_at = None;
+        t.ended_at = None;
+    }
+    s
+}
+
+/// 14:00 plus `min` minutes and `sec` seconds on the sample's day.
+pub fn t(min: i64, sec: i64) -> DateTime<FixedOffset> {
+    at("2026-11-19T14:00:00+01:00") + chrono::Duration::seconds(min * 60 + sec)
+}
+
+/// A live session file in a fresh directory, opened for writing.
+pub fn live_session(s: Session) -> (tempfile::TempDir, minutes::store::OpenSession) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.ron");
+    let open = minutes::store::OpenSession::create(&path, s).unwrap();
+    (dir, open)
+}

@@ -1,0 +1,404 @@
+//! The quick-entry line: what a line typed by the secretary means.
+//!
+//! Plain text is a note. A one-letter prefix makes another kind of entry:
+//! `d` decision, `c` conclusion, `p` discussion point, `q` question (`@name`:
+//! who asked), `a` action item (`@name` owner, `due:YYYY-MM-DD`), `s` adds
+//! to the summary of the speech going on, `n` forces a note. A line that
+//! starts with `/` is a command (see [`COMMANDS`]).
+
+use chrono::NaiveDate;
+
+use crate::model::meeting::{find_attendees, fold};
+use crate::model::{AttendeeId, EntryKind, Session};
+
+/// What a submitted line asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intent {
+    Log {
+        kind: EntryKind,
+        text: String,
+    },
+    /// Text to add to the summary of the speech going on.
+    Summary(String),
+    Speaker(Option<AttendeeId>),
+    NextTopic,
+    AddTopic {
+        title: String,
+        minutes: u32,
+    },
+    Join {
+        name: String,
+        organisation: Option<String>,
+        role: String,
+    },
+    Arrived(AttendeeId),
+    Left(AttendeeId),
+    Absent(AttendeeId),
+    Chair(AttendeeId),
+    Secretary(AttendeeId),
+    Start,
+    End,
+}
+
+/// A slash command: its name, its argument, what it does.
+pub struct Command {
+    pub name: &'static str,
+    /// A short form that wins over prefix matching (`/s` is `/speaker`).
+    pub alias: Option<&'static str>,
+    pub args: &'static str,
+    pub what: &'static str,
+}
+
+pub const COMMANDS: &[Command] = &[
+    Command {
+        name: "speaker",
+        alias: Some("s"),
+        args: "NAME",
+        what: "give NAME the floor; no name: nobody",
+    },
+    Command {
+        name: "next",
+        alias: Some("n"),
+        args: "",
+        what: "next agenda topic",
+    },
+    Command {
+        name: "topic",
+        alias: Some("t"),
+        args: "TITLE [MIN]",
+        what: "add an agenda topic (planned minutes)",
+    },
+    Command {
+        name: "join",
+        alias: Some("j"),
+        args: "NAME, ORG, ROLE",
+        what: "add someone to the roster, here now",
+    },
+    Command {
+        name: "here",
+        alias: Some("h"),
+        args: "NAME",
+        what: "mark an arrival (late once started)",
+    },
+    Command {
+        name: "late",
+        alias: None,
+        args: "NAME",
+        what: "mark an arrival (late once started)",
+    },
+    Command {
+        name: "left",
+        alias: Some("l"),
+        args: "NAME",
+        what: "mark someone as having left",
+    },
+    Command {
+        name: "absent",
+        alias: None,
+        args: "NAME",
+        what: "mark someone as absent",
+    },
+    Command {
+        name: "chair",
+        alias: None,
+        args: "NAME",
+        what: "set the chair",
+    },
+    Command {
+        name: "secretary",
+        alias: None,
+        args: "NAME",
+        what: "set the secretary",
+    },
+    Command {
+        name: "start",
+        alias: None,
+        args: "",
+        what: "start the meeting clock",
+    },
+    Command {
+        name: "end",
+        alias: None,
+        args: "",
+        what: "end the meeting",
+    },
+];
+
+/// The one-letter prefixes, for the help overlay.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("text", "note"),
+    ("d text", "decision"),
+    ("c text", "conclusion"),
+    ("p text", "discussion point"),
+    ("q text [@name]", "question (asked by)"),
+    ("a text @name due:YYYY-MM-DD", "action item"),
+    ("s text", "add to the current speech's summary"),
+    ("n text", "note (when the text starts like a prefix)"),
+];
+
+/// Parses a submitted line. Errors are sentences for the status line; the
+/// line stays in the input so nothing typed is lost.
+pub fn parse(line: &str, s: &Session) -> Result<Intent, String> {
+    let line = line.trim();
+    if let Some(command) = line.strip_prefix('/') {
+        return parse_command(command, s);
+    }
+    let (prefix, rest) = match line.split_once(' ') {
+        Some((p, rest)) if p.len() == 1 => (p, rest.trim()),
+        // A prefix alone (its space trimmed away) has nothing after it.
+        None if line.len() == 1 && "dcpnqas".contains(line) => (line, ""),
+        _ => ("", line),
+    };
+    let kind = match prefix {
+        "d" => EntryKind::Decision,
+        "c" => EntryKind::Conclusion,
+        "p" => EntryKind::Discussion,
+        "n" => EntryKind::Note,
+        "s" if rest.is_empty() => return Err("nothing to add: type the summary after `s `".into()),
+        "s" => return Ok(Intent::Summary(rest.to_string())),
+        "q" => {
+            let (by, text) = take_person(rest, s)?;
+            return log(EntryKind::Question { by }, text);
+        }
+        "a" => return parse_action(rest, s),
+        _ => return log(EntryKind::Note, line.to_string()),
+    };
+    log(kind, rest.to_string())
+}
+
+fn log(kind: EntryKind, text: String) -> Result<Intent, String> {
+    if text.trim().is_empty() {
+        return Err(format!(
+            "nothing to log: type the {} after the prefix",
+            kind.label().to_lowercase()
+        ));
+    }
+    Ok(Intent::Log { kind, text })
+}
+
+fn parse_action(rest: &str, s: &Session) -> Result<Intent, String> {
+    let (owner, text) = take_person(rest, s)?;
+    let mut due = None;
+    let mut words = Vec::new();
+    for word in text.split(' ') {
+        match word.strip_prefix("due:") {
+            Some(date) => {
+                if due.is_some() {
+                    return Err("an action has one due date".into());
+                }
+                due = Some(NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
+                    format!("due:{date} is not a date; write due:YYYY-MM-DD, e.g. due:2026-12-01")
+                })?);
+            }
+            None => words.push(word),
+        }
+    }
+    let text = words
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    log(
+        EntryKind::Action {
+            owner,
+            due,
+            done: false,
+        },
+        text,
+    )
+}
+
+/// Takes one `@name` out of the text and finds who it names.
+fn take_person(text: &str, s: &Session) -> Result<(Option<AttendeeId>, String), String> {
+    let mut person = None;
+    let mut words = Vec::new();
+    for word in text.split(' ') {
+        match word.strip_prefix('@') {
+            Some(name) if !name.is_empty() => {
+                if person.is_some() {
+                    return Err("name one person with @ (the owner, or who asked)".into());
+                }
+                person = Some(one_attendee(name, s)?);
+            }
+            _ => words.push(word),
+        }
+    }
+    Ok((person, words.join(" ").trim().to_string()))
+}
+
+/// The single attendee `query` names, or a sentence saying why not.
+pub fn one_attendee(query: &str, s: &Session) -> Result<AttendeeId, String> {
+    let found = find_attendees(s, query);
+    let exact: Vec<_> = found
+        .iter()
+        .filter(|id| {
+            s.attendee(**id)
+                .is_some_and(|a| fold(&a.name) == fold(query))
+        })
+        .collect();
+    match (found.as_slice(), exact.as_slice()) {
+        ([], _) => Err(format!(
+            "no one on the roster matches {query:?}; add them with /join"
+        )),
+        ([one], _) => Ok(*one),
+        (_, [one]) => Ok(**one),
+        (many, _) => {
+            let names: Vec<String> = many.iter().take(3).map(|id| s.attendee_name(*id)).collect();
+            Err(format!(
+                "{query:?} matches {}{}: type more of the name",
+                names.join(", "),
+                if many.len() > 3 { ", …" } else { "" }
+            ))
+        }
+    }
+}
+
+/// The command a word names: its alias, its full name, or a unique prefix.
+pub fn find_command(word: &str) -> Result<&'static Command, String> {
+    let word = word.to_lowercase();
+    if let Some(c) = COMMANDS
+        .iter()
+        .find(|c| c.alias == Some(word.as_str()) || c.name == word)
+    {
+        return Ok(c);
+    }
+    let found: Vec<_> = COMMANDS
+        .iter()
+        .filter(|c| c.name.starts_with(&word))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => Err(format!("/{word} is not a command; press F1 for the list")),
+        many => {
+            let names: Vec<String> = many.iter().map(|c| format!("/{}", c.name)).collect();
+            Err(format!("/{word} could be {}", names.join(" or ")))
+        }
+    }
+}
+
+fn parse_command(text: &str, s: &Session) -> Result<Intent, String> {
+    let (word, arg) = text.split_once(' ').unwrap_or((text, ""));
+    let arg = arg.trim();
+    let command = find_command(word)?;
+    let person = || {
+        if arg.is_empty() {
+            Err(format!(
+                "/{} needs a name: /{} {}",
+                command.name, command.name, command.args
+            ))
+        } else {
+            one_attendee(arg, s)
+        }
+    };
+    Ok(match command.name {
+        "speaker" if arg.is_empty() => Intent::Speaker(None),
+        "speaker" => Intent::Speaker(Some(person()?)),
+        "next" => Intent::NextTopic,
+        "topic" => {
+            let (title, minutes) = match arg.rsplit_once(' ') {
+                Some((title, m))
+                    if m.trim_end_matches("min")
+                        .trim_end_matches('m')
+                        .parse::<u32>()
+                        .is_ok() =>
+                {
+                    (
+                        title.trim(),
+                        m.trim_end_matches("min")
+                            .trim_end_matches('m')
+                            .parse()
+                            .unwrap_or(0),
+                    )
+                }
+                _ => (arg, 0),
+            };
+            if title.is_empty() {
+                return Err("/topic needs a title: /topic TITLE [MINUTES]".into());
+            }
+            Intent::AddTopic {
+                title: title.to_string(),
+                minutes,
+            }
+        }
+        "join" => {
+            let mut parts = arg.splitn(3, ',').map(str::trim);
+            let name = parts.next().unwrap_or_default();
+            if name.is_empty() {
+                return Err("/join needs a name: /join NAME, ORG, ROLE".into());
+            }
+            let organisation = parts.next().filter(|o| !o.is_empty()).map(str::to_string);
+            let role = parts.next().unwrap_or_default().to_string();
+            Intent::Join {
+                name: name.to_string(),
+                organisation,
+                role,
+            }
+        }
+        "here" | "late" => Intent::Arrived(person()?),
+        "left" => Intent::Left(person()?),
+        "absent" => Intent::Absent(person()?),
+        "chair" => Intent::Chair(person()?),
+        "secretary" => Intent::Secretary(person()?),
+        "start" => Intent::Start,
+        "end" => Intent::End,
+        other => unreachable!("command {other} has no parser"),
+    })
+}
+
+/// Tab completion of the word before the end of `line`: a command name after
+/// `/`, a name after `@` or as a command's argument. `None`: nothing to add.
+pub fn complete(line: &str, s: &Session) -> Option<String> {
+    if let Some(word) = line.strip_prefix('/')
+        && !word.contains(' ')
+    {
+        let found: Vec<_> = COMMANDS
+            .iter()
+            .filter(|c| c.name.starts_with(&word.to_lowercase()))
+            .collect();
+        return match found.as_slice() {
+            [one] => Some(format!("/{} ", one.name)),
+            _ => None,
+        };
+    }
+    if let Some((command, arg)) = line.strip_prefix('/').and_then(|l| l.split_once(' '))
+        && find_command(command).is_ok_and(|c| c.args == "NAME")
+        && !arg.is_empty()
+    {
+        let id = *find_attendees(s, arg).first()?;
+        return Some(format!("/{command} {}", s.attendee(id)?.name));
+    }
+    let (before, word) = line.rsplit_once(' ').map_or(("", line), |(b, w)| (b, w));
+    let query = word.strip_prefix('@')?;
+    let id = *find_attendees(s, query).first()?;
+    let name = s.attendee(id)?.name.replace(' ', "_");
+    let sep = if before.is_empty() { "" } else { " " };
+    Some(format!("{before}{sep}@{name} "))
+}
+
+/// The line that, parsed again, gives this entry: for editing.
+pub fn unparse(kind: &EntryKind, text: &str, s: &Session) -> String {
+    let at = |id: &AttendeeId| {
+        s.attendee(*id)
+            .map(|a| format!(" @{}", a.name.replace(' ', "_")))
+            .unwrap_or_default()
+    };
+    match kind {
+        EntryKind::Note if text.split_once(' ').is_some_and(|(p, _)| p.len() == 1) => {
+            format!("n {text}")
+        }
+        EntryKind::Note | EntryKind::Speech { .. } => text.to_string(),
+        EntryKind::Decision => format!("d {text}"),
+        EntryKind::Conclusion => format!("c {text}"),
+        EntryKind::Discussion => format!("p {text}"),
+        EntryKind::Question { by } => {
+            format!("q {text}{}", by.as_ref().map(at).unwrap_or_default())
+        }
+        EntryKind::Action { owner, due, .. } => {
+            let due = due.map(|d| format!(" due:{d}")).unwrap_or_default();
+            format!(
+                "a {text}{}{due}",
+                owner.as_ref().map(at).unwrap_or_default()
+            )
+        }
+    }
+}

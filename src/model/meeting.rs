@@ -1,0 +1,375 @@
+//! What a secretary does during a meeting, as [`Change`]s: each function
+//! looks at the session and `now` and says what to change, so that one user
+//! action is one change, journalled and undone as a whole.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::{
+    AgendaId, AgendaItem, AgendaStatus, Attendance, Attendee, AttendeeId, Change, Edit, Entry,
+    EntryKind, Field, Organisation, Session, Timestamp,
+};
+
+/// The speech going on now: the last speech that has not ended.
+pub fn current_speech(s: &Session) -> Option<&Entry> {
+    s.entries
+        .iter()
+        .rev()
+        .find(|e| matches!(e.kind, EntryKind::Speech { ended_at: None, .. }))
+}
+
+/// Who has the floor now.
+pub fn current_speaker(s: &Session) -> Option<AttendeeId> {
+    match current_speech(s)?.kind {
+        EntryKind::Speech { speaker, .. } => Some(speaker),
+        _ => None,
+    }
+}
+
+fn end_speech(s: &Session, now: Timestamp) -> Option<Change> {
+    let mut speech = current_speech(s)?.clone();
+    if let EntryKind::Speech { ended_at, .. } = &mut speech.kind {
+        *ended_at = Some(now.max(speech.at));
+    }
+    Some(Change::Entry(Edit::Replace(speech)))
+}
+
+fn batch(changes: Vec<Change>) -> Option<Change> {
+    match changes.len() {
+        0 => None,
+        1 => changes.into_iter().next(),
+        _ => Some(Change::Batch(changes)),
+    }
+}
+
+/// A new entry under the current topic.
+pub fn log(s: &Session, kind: EntryKind, text: String, now: Timestamp) -> Change {
+    let item = Entry {
+        id: s.next_entry_id(),
+        at: now,
+        agenda_item: s.current_agenda_item().map(|a| a.id),
+        kind,
+        text,
+    };
+    Change::Entry(Edit::Insert {
+        index: s.entries.len(),
+        item,
+    })
+}
+
+/// Gives `speaker` the floor (`None`: nobody), ending the speech going on.
+/// Someone who speaks is at the meeting: an attendee not yet marked as
+/// arrived is marked so. `None` when there is nothing to change.
+pub fn switch_speaker(s: &Session, speaker: Option<AttendeeId>, now: Timestamp) -> Option<Change> {
+    if current_speaker(s) == speaker {
+        return None;
+    }
+    let mut changes = Vec::new();
+    let mut after = s.clone();
+    let mut push = |change: Change, after: &mut Session| {
+        // Each step is computed on the session as the previous ones left it.
+        change
+            .clone()
+            .apply(after)
+            .expect("a change computed from the session applies to it");
+        changes.push(change);
+    };
+    if let Some(end) = end_speech(&after, now) {
+        push(end, &mut after);
+    }
+    if let Some(id) = speaker {
+        if let Some(a) = after.attendee(id)
+            && !a.attendance.attended()
+        {
+            push(arrive(&after, id, now), &mut after);
+        }
+        let start = log(
+            &after,
+            EntryKind::Speech {
+                speaker: id,
+                ended_at: None,
+            },
+            String::new(),
+            now,
+        );
+        push(start, &mut after);
+    }
+    batch(changes)
+}
+
+/// Marks the meeting as started now, if it has not started.
+pub fn start_meeting(s: &Session, now: Timestamp) -> Option<Change> {
+    s.started_at
+        .is_none()
+        .then_some(Change::Set(Field::StartedAt(Some(now))))
+}
+
+fn set_topic(item: &AgendaItem, status: AgendaStatus, now: Timestamp) -> Change {
+    let mut item = item.clone();
+    match status {
+        AgendaStatus::Current => {
+            item.started_at = item.started_at.or(Some(now));
+            item.ended_at = None;
+        }
+        AgendaStatus::Done => item.ended_at = Some(now),
+        _ => {}
+    }
+    item.status = status;
+    Change::Agenda(Edit::Replace(item))
+}
+
+/// Moves to topic `id` (the next one, or any other): ends the speech going
+/// on and the current topic, and starts the meeting if it had not started.
+pub fn start_topic(s: &Session, id: AgendaId, now: Timestamp) -> Option<Change> {
+    let target = s.agenda_item(id)?;
+    if target.status == AgendaStatus::Current {
+        return None;
+    }
+    let mut changes: Vec<Change> = end_speech(s, now).into_iter().collect();
+    changes.extend(start_meeting(s, now));
+    if let Some(current) = s.current_agenda_item() {
+        changes.push(set_topic(current, AgendaStatus::Done, now));
+    }
+    changes.push(set_topic(target, AgendaStatus::Current, now));
+    batch(changes)
+}
+
+/// The next topic: the first pending one after the current (or the first
+/// pending one at all). With none left, the current topic is closed.
+pub fn next_topic(s: &Session, now: Timestamp) -> Option<Change> {
+    let from = s
+        .agenda
+        .iter()
+        .position(|a| a.status == AgendaStatus::Current);
+    let next = s
+        .agenda
+        .iter()
+        .skip(from.map_or(0, |i| i + 1))
+        .chain(s.agenda.iter())
+        .find(|a| a.status == AgendaStatus::Pending);
+    match next {
+        Some(item) => start_topic(s, item.id, now),
+        None => {
+            let current = s.current_agenda_item()?;
+            let mut changes: Vec<Change> = end_speech(s, now).into_iter().collect();
+            changes.push(set_topic(current, AgendaStatus::Done, now));
+            batch(changes)
+        }
+    }
+}
+
+/// Adds a topic at the end of the agenda.
+pub fn add_topic(s: &Session, title: String, planned_minutes: u32) -> Change {
+    let item = AgendaItem {
+        id: s.next_agenda_id(),
+        title,
+        presenter: None,
+        planned_minutes,
+        started_at: None,
+        ended_at: None,
+        status: AgendaStatus::Pending,
+    };
+    Change::Agenda(Edit::Insert {
+        index: s.agenda.len(),
+        item,
+    })
+}
+
+/// Ends the meeting: the speech, the current topic, and the meeting itself.
+pub fn end_meeting(s: &Session, now: Timestamp) -> Option<Change> {
+    if s.ended_at.is_some() {
+        return None;
+    }
+    let mut changes: Vec<Change> = end_speech(s, now).into_iter().collect();
+    if let Some(current) = s.current_agenda_item() {
+        changes.push(set_topic(current, AgendaStatus::Done, now));
+    }
+    changes.extend(start_meeting(s, now));
+    changes.push(Change::Set(Field::EndedAt(Some(now))));
+    batch(changes)
+}
+
+fn with_attendance(a: &Attendee, attendance: Attendance, now: Timestamp) -> Attendee {
+    let mut a = a.clone();
+    match attendance {
+        Attendance::Present | Attendance::Late => {
+            a.joined_at = Some(now);
+            a.left_at = None;
+        }
+        Attendance::Left => a.left_at = Some(now),
+        Attendance::Absent | Attendance::Expected => {
+            a.joined_at = None;
+            a.left_at = None;
+        }
+    }
+    a.attendance = attendance;
+    a
+}
+
+/// Marks an arrival: present if the meeting has not started, late if it has.
+pub fn arrive(s: &Session, id: AttendeeId, now: Timestamp) -> Change {
+    let late = s.started_at.is_some_and(|start| now > start);
+    let attendance = if late {
+        Attendance::Late
+    } else {
+        Attendance::Present
+    };
+    set_attendance(s, id, attendance, now)
+}
+
+/// Sets an attendee's attendance, timestamped now. Someone who leaves while
+/// speaking stops speaking.
+pub fn set_attendance(
+    s: &Session,
+    id: AttendeeId,
+    attendance: Attendance,
+    now: Timestamp,
+) -> Change {
+    let Some(a) = s.attendee(id) else {
+        // Unknown ids are reported by apply.
+        let missing = Attendee {
+            id,
+            name: String::new(),
+            organisation: None,
+            role: String::new(),
+            attendance,
+            joined_at: None,
+            left_at: None,
+        };
+        return Change::Attendee(Edit::Replace(missing));
+    };
+    let change = Change::Attendee(Edit::Replace(with_attendance(a, attendance, now)));
+    match (attendance, current_speaker(s) == Some(id)) {
+        (Attendance::Left | Attendance::Absent, true) => {
+            Change::Batch(end_speech(s, now).into_iter().chain([change]).collect())
+        }
+        _ => change,
+    }
+}
+
+/// Adds someone to the roster, present (or late) from now. An organisation
+/// named by a code or name the session does not know is added too.
+pub fn join(
+    s: &Session,
+    name: String,
+    organisation: Option<String>,
+    role: String,
+    now: Timestamp,
+) -> Change {
+    let mut changes = Vec::new();
+    let code = organisation.map(|org| match find_organisation(s, &org) {
+        Some(o) => o.code.clone(),
+        None => {
+            let code = org.trim().to_string();
+            changes.push(Change::Organisation(Edit::Insert {
+                index: s.organisations.len(),
+                item: Organisation {
+                    code: code.clone(),
+                    name: code.clone(),
+                },
+            }));
+            code
+        }
+    });
+    let mut attendee = Attendee {
+        id: s.next_attendee_id(),
+        name,
+        organisation: code,
+        role,
+        attendance: Attendance::Expected,
+        joined_at: None,
+        left_at: None,
+    };
+    if s.ended_at.is_none() {
+        let late = s.started_at.is_some_and(|start| now > start);
+        attendee = with_attendance(
+            &attendee,
+            if late {
+                Attendance::Late
+            } else {
+                Attendance::Present
+            },
+            now,
+        );
+    }
+    changes.push(Change::Attendee(Edit::Insert {
+        index: s.attendees.len(),
+        item: attendee,
+    }));
+    batch(changes).expect("at least the attendee")
+}
+
+/// An organisation by code or name, ignoring case and accents.
+pub fn find_organisation<'a>(s: &'a Session, query: &str) -> Option<&'a Organisation> {
+    let q = fold(query);
+    s.organisations
+        .iter()
+        .find(|o| fold(&o.code) == q || fold(&o.name) == q)
+}
+
+/// Text folded for matching: lower case, accents removed, `_` as a space
+/// (`Núñez` and `nunez` match).
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '_' { ' ' } else { c })
+        .collect()
+}
+
+/// Attendees whose name matches `query`, best first: the whole name, the
+/// start of the name, the start of a word, anywhere in the name, the
+/// query's letters in order, then the start of their organisation's code or
+/// of a word of their role. People at the meeting come before others.
+pub fn find_attendees(s: &Session, query: &str) -> Vec<AttendeeId> {
+    let q = fold(query.trim());
+    let mut found: Vec<(u8, bool, usize, AttendeeId)> = s
+        .attendees
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let name = fold(&a.name);
+            let rank = if q.is_empty() {
+                4
+            } else if name == q {
+                0
+            } else if name.starts_with(&q) {
+                1
+            } else if name.split_whitespace().any(|w| w.starts_with(&q)) {
+                2
+            } else if name.contains(&q) {
+                3
+            } else if is_subsequence(&q, &name) {
+                4
+            } else if matches_affiliation(a, &q) {
+                // `pku` finds 王丽 when Chinese cannot be typed quickly.
+                5
+            } else {
+                return None;
+            };
+            Some((
+                rank,
+                !a.attendance.attended() || a.attendance == Attendance::Left,
+                i,
+                a.id,
+            ))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(.., id)| id).collect()
+}
+
+fn matches_affiliation(a: &Attendee, q: &str) -> bool {
+    a.organisation
+        .as_deref()
+        .is_some_and(|o| fold(o).starts_with(q))
+        || fold(&a.role).split_whitespace().any(|w| w.starts_with(q))
+}
+
+fn is_subsequence(needle: &str, hay: &str) -> bool {
+    let mut hay = hay.chars();
+    needle
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .all(|c| hay.any(|h| h == c))
+}

@@ -1,0 +1,116 @@
+//! The bottom lines: the quick-entry line, the status line, the key hints.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Style, Stylize};
+use ratatui::text::{Line, Span};
+
+use super::theme;
+use crate::app::quick::{self, Intent};
+use crate::app::{App, Mode};
+use crate::keymap::{self, Keys};
+use crate::text::fit;
+
+/// What Enter would do with the line as typed: shown before the prompt.
+fn preview(app: &App) -> (String, Style) {
+    if app.editing.is_some() {
+        return ("edit".into(), Style::new().fg(Color::Yellow).bold());
+    }
+    let line = app.input.value();
+    if line.trim().is_empty() {
+        return ("note".into(), theme::DIM);
+    }
+    match quick::parse(line, app.store.session()) {
+        Ok(Intent::Log { kind, .. }) => (kind.label().to_lowercase(), theme::kind(&kind)),
+        Ok(Intent::Summary(_)) => ("summary".into(), theme::SPEAKING),
+        Ok(_) => ("command".into(), Style::new().bold()),
+        // Not an error until Enter: the line may still be half typed.
+        Err(_) => ("…".into(), theme::DIM),
+    }
+}
+
+pub fn render_input(app: &App, frame: &mut Frame, area: Rect) {
+    if area.height == 0 {
+        return;
+    }
+    let (label, style) = preview(app);
+    let prompt = format!("{label} › ");
+    let prompt_width = unicode_width::UnicodeWidthStr::width(prompt.as_str());
+    let room = usize::from(area.width).saturating_sub(prompt_width + 1);
+    let scroll = app.input.visual_scroll(room);
+    let visible: String = {
+        // Skip `scroll` columns, then take what fits.
+        let mut used = 0;
+        let mut out = String::new();
+        for c in app.input.value().chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used >= scroll {
+                out.push(c);
+            }
+            used += w;
+        }
+        fit(&out, room)
+    };
+    frame.render_widget(
+        Line::from(vec![Span::styled(prompt, style), Span::from(visible)]),
+        area,
+    );
+    if app.mode == Mode::Entry {
+        let x = area.x as usize + prompt_width + app.input.visual_cursor().saturating_sub(scroll);
+        let x = (x as u16).min(area.right().saturating_sub(1));
+        frame.set_cursor_position(Position::new(x, area.y));
+    }
+}
+
+pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    let width = usize::from(area.width);
+    let line = if app.store.unsaved() > 0 {
+        let text = app.store.last_error().unwrap_or("changes not on disk yet");
+        Line::from(Span::styled(
+            fit(&format!(" NOT SAVED: {text}"), width),
+            theme::ERROR,
+        ))
+    } else if let Some(msg) = app.message.as_ref().filter(|m| m.visible(app.now)) {
+        let style = if msg.error { theme::ERROR } else { theme::INFO };
+        Line::from(Span::styled(fit(&format!(" {}", msg.text), width), style))
+    } else {
+        let where_ = if app.store.is_read_only() {
+            "read-only"
+        } else {
+            "every change on disk"
+        };
+        Line::from(vec![
+            Span::from(fit(
+                &format!(" {} · {where_}", app.store.path().display()),
+                width,
+            ))
+            .dim(),
+        ])
+    };
+    frame.render_widget(line, area);
+}
+
+pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let read_only = app.store.is_read_only();
+    let mut shown = Vec::new();
+    for b in keymap::bindings(Keys::of(&app.mode)) {
+        let Some(hint) = b.hint else { continue };
+        // A mode's own key first (`?` help), not again as a global one (F1).
+        if (read_only && keymap::changes_the_session(&b.action)) || shown.contains(&hint) {
+            continue;
+        }
+        shown.push(hint);
+        let keys = format!(" {} ", keymap::keys_label(b));
+        let what = format!(" {hint} ");
+        let w = unicode_width::UnicodeWidthStr::width(keys.as_str()) + what.len();
+        if used + w > usize::from(area.width) {
+            break;
+        }
+        used += w;
+        spans.push(Span::from(keys).reversed());
+        spans.push(Span::from(what));
+    }
+    frame.render_widget(Line::from(spans), area);
+}

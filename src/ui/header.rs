@@ -1,0 +1,130 @@
+//! Two lines: the meeting and its clock; the topic and the speaker.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Stylize;
+use ratatui::text::{Line, Span};
+
+use super::theme;
+use crate::app::App;
+use crate::model::meeting::current_speech;
+use crate::model::stats::format_duration;
+use crate::model::{AgendaStatus, EntryKind};
+use crate::text::fit;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let s = app.store.session();
+    let width = usize::from(area.width);
+    let mut clock = app.now.format("%H:%M:%S").to_string();
+    match (s.started_at, s.ended_at) {
+        (Some(start), None) => {
+            clock = format!("{clock}  meeting {}", format_duration(app.now - start))
+        }
+        (Some(start), Some(end)) => {
+            clock = format!(
+                "ended {}, {}",
+                end.format("%H:%M"),
+                format_duration(end - start)
+            )
+        }
+        (None, _) => clock = format!("{clock}  not started"),
+    }
+    let mut title = s.title.clone();
+    if app.store.is_read_only() {
+        title.push_str("  [read-only]");
+    }
+    let room = width.saturating_sub(clock.len() + 2);
+    let title = fit(&title, room);
+    let gap =
+        width.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()) + clock.len());
+    let first = Line::from(vec![
+        Span::from(title).bold(),
+        Span::from(" ".repeat(gap)),
+        Span::from(clock),
+    ])
+    .style(theme::BAR);
+    frame.render_widget(
+        first,
+        Rect {
+            height: 1.min(area.height),
+            ..area
+        },
+    );
+
+    // The speaker and their running time come first: they matter most during
+    // the meeting; the topic's title gets what room is left.
+    let mut speaker = Vec::new();
+    if let Some(speech) = current_speech(s)
+        && let EntryKind::Speech { speaker: id, .. } = speech.kind
+    {
+        let who = match s.attendee(id) {
+            Some(a) => match &a.organisation {
+                Some(org) => format!("{} ({org})", a.name),
+                None => a.name.clone(),
+            },
+            None => s.attendee_name(id),
+        };
+        let timer = format!(" {}", format_duration(app.now - speech.at));
+        let who = fit(&who, (width / 2).saturating_sub(timer.len() + 5));
+        speaker.push(Span::from("   ▶ ").cyan());
+        speaker.push(Span::styled(who, theme::SPEAKING));
+        speaker.push(Span::from(timer));
+    }
+    let speaker_width: usize = speaker.iter().map(|s| s.width()).sum();
+    let room = width.saturating_sub(speaker_width);
+
+    let mut spans = Vec::new();
+    let topics = s.agenda.len();
+    match s
+        .agenda
+        .iter()
+        .position(|a| a.status == AgendaStatus::Current)
+    {
+        Some(i) => {
+            let item = &s.agenda[i];
+            let spent = item.started_at.map(|t| app.now - t).unwrap_or_default();
+            let planned = i64::from(item.planned_minutes) * 60;
+            let over = planned > 0 && spent.num_seconds() > planned;
+            let number = format!("{}/{topics} ", i + 1);
+            let time = if planned > 0 {
+                format!(
+                    " {}/{}",
+                    format_duration(spent),
+                    format_duration(chrono::Duration::seconds(planned))
+                )
+            } else {
+                format!(" {}", format_duration(spent))
+            };
+            let title_room = room.saturating_sub(number.len() + time.len());
+            spans.push(Span::from(number).dim());
+            spans.push(Span::from(fit(&item.title, title_room)).bold());
+            spans.push(if over {
+                Span::styled(time, theme::OVER_TIME)
+            } else {
+                Span::from(time)
+            });
+        }
+        None if topics == 0 => spans.push(Span::styled(
+            fit("No agenda: /topic TITLE MIN adds a topic", room),
+            theme::DIM,
+        )),
+        None if s.agenda.iter().all(|a| a.status != AgendaStatus::Pending) => {
+            spans.push(Span::styled("Agenda done", theme::DIM))
+        }
+        None => spans.push(Span::styled(
+            fit("No topic yet: Ctrl+N starts the first", room),
+            theme::DIM,
+        )),
+    }
+    spans.extend(speaker);
+    if area.height > 1 {
+        frame.render_widget(
+            Line::from(spans),
+            Rect {
+                y: area.y + 1,
+                height: 1,
+                ..area
+            },
+        );
+    }
+}

@@ -1,0 +1,397 @@
+//! Meeting operations and the quick-entry line, without a screen.
+
+mod common;
+
+use common::t;
+use minutes::app::quick::{self, Intent};
+use minutes::model::meeting::*;
+use minutes::model::*;
+
+/// Applies what `op` computes from the session as it is.
+fn apply(s: &mut Session, op: impl FnOnce(&Session) -> Option<Change>) {
+    op(s).expect("something to change").apply(s).unwrap();
+}
+
+const JOSE: AttendeeId = AttendeeId(5);
+const WANG: AttendeeId = AttendeeId(1);
+
+#[test]
+fn switching_speaker_closes_the_previous_speech_with_its_duration() {
+    let mut s = common::before_meeting();
+    apply(&mut s, |s| switch_speaker(s, Some(JOSE), t(3, 0)));
+    apply(&mut s, |s| switch_speaker(s, Some(WANG), t(7, 30)));
+    let speeches: Vec<_> = s
+        .entries
+        .iter()
+        .filter(|e| matches!(e.kind, EntryKind::Speech { .. }))
+        .collect();
+    assert_eq!(speeches.len(), 2);
+    assert_eq!(
+        speeches[0].speech_duration(),
+        Some(chrono::Duration::seconds(270))
+    );
+    assert_eq!(current_speaker(&s), Some(WANG));
+    assert_eq!(speeches[1].at, t(7, 30));
+}
+
+#[test]
+fn giving_the_floor_to_the_current_speaker_changes_nothing() {
+    let mut s = common::before_meeting();
+    apply(&mut s, |s| switch_speaker(s, Some(JOSE), t(3, 0)));
+    assert_eq!(switch_speaker(&s, Some(JOSE), t(4, 0)), None);
+}
+
+#[test]
+fn nobody_ends_the_speech() {
+    let mut s = common::before_meeting();
+    apply(&mut s, |s| switch_speaker(s, Some(JOSE), t(3, 0)));
+    apply(&mut s, |s| switch_speaker(s, None, t(5, 0)));
+    assert_eq!(current_speaker(&s), None);
+    assert_eq!(s.entries.len(), 1);
+}
+
+#[test]
+fn a_speaker_not_yet_marked_is_marked_as_arrived() {
+    let mut s = common::before_meeting();
+    s.started_at = Some(t(3, 0));
+    apply(&mut s, |s| switch_speaker(s, Some(WANG), t(10, 0)));
+    let wang = s.attendee(WANG).unwrap();
+    assert_eq!(
+        (wang.attendance, wang.joined_at),
+        (Attendance::Late, Some(t(10, 0)))
+    );
+}
+
+#[test]
+fn next_topic_ends_the_speech_and_the_topic_and_starts_the_meeting() {
+    let mut s = common::before_meeting();
+    apply(&mut s, |s| next_topic(s, t(3, 0)));
+    assert_eq!(
+        s.started_at,
+        Some(t(3, 0)),
+        "the first topic starts the meeting"
+    );
+    assert_eq!(s.current_agenda_item().unwrap().id, AgendaId(1));
+    apply(&mut s, |s| switch_speaker(s, Some(JOSE), t(4, 0)));
+    apply(&mut s, |s| next_topic(s, t(14, 0)));
+    let first = s.agenda_item(AgendaId(1)).unwrap();
+    assert_eq!(
+        (first.status, first.started_at, first.ended_at),
+        (AgendaStatus::Done, Some(t(3, 0)), Some(t(14, 0)))
+    );
+    assert_eq!(first.actual_duration(), Some(chrono::Duration::minutes(11)));
+    assert_eq!(s.current_agenda_item().unwrap().id, AgendaId(2));
+    assert_eq!(current_speaker(&s), None, "changing topic ends the speech");
+    assert_eq!(
+        s.entries[0].speech_duration(),
+        Some(chrono::Duration::minutes(10))
+    );
+}
+
+#[test]
+fn next_topic_after_the_last_closes_it() {
+    let mut s = common::before_meeting();
+    s.agenda.truncate(1);
+    apply(&mut s, |s| next_topic(s, t(0, 0)));
+    apply(&mut s, |s| next_topic(s, t(5, 0)));
+    assert_eq!(s.current_agenda_item(), None);
+    assert_eq!(s.agenda[0].status, AgendaStatus::Done);
+    assert_eq!(next_topic(&s, t(6, 0)), None);
+}
+
+#[test]
+fn entries_belong_to_the_current_topic() {
+    let mut s = common::before_meeting();
+    apply(&mut s, |s| next_topic(s, t(0, 0)));
+    apply(&mut s, |s| next_topic(s, t(1, 0)));
+    log(&s, EntryKind::Decision, "x".into(), t(2, 0))
+        .apply(&mut s)
+        .unwrap();
+    assert_eq!(s.entries.last().unwrap().agenda_item, Some(AgendaId(2)));
+}
+
+#[test]
+fn arrival_is_present_before_the_start_and_late_after() {
+    let mut s = common::before_meeting();
+    arrive(&s, WANG, t(-2, 0)).apply(&mut s).unwrap();
+    assert_eq!(s.attendee(WANG).unwrap().attendance, Attendance::Present);
+    s.started_at = Some(t(0, 0));
+    arrive(&s, AttendeeId(3), t(12, 0)).apply(&mut s).unwrap();
+    let chen = s.attendee(AttendeeId(3)).unwrap();
+    assert_eq!(
+        (chen.attendance, chen.joined_at),
+        (Attendance::Late, Some(t(12, 0)))
+    );
+}
+
+#[test]
+fn leaving_while_speaking_ends_the_speech() {
+    let mut s = common::before_meeting();
+    apply(&mut s, |s| switch_speaker(s, Some(JOSE), t(1, 0)));
+    set_attendance(&s, JOSE, Attendance::Left, t(2, 0))
+        .apply(&mut s)
+        .unwrap();
+    let jose = s.attendee(JOSE).unwrap();
+    assert_eq!(
+        (jose.attendance, jose.left_at),
+        (Attendance::Left, Some(t(2, 0)))
+    );
+    assert_eq!(current_speaker(&s), None);
+}
+
+#[test]
+fn join_adds_a_person_and_an_unknown_organisation() {
+    let mut s = common::before_meeting();
+    s.started_at = Some(t(0, 0));
+    join(
+        &s,
+        "Kim Min-jun".into(),
+        Some("SNU".into()),
+        "Guest".into(),
+        t(20, 0),
+    )
+    .apply(&mut s)
+    .unwrap();
+    let kim = s.attendees.last().unwrap();
+    assert_eq!(
+        (kim.id, kim.organisation.as_deref(), kim.attendance),
+        (AttendeeId(13), Some("SNU"), Attendance::Late)
+    );
+    assert_eq!(s.organisations.last().unwrap().code, "SNU");
+    // A known organisation is found by name too, ignoring case and accents.
+    join(
+        &s,
+        "Lena".into(),
+        Some("universitat wien".into()),
+        String::new(),
+        t(21, 0),
+    )
+    .apply(&mut s)
+    .unwrap();
+    assert_eq!(
+        s.attendees.last().unwrap().organisation.as_deref(),
+        Some("UNIVIE")
+    );
+    assert_eq!(s.organisations.len(), 4);
+    assert!(s.problems().is_empty());
+}
+
+#[test]
+fn end_meeting_closes_everything() {
+    let mut s = common::before_meeting();
+    apply(&mut s, |s| next_topic(s, t(0, 0)));
+    apply(&mut s, |s| switch_speaker(s, Some(JOSE), t(1, 0)));
+    apply(&mut s, |s| end_meeting(s, t(9, 0)));
+    assert_eq!(s.ended_at, Some(t(9, 0)));
+    assert_eq!(current_speaker(&s), None);
+    assert_eq!(s.current_agenda_item(), None);
+    assert_eq!(end_meeting(&s, t(10, 0)), None);
+}
+
+#[test]
+fn names_match_without_accents_case_or_whole_words() {
+    let s = common::before_meeting();
+    assert_eq!(find_attendees(&s, "jose").first(), Some(&JOSE));
+    assert_eq!(find_attendees(&s, "NUNEZ").first(), Some(&JOSE));
+    assert_eq!(find_attendees(&s, "王").first(), Some(&WANG));
+    assert_eq!(
+        find_attendees(&s, "jmu").first(),
+        Some(&AttendeeId(8)),
+        "letters in order: J…M…u"
+    );
+    let pku: Vec<_> = find_attendees(&s, "pku");
+    assert_eq!(
+        pku.len(),
+        4,
+        "the organisation's code finds its people: {pku:?}"
+    );
+    assert!(find_attendees(&s, "zzz").is_empty());
+}
+
+// ------------------------------------------------------------ quick entry
+
+fn parse(line: &str) -> Result<Intent, String> {
+    quick::parse(line, &common::before_meeting())
+}
+
+fn logged(line: &str) -> (EntryKind, String) {
+    match parse(line) {
+        Ok(Intent::Log { kind, text }) => (kind, text),
+        other => panic!("{line:?} gave {other:?}"),
+    }
+}
+
+#[test]
+fn prefixes_make_kinds() {
+    assert_eq!(
+        logged("plain words"),
+        (EntryKind::Note, "plain words".into())
+    );
+    assert_eq!(
+        logged("d We adopt CC0"),
+        (EntryKind::Decision, "We adopt CC0".into())
+    );
+    assert_eq!(
+        logged("c Reuse is strong"),
+        (EntryKind::Conclusion, "Reuse is strong".into())
+    );
+    assert_eq!(
+        logged("p Shared statistics?"),
+        (EntryKind::Discussion, "Shared statistics?".into())
+    );
+    assert_eq!(
+        logged("n d is a letter"),
+        (EntryKind::Note, "d is a letter".into())
+    );
+    assert_eq!(
+        parse("s Welcomed all"),
+        Ok(Intent::Summary("Welcomed all".into()))
+    );
+    assert_eq!(
+        logged("dear all"),
+        (EntryKind::Note, "dear all".into()),
+        "a word is not a prefix"
+    );
+}
+
+#[test]
+fn an_action_takes_its_owner_and_due_date_from_the_line() {
+    let (kind, text) = logged("a Send the slides @josé due:2026-12-01 to all");
+    assert_eq!(
+        kind,
+        EntryKind::Action {
+            owner: Some(JOSE),
+            due: chrono::NaiveDate::from_ymd_opt(2026, 12, 1),
+            done: false
+        }
+    );
+    assert_eq!(text, "Send the slides to all");
+    let (kind, _) = logged("a Draft @王丽");
+    assert_eq!(
+        kind,
+        EntryKind::Action {
+            owner: Some(WANG),
+            due: None,
+            done: false
+        }
+    );
+    let (kind, _) = logged("a Completed tab @Anna_Schäfer");
+    assert!(matches!(
+        kind,
+        EntryKind::Action {
+            owner: Some(AttendeeId(9)),
+            ..
+        }
+    ));
+}
+
+#[test]
+fn a_question_records_who_asked() {
+    let (kind, text) = logged("q Is it IIIF 3? @jurgen");
+    assert_eq!(
+        kind,
+        EntryKind::Question {
+            by: Some(AttendeeId(8))
+        }
+    );
+    assert_eq!(text, "Is it IIIF 3?");
+}
+
+#[test]
+fn bad_lines_give_a_sentence_not_a_panic() {
+    let err = |line: &str| parse(line).unwrap_err();
+    assert!(err("a Send @nobody").contains("no one on the roster matches \"nobody\""));
+    assert!(
+        err("a Send @a").contains("matches"),
+        "ambiguous: {}",
+        err("a Send @a")
+    );
+    assert!(err("a Send due:tomorrow").contains("due:YYYY-MM-DD"));
+    assert!(err("a Send @jose @wang").contains("one person"));
+    assert!(err("d ").contains("nothing to log"));
+    assert!(err("/frobnicate").contains("not a command"));
+    assert_eq!(
+        parse("/s"),
+        Ok(Intent::Speaker(None)),
+        "/s alone: nobody has the floor"
+    );
+    assert!(err("/late").contains("needs a name"));
+}
+
+#[test]
+fn commands_parse_with_aliases_and_prefixes() {
+    assert_eq!(parse("/s jose"), Ok(Intent::Speaker(Some(JOSE))));
+    assert_eq!(parse("/speaker"), Ok(Intent::Speaker(None)));
+    assert_eq!(parse("/n"), Ok(Intent::NextTopic));
+    assert_eq!(
+        parse("/topic Budget 2027 15"),
+        Ok(Intent::AddTopic {
+            title: "Budget 2027".into(),
+            minutes: 15
+        })
+    );
+    assert_eq!(
+        parse("/t AOB 10m"),
+        Ok(Intent::AddTopic {
+            title: "AOB".into(),
+            minutes: 10
+        })
+    );
+    assert_eq!(
+        parse("/topic Budget 2027"),
+        Ok(Intent::AddTopic {
+            title: "Budget".into(),
+            minutes: 2027
+        })
+    );
+    assert_eq!(
+        parse("/join Kim Min-jun, SNU, Guest speaker"),
+        Ok(Intent::Join {
+            name: "Kim Min-jun".into(),
+            organisation: Some("SNU".into()),
+            role: "Guest speaker".into()
+        })
+    );
+    assert_eq!(parse("/late 陈"), Ok(Intent::Arrived(AttendeeId(3))));
+    assert_eq!(parse("/left inigo"), Ok(Intent::Left(AttendeeId(7))));
+    assert_eq!(parse("/sta"), Ok(Intent::Start));
+    assert_eq!(parse("/end"), Ok(Intent::End));
+}
+
+#[test]
+fn tab_completes_commands_and_names() {
+    let s = common::before_meeting();
+    assert_eq!(quick::complete("/jo", &s).as_deref(), Some("/join "));
+    assert_eq!(
+        quick::complete("/s", &s),
+        None,
+        "ambiguous: speaker, start, secretary"
+    );
+    assert_eq!(
+        quick::complete("/late ome", &s).as_deref(),
+        Some("/late Ömer Yıldız")
+    );
+    assert_eq!(
+        quick::complete("a Send slides @mar", &s).as_deref(),
+        Some("a Send slides @María_Fernández ")
+    );
+    assert_eq!(quick::complete("plain", &s), None);
+}
+
+#[test]
+fn an_entry_unparses_to_a_line_that_parses_back() {
+    let s = common::before_meeting();
+    for line in [
+        "d We adopt CC0",
+        "a Send slides @José_Álvarez_Núñez due:2026-12-01",
+        "q Why? @王丽",
+        "p Point",
+        "n d is a letter",
+        "plain",
+    ] {
+        let Ok(Intent::Log { kind, text }) = quick::parse(line, &s) else {
+            panic!("{line}")
+        };
+        assert_eq!(quick::unparse(&kind, &text, &s), line);
+    }
+}
