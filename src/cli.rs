@@ -29,6 +29,10 @@ pub enum Command {
         /// Save it here instead of in the data directory.
         #[arg(short, long, value_name = "FILE")]
         file: Option<PathBuf>,
+        /// Follow on from a previous session of the series: its roster and
+        /// organisations (attendance reset) and its open action items.
+        #[arg(long, value_name = "PREVIOUS")]
+        from: Option<PathBuf>,
     },
     /// Open a session file.
     Open {

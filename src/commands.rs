@@ -39,7 +39,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     };
     match cli.command {
         None => open_latest(&paths()?),
-        Some(Command::New { title, file }) => new(&paths()?, title, file),
+        Some(Command::New { title, file, from }) => new(&paths()?, title, file, from.as_deref()),
         Some(Command::Open { file, read_only }) => {
             let mode = if read_only {
                 Mode::ReadOnly
@@ -62,12 +62,23 @@ fn open_latest(paths: &Paths) -> Result<(), Error> {
     files.sort_by_key(|f| std::fs::metadata(f).and_then(|m| m.modified()).ok());
     match files.pop() {
         Some(latest) => interactive(OpenSession::open(&latest, Mode::ReadWrite)?, false),
-        None => new(paths, None, None),
+        None => new(paths, None, None, None),
     }
 }
 
-fn new(paths: &Paths, title: Option<String>, file: Option<PathBuf>) -> Result<(), Error> {
-    let title = title.unwrap_or_else(|| "Untitled meeting".into());
+fn new(
+    paths: &Paths,
+    title: Option<String>,
+    file: Option<PathBuf>,
+    from: Option<&Path>,
+) -> Result<(), Error> {
+    let previous = match from {
+        Some(path) => Some(OpenSession::open(path, Mode::ReadOnly)?),
+        None => None,
+    };
+    let title = title
+        .or_else(|| previous.as_ref().map(|p| p.session().title.clone()))
+        .unwrap_or_else(|| "Untitled meeting".into());
     let path = match file {
         Some(f) => f,
         None => {
@@ -75,7 +86,10 @@ fn new(paths: &Paths, title: Option<String>, file: Option<PathBuf>) -> Result<()
             free_name(&paths.data_dir, &title)
         }
     };
-    let mut session = Session::new(title);
+    let mut session = match &previous {
+        Some(p) => crate::model::meeting::follow_up(p.session(), title),
+        None => Session::new(title),
+    };
     session.scheduled_start = Some(chrono::Local::now().fixed_offset());
     interactive(OpenSession::create(&path, session)?, true)
 }

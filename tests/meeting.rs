@@ -148,6 +148,7 @@ fn join_adds_a_person_and_an_unknown_organisation() {
         "Kim Min-jun".into(),
         Some("SNU".into()),
         "Guest".into(),
+        true,
         t(20, 0),
     )
     .apply(&mut s)
@@ -164,6 +165,7 @@ fn join_adds_a_person_and_an_unknown_organisation() {
         "Lena".into(),
         Some("universitat wien".into()),
         String::new(),
+        true,
         t(21, 0),
     )
     .apply(&mut s)
@@ -174,6 +176,19 @@ fn join_adds_a_person_and_an_unknown_organisation() {
     );
     assert_eq!(s.organisations.len(), 4);
     assert!(s.problems().is_empty());
+}
+
+#[test]
+fn invited_people_are_expected_until_they_arrive() {
+    let mut s = common::before_meeting();
+    join(&s, "Lena".into(), None, String::new(), false, t(-30, 0))
+        .apply(&mut s)
+        .unwrap();
+    let lena = s.attendees.last().unwrap();
+    assert_eq!(
+        (lena.attendance, lena.joined_at),
+        (Attendance::Expected, None)
+    );
 }
 
 #[test]
@@ -327,21 +342,24 @@ fn commands_parse_with_aliases_and_prefixes() {
         parse("/topic Budget 2027 15"),
         Ok(Intent::AddTopic {
             title: "Budget 2027".into(),
-            minutes: 15
+            minutes: 15,
+            presenter: None
         })
     );
     assert_eq!(
-        parse("/t AOB 10m"),
+        parse("/t AOB 10m @jose"),
         Ok(Intent::AddTopic {
             title: "AOB".into(),
-            minutes: 10
+            minutes: 10,
+            presenter: Some(JOSE)
         })
     );
     assert_eq!(
         parse("/topic Budget 2027"),
         Ok(Intent::AddTopic {
             title: "Budget".into(),
-            minutes: 2027
+            minutes: 2027,
+            presenter: None
         })
     );
     assert_eq!(
@@ -349,9 +367,27 @@ fn commands_parse_with_aliases_and_prefixes() {
         Ok(Intent::Join {
             name: "Kim Min-jun".into(),
             organisation: Some("SNU".into()),
-            role: "Guest speaker".into()
+            role: "Guest speaker".into(),
+            here: true
         })
     );
+    assert_eq!(
+        parse("/invite Lena"),
+        Ok(Intent::Join {
+            name: "Lena".into(),
+            organisation: None,
+            role: String::new(),
+            here: false
+        })
+    );
+    assert_eq!(
+        parse("/org SNU, Seoul National University"),
+        Ok(Intent::Organisation {
+            code: "SNU".into(),
+            name: "Seoul National University".into()
+        })
+    );
+    assert!(parse("/org PKU").unwrap_err().contains("already"));
     assert_eq!(parse("/late 陈"), Ok(Intent::Arrived(AttendeeId(3))));
     assert_eq!(parse("/left inigo"), Ok(Intent::Left(AttendeeId(7))));
     assert_eq!(parse("/sta"), Ok(Intent::Start));
@@ -394,4 +430,55 @@ fn an_entry_unparses_to_a_line_that_parses_back() {
         };
         assert_eq!(quick::unparse(&kind, &text, &s), line);
     }
+}
+
+#[test]
+fn a_follow_up_session_keeps_the_roster_and_carries_open_actions() {
+    let previous = common::sample();
+    let next = follow_up(&previous, "Session 5".into());
+    assert_eq!(next.title, "Session 5");
+    assert_eq!(next.series, previous.series);
+    assert_eq!(next.organisations, previous.organisations);
+    assert_eq!(next.attendees.len(), previous.attendees.len());
+    assert!(
+        next.attendees
+            .iter()
+            .all(|a| a.attendance == Attendance::Expected && a.joined_at.is_none())
+    );
+    assert_eq!(
+        (next.chair, next.secretary),
+        (previous.chair, previous.secretary)
+    );
+    assert!(next.agenda.is_empty() && next.started_at.is_none());
+    // The sample has six action items, one of them done.
+    assert_eq!(next.entries.len(), 5);
+    assert!(
+        next.entries
+            .iter()
+            .all(|e| matches!(e.kind, EntryKind::Action { done: false, .. }))
+    );
+    assert!(
+        next.entries[0].text.ends_with(" (from 2026-11-19)"),
+        "{}",
+        next.entries[0].text
+    );
+    assert!(next.problems().is_empty());
+}
+
+#[test]
+fn an_organisation_known_only_by_its_code_is_not_named_twice() {
+    let mut s = common::before_meeting();
+    join(
+        &s,
+        "Kim".into(),
+        Some("SNU".into()),
+        String::new(),
+        true,
+        t(0, 0),
+    )
+    .apply(&mut s)
+    .unwrap();
+    let text = minutes::export::export(&s, minutes::export::Format::Text);
+    assert!(text.lines().any(|l| l == "SNU"), "{text}");
+    assert!(!text.contains("SNU (SNU)"));
 }

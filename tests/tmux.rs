@@ -64,11 +64,17 @@ impl Tmux {
         );
     }
 
+    /// Waits until `what` is on screen. Assertions on the screen go through
+    /// here: a capture may catch a frame half drawn.
     fn wait_for(&self, what: &str) -> String {
+        self.wait_until(what, |screen| screen.contains(what))
+    }
+
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.contains(what) {
+            if done(&screen) {
                 return screen;
             }
             assert!(
@@ -124,17 +130,16 @@ fn a_note_typed_in_the_terminal_is_saved_on_quit() {
     let (dir, path) = common::sample_copy();
     let log = dir.path().join("stderr");
     let tmux = Tmux::start(&command_logged("open", &path, &log));
-    let screen = tmux.wait_for("Open Data for Museum Collections");
-    assert!(screen.contains("Enter  log"), "{screen}");
+    tmux.wait_for("Open Data for Museum Collections");
+    tmux.wait_for("Enter  log");
 
     tmux.type_text("Vienna hosts the next session 维也纳");
     tmux.send(&["Enter"]);
     // The log row is cut to its column; the whole text is checked in the file.
-    let screen = tmux.wait_for("Note       Vienna hosts the next session");
-    assert!(
-        screen.lines().any(|l| l.trim() == "note ›"),
-        "the input line is cleared:\n{screen}"
-    );
+    tmux.wait_for("Note       Vienna hosts the next session");
+    tmux.wait_until("the input line cleared", |screen| {
+        screen.lines().any(|l| l.trim() == "note ›")
+    });
 
     // q would start a question: Ctrl+Q quits from the typing line.
     tmux.send(&["C-q"]);
@@ -164,11 +169,8 @@ fn the_readme_demo_opens_read_only_and_quits_with_q() {
     let before = std::fs::read(&path).unwrap();
     let log = dir.path().join("stderr");
     let tmux = Tmux::start(&command_logged("open --read-only", &path, &log));
-    let screen = tmux.wait_for("[read-only]");
-    assert!(
-        screen.contains("16:00 Speech     José Álvarez Núñez 03:00"),
-        "{screen}"
-    );
+    tmux.wait_for("[read-only]");
+    tmux.wait_for("16:00 Speech     José Álvarez Núñez 03:00");
     tmux.send(&["q"]);
     tmux.wait_for_exit();
     assert_eq!(std::fs::read(&path).unwrap(), before);
@@ -199,8 +201,8 @@ fn notes_on_screen_survive_a_kill() {
     // Reopened in the terminal: the lock of the dead process is taken over,
     // and the user is told what was recovered.
     let tmux = Tmux::start(&command("open", &path));
-    let screen = tmux.wait_for("Recovered 3 changes made after the last save.");
-    assert!(screen.contains("Note       third point"), "{screen}");
+    tmux.wait_for("Recovered 3 changes made after the last save.");
+    tmux.wait_for("Note       third point");
     tmux.send(&["C-q"]);
     tmux.wait_for_exit();
     let saved = store::load(&path).unwrap();
@@ -228,11 +230,8 @@ fn bare_minutes_opens_the_most_recent_session() {
         env!("CARGO_BIN_EXE_minutes")
     );
     let tmux = Tmux::start(&cmd);
-    let screen = tmux.wait_for("2026-11-19-open-data.ron");
-    assert!(
-        screen.contains("Open Data for Museum Collections"),
-        "{screen}"
-    );
+    tmux.wait_for("2026-11-19-open-data.ron");
+    tmux.wait_for("Open Data for Museum Collections");
     tmux.send(&["C-q"]);
     tmux.wait_for_exit();
 }
@@ -405,6 +404,7 @@ fn sigterm_saves_and_restores_the_terminal() {
         .parse()
         .expect("the app's pid");
     assert_eq!(unsafe { libc::kill(app, libc::SIGTERM) }, 0);
+    // After exit the shell prints on the normal screen: the app's is gone.
     let screen = tmux.wait_for("EXITED 0");
     assert!(
         !screen.contains("Open Data for Museum Collections"),
@@ -415,4 +415,37 @@ fn sigterm_saves_and_restores_the_terminal() {
         "before the signal"
     );
     assert!(!store::journal_path(&path).exists() && !store::lock_path(&path).exists());
+}
+
+#[test]
+fn new_from_a_previous_session_starts_with_its_roster_and_open_actions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("session5.ron");
+    let cmd = format!(
+        "exec '{}' new 'Session 5' --from '{}' --file '{}'",
+        env!("CARGO_BIN_EXE_minutes"),
+        common::sample_path().display(),
+        path.display()
+    );
+    let tmux = Tmux::start(&cmd);
+    tmux.wait_for("Session 5");
+    tmux.wait_for("Peking University");
+    tmux.wait_for("@张伟 due 2026-12-10");
+    tmux.send(&["C-a"]);
+    tmux.wait_for("Who has arrived?");
+    tmux.type_text("jose");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("+ José Álvarez Núñez");
+    tmux.send(&["C-q"]);
+    tmux.wait_for_exit();
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.attendees.len(), 12);
+    let present: Vec<&str> = s
+        .attendees
+        .iter()
+        .filter(|a| a.attendance.attended())
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(present, ["José Álvarez Núñez"]);
+    assert_eq!(s.entries.len(), 5);
 }

@@ -480,3 +480,34 @@ fn picker_for_departures_marks_left() {
         (Attendance::Left, Some(t(50, 0)))
     );
 }
+
+#[test]
+fn the_whole_file_is_saved_every_five_minutes_of_changes() {
+    let (dir, mut app) = mid_meeting();
+    let path = dir.path().join("live.ron");
+    line(&mut app, "an early note", t(40, 0));
+    app::update(&mut app, Action::Tick, t(40, 1));
+    assert_eq!(app.saved_at, None, "not yet: the journal has it");
+    assert!(
+        !minutes::store::load(&path)
+            .unwrap()
+            .entries
+            .iter()
+            .any(|e| e.text == "an early note")
+    );
+    app::update(
+        &mut app,
+        Action::Tick,
+        t(40, 0) + chrono::Duration::minutes(6),
+    );
+    assert!(app.saved_at.is_some());
+    assert!(
+        minutes::store::load(&path)
+            .unwrap()
+            .entries
+            .iter()
+            .any(|e| e.text == "an early note")
+    );
+    let screen = screen(&app, 80, 24);
+    assert!(screen.contains("file saved 14:46"), "{screen}");
+}

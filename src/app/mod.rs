@@ -126,6 +126,10 @@ pub struct App {
     pub now: Timestamp,
     /// How far the help overlay is scrolled.
     pub help_scroll: u16,
+    /// When this run last wrote the whole file (journalling aside).
+    pub saved_at: Option<Timestamp>,
+    /// Since when the file has lacked changes (seen at a tick), for autosave.
+    dirty_since: Option<Timestamp>,
     pub quit: bool,
 }
 
@@ -197,6 +201,8 @@ impl App {
             draft: None,
             now,
             help_scroll: 0,
+            saved_at: None,
+            dirty_since: None,
             quit: false,
             store,
         };
@@ -428,6 +434,9 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) {
             if app.store.unsaved() > 0 && app.store.flush() {
                 app.info("the journal is written again: everything is on disk");
             }
+            if !read_only {
+                autosave(app);
+            }
         }
         Action::Quit => app.quit = true,
     }
@@ -448,10 +457,40 @@ fn step(current: usize, delta: isize, len: usize) -> usize {
     current.saturating_add_signed(delta).min(len - 1)
 }
 
+/// Every change is journalled at once; the whole file is rewritten this
+/// often too, so that it is up to date for anyone reading it meanwhile.
+pub const AUTOSAVE_MINUTES: i64 = 5;
+
 fn save(app: &mut App) {
     match app.store.save() {
-        Ok(()) => app.info(format!("Saved {}", app.store.path().display())),
+        Ok(()) => {
+            app.saved_at = Some(app.now);
+            app.dirty_since = None;
+            app.info(format!("Saved {}", app.store.path().display()));
+        }
         Err(e) => app.error(e.to_string()),
+    }
+}
+
+fn autosave(app: &mut App) {
+    if !app.store.has_unsaved_changes() {
+        app.dirty_since = None;
+        return;
+    }
+    let since = *app.dirty_since.get_or_insert(app.now);
+    if (app.now - since).num_minutes() < AUTOSAVE_MINUTES {
+        return;
+    }
+    match app.store.save() {
+        Ok(()) => {
+            app.saved_at = Some(app.now);
+            app.dirty_since = None;
+        }
+        Err(e) => {
+            // Tried again after the same wait; the journal has every change.
+            app.dirty_since = Some(app.now);
+            app.error(e.to_string());
+        }
     }
 }
 
@@ -517,12 +556,21 @@ fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
             update(app, Action::NextTopic, now);
             return true;
         }
-        Intent::AddTopic { title, minutes } => Some(meeting::add_topic(s, title, minutes)),
+        Intent::AddTopic {
+            title,
+            minutes,
+            presenter,
+        } => Some(meeting::add_topic(s, title, minutes, presenter)),
         Intent::Join {
             name,
             organisation,
             role,
-        } => Some(meeting::join(s, name, organisation, role, now)),
+            here,
+        } => Some(meeting::join(s, name, organisation, role, here, now)),
+        Intent::Organisation { code, name } => Some(Change::Organisation(Edit::Insert {
+            index: s.organisations.len(),
+            item: crate::model::Organisation { code, name },
+        })),
         Intent::Arrived(id) => Some(meeting::arrive(s, id, now)),
         Intent::Left(id) => Some(meeting::set_attendance(s, id, Attendance::Left, now)),
         Intent::Absent(id) => Some(meeting::set_attendance(s, id, Attendance::Absent, now)),
@@ -556,9 +604,17 @@ fn confirmation(intent: &Intent, s: &crate::model::Session, now: Timestamp) -> O
     let name = |id: &AttendeeId| s.attendee_name(*id);
     let time = now.format("%H:%M");
     Some(match intent {
-        Intent::AddTopic { title, minutes: 0 } => format!("Topic added: {title}"),
-        Intent::AddTopic { title, minutes } => format!("Topic added: {title} ({minutes} min)"),
-        Intent::Join { name, .. } => format!("{name} added to the roster, here from {time}"),
+        Intent::AddTopic {
+            title, minutes: 0, ..
+        } => format!("Topic added: {title}"),
+        Intent::AddTopic { title, minutes, .. } => format!("Topic added: {title} ({minutes} min)"),
+        Intent::Join {
+            name, here: true, ..
+        } => format!("{name} added to the roster, here from {time}"),
+        Intent::Join {
+            name, here: false, ..
+        } => format!("{name} added to the roster, expected"),
+        Intent::Organisation { code, name } => format!("Organisation added: {name} ({code})"),
         Intent::Arrived(id) if s.started_at.is_some() => {
             format!("{}: late, joined {time}", name(id))
         }
@@ -647,9 +703,14 @@ fn submit_edit(app: &mut App, target: Editing, line: &str) -> bool {
             };
             let mut item = old.clone();
             match quick::parse(&format!("/topic {line}"), s) {
-                Ok(Intent::AddTopic { title, minutes }) => {
+                Ok(Intent::AddTopic {
+                    title,
+                    minutes,
+                    presenter,
+                }) => {
                     item.title = title;
                     item.planned_minutes = minutes;
+                    item.presenter = presenter;
                 }
                 Err(e) => {
                     app.error(e);
@@ -769,7 +830,15 @@ fn edit_selected(app: &mut App) {
             } else {
                 String::new()
             };
-            (Editing::Topic(t.id), format!("{}{minutes}", t.title))
+            let presenter = t
+                .presenter
+                .and_then(|p| s.attendee(p))
+                .map(|a| format!(" @{}", a.name.replace(' ', "_")))
+                .unwrap_or_default();
+            (
+                Editing::Topic(t.id),
+                format!("{}{minutes}{presenter}", t.title),
+            )
         }
     };
     if app.editing.is_none() {

@@ -25,11 +25,18 @@ pub enum Intent {
     AddTopic {
         title: String,
         minutes: u32,
+        presenter: Option<AttendeeId>,
     },
+    /// `here`: arrived now (`/join`), or only expected (`/invite`).
     Join {
         name: String,
         organisation: Option<String>,
         role: String,
+        here: bool,
+    },
+    Organisation {
+        code: String,
+        name: String,
     },
     Arrived(AttendeeId),
     Left(AttendeeId),
@@ -65,7 +72,7 @@ pub const COMMANDS: &[Command] = &[
     Command {
         name: "topic",
         alias: Some("t"),
-        args: "TITLE [MIN]",
+        args: "TITLE [MIN] [@presenter]",
         what: "add an agenda topic (planned minutes)",
     },
     Command {
@@ -73,6 +80,18 @@ pub const COMMANDS: &[Command] = &[
         alias: Some("j"),
         args: "NAME, ORG, ROLE",
         what: "add someone to the roster, here now",
+    },
+    Command {
+        name: "invite",
+        alias: None,
+        args: "NAME, ORG, ROLE",
+        what: "add someone to the expected roster (before the meeting)",
+    },
+    Command {
+        name: "org",
+        alias: None,
+        args: "CODE, FULL NAME",
+        what: "add an organisation",
     },
     Command {
         name: "here",
@@ -295,36 +314,36 @@ fn parse_command(text: &str, s: &Session) -> Result<Intent, String> {
         "speaker" => Intent::Speaker(Some(person()?)),
         "next" => Intent::NextTopic,
         "topic" => {
+            let (presenter, arg) = take_person(arg, s)?;
+            let minutes_of = |m: &str| {
+                m.trim_end_matches("min")
+                    .trim_end_matches('m')
+                    .parse::<u32>()
+                    .ok()
+            };
             let (title, minutes) = match arg.rsplit_once(' ') {
-                Some((title, m))
-                    if m.trim_end_matches("min")
-                        .trim_end_matches('m')
-                        .parse::<u32>()
-                        .is_ok() =>
-                {
-                    (
-                        title.trim(),
-                        m.trim_end_matches("min")
-                            .trim_end_matches('m')
-                            .parse()
-                            .unwrap_or(0),
-                    )
+                Some((title, m)) if minutes_of(m).is_some() => {
+                    (title.trim().to_string(), minutes_of(m).unwrap_or(0))
                 }
                 _ => (arg, 0),
             };
             if title.is_empty() {
-                return Err("/topic needs a title: /topic TITLE [MINUTES]".into());
+                return Err("/topic needs a title: /topic TITLE [MINUTES] [@presenter]".into());
             }
             Intent::AddTopic {
-                title: title.to_string(),
+                title,
                 minutes,
+                presenter,
             }
         }
-        "join" => {
+        "join" | "invite" => {
             let mut parts = arg.splitn(3, ',').map(str::trim);
             let name = parts.next().unwrap_or_default();
             if name.is_empty() {
-                return Err("/join needs a name: /join NAME, ORG, ROLE".into());
+                return Err(format!(
+                    "/{} needs a name: /{} NAME, ORG, ROLE",
+                    command.name, command.name
+                ));
             }
             let organisation = parts.next().filter(|o| !o.is_empty()).map(str::to_string);
             let role = parts.next().unwrap_or_default().to_string();
@@ -332,6 +351,21 @@ fn parse_command(text: &str, s: &Session) -> Result<Intent, String> {
                 name: name.to_string(),
                 organisation,
                 role,
+                here: command.name == "join",
+            }
+        }
+        "org" => {
+            let (code, name) = arg.split_once(',').unwrap_or((arg, ""));
+            let (code, name) = (code.trim(), name.trim());
+            if code.is_empty() || code.contains(' ') {
+                return Err("/org needs a short code without spaces: /org CODE, FULL NAME".into());
+            }
+            if s.organisation(code).is_some() {
+                return Err(format!("there is already an organisation {code}"));
+            }
+            Intent::Organisation {
+                code: code.to_string(),
+                name: if name.is_empty() { code } else { name }.to_string(),
             }
         }
         "here" | "late" => Intent::Arrived(person()?),

@@ -159,11 +159,16 @@ pub fn next_topic(s: &Session, now: Timestamp) -> Option<Change> {
 }
 
 /// Adds a topic at the end of the agenda.
-pub fn add_topic(s: &Session, title: String, planned_minutes: u32) -> Change {
+pub fn add_topic(
+    s: &Session,
+    title: String,
+    planned_minutes: u32,
+    presenter: Option<AttendeeId>,
+) -> Change {
     let item = AgendaItem {
         id: s.next_agenda_id(),
         title,
-        presenter: None,
+        presenter,
         planned_minutes,
         started_at: None,
         ended_at: None,
@@ -247,13 +252,15 @@ pub fn set_attendance(
     }
 }
 
-/// Adds someone to the roster, present (or late) from now. An organisation
-/// named by a code or name the session does not know is added too.
+/// Adds someone to the roster: with `here`, present (or late) from now;
+/// without, expected. An organisation named by a code or name the session
+/// does not know is added too.
 pub fn join(
     s: &Session,
     name: String,
     organisation: Option<String>,
     role: String,
+    here: bool,
     now: Timestamp,
 ) -> Change {
     let mut changes = Vec::new();
@@ -280,7 +287,7 @@ pub fn join(
         joined_at: None,
         left_at: None,
     };
-    if s.ended_at.is_none() {
+    if here && s.ended_at.is_none() {
         let late = s.started_at.is_some_and(|start| now > start);
         attendee = with_attendance(
             &attendee,
@@ -372,4 +379,45 @@ fn is_subsequence(needle: &str, hay: &str) -> bool {
         .chars()
         .filter(|c| !c.is_whitespace())
         .all(|c| hay.any(|h| h == c))
+}
+
+/// A new session that follows `previous` in its series: the same series,
+/// platform, organisations, roster (attendance reset to expected), chair
+/// and secretary, and the action items still open, carried over with
+/// their owner and due date. The agenda and the log start empty.
+pub fn follow_up(previous: &Session, title: String) -> Session {
+    let mut s = Session::new(title);
+    s.series = previous.series.clone();
+    s.platform = previous.platform.clone();
+    s.organisations = previous.organisations.clone();
+    s.attendees = previous
+        .attendees
+        .iter()
+        .map(|a| Attendee {
+            attendance: Attendance::Expected,
+            joined_at: None,
+            left_at: None,
+            ..a.clone()
+        })
+        .collect();
+    s.chair = previous.chair;
+    s.secretary = previous.secretary;
+    let from = previous
+        .started_at
+        .or(previous.scheduled_start)
+        .map(|t| t.format(" (from %Y-%m-%d)").to_string());
+    s.entries = previous
+        .entries
+        .iter()
+        .filter(|e| matches!(e.kind, EntryKind::Action { done: false, .. }))
+        .enumerate()
+        .map(|(i, e)| Entry {
+            id: super::EntryId(i as u32 + 1),
+            at: e.at,
+            agenda_item: None,
+            kind: e.kind.clone(),
+            text: format!("{}{}", e.text, from.as_deref().unwrap_or_default()),
+        })
+        .collect();
+    s
 }

@@ -74,10 +74,10 @@ pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         let style = if msg.error { theme::ERROR } else { theme::INFO };
         Line::from(Span::styled(fit(&format!(" {}", msg.text), width), style))
     } else {
-        let where_ = if app.store.is_read_only() {
-            "read-only"
-        } else {
-            "every change on disk"
+        let where_ = match (app.store.is_read_only(), app.saved_at) {
+            (true, _) => "read-only".to_string(),
+            (false, None) => "every change on disk".to_string(),
+            (false, Some(t)) => format!("every change on disk, file saved {}", t.format("%H:%M")),
         };
         Line::from(vec![
             Span::from(fit(
