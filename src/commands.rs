@@ -129,7 +129,8 @@ fn interactive(open: OpenSession, created: bool) -> Result<(), Error> {
     let changed = open.has_unsaved_changes();
     open.close()?;
     if changed || created {
-        eprintln!("Saved {}", path.display());
+        // The terminal may be gone (its window closed): not worth a panic.
+        let _ = writeln!(io::stderr(), "Saved {}", path.display());
     }
     result.map_err(|e| error(format!("terminal: {e}")))
 }

@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -7,7 +8,8 @@ fn main() -> ExitCode {
     match minutes::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("minutes: {err:#}");
+            // Not eprintln!, which panics when stderr is a closed terminal.
+            let _ = writeln!(std::io::stderr(), "minutes: {err:#}");
             ExitCode::FAILURE
         }
     }

@@ -41,7 +41,9 @@ pub fn run(mut app: App) -> (OpenSession, io::Result<()>) {
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app, &stop);
     let _ = execute!(io::stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    // Not `ratatui::restore()`: it prints its error, and printing to a
+    // terminal that is gone panics.
+    let _ = ratatui::try_restore();
     (app.store, result)
 }
 
@@ -56,18 +58,76 @@ fn event_loop(
 ) -> io::Result<()> {
     while !app.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| crate::ui::render(app, frame))?;
-        if !event::poll(TICK)? {
-            app::update(app, Action::Tick, now());
-            continue;
-        }
-        let action = match event::read()? {
-            Event::Key(key) => crate::keymap::action_for(key, app),
-            Event::Paste(text) => Some(Action::Paste(text)),
-            _ => None,
-        };
-        if let Some(action) = action {
-            app::update(app, action, now());
+        match wait_for_input(TICK)? {
+            // The terminal is gone (window closed): stop, and save.
+            Input::Gone => return Ok(()),
+            Input::Idle => app::update(app, Action::Tick, now()),
+            Input::Ready => {
+                // Everything that arrived, then draw once.
+                while event::poll(Duration::ZERO)? {
+                    let action = match event::read()? {
+                        Event::Key(key) => crate::keymap::action_for(key, app),
+                        Event::Paste(text) => Some(Action::Paste(text)),
+                        _ => None,
+                    };
+                    if let Some(action) = action {
+                        app::update(app, action, now());
+                    }
+                }
+            }
         }
     }
     Ok(())
+}
+
+/// What the terminal has for us.
+enum Input {
+    Ready,
+    Idle,
+    /// Hung up: nothing will ever come.
+    Gone,
+}
+
+/// Waits up to `timeout` for input on the terminal.
+///
+/// crossterm spins for ever, at full CPU, inside `event::poll` once the
+/// terminal has hung up (crossterm-rs/crossterm#793: its reader retries a
+/// read that keeps returning end of file). So the terminal is asked first,
+/// and crossterm is only called when there is something to read.
+#[cfg(unix)]
+fn wait_for_input(timeout: Duration) -> io::Result<Input> {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+    // SAFETY: one valid pollfd, and its count.
+    let ready = unsafe { libc::poll(&mut fd, 1, millis) };
+    if ready < 0 {
+        let err = io::Error::last_os_error();
+        // A signal (SIGTERM, a resize) is no input; the loop checks the flags.
+        return if err.kind() == io::ErrorKind::Interrupted {
+            Ok(Input::Idle)
+        } else {
+            Err(err)
+        };
+    }
+    if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        return Ok(Input::Gone);
+    }
+    Ok(if ready == 0 {
+        Input::Idle
+    } else {
+        Input::Ready
+    })
+}
+
+#[cfg(not(unix))]
+fn wait_for_input(timeout: Duration) -> io::Result<Input> {
+    Ok(if event::poll(timeout)? {
+        Input::Ready
+    } else {
+        Input::Idle
+    })
 }

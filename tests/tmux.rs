@@ -290,9 +290,14 @@ fn a_short_meeting_recorded_from_the_keyboard() {
     );
     let tmux = Tmux::start(&cmd);
     tmux.wait_for("Board 董事会");
+    // Types a line, presses Enter, and waits until it was taken (the input
+    // line is empty again) and its effect shows.
     let enter = |line: &str, then_see: &str| {
         tmux.type_text(line);
         tmux.send(&["Enter"]);
+        tmux.wait_until("the line taken", |screen| {
+            screen.lines().any(|l| l.trim() == "note ›")
+        });
         tmux.wait_for(then_see)
     };
     enter("/join 王丽, PKU, Professor", "王丽");
@@ -308,7 +313,7 @@ fn a_short_meeting_recorded_from_the_keyboard() {
     tmux.type_text("jos");
     tmux.send(&["Enter"]);
     tmux.wait_for("▶ José Álvarez (USAL)");
-    enter("s Opened the budget discussion", "Opened the budget");
+    enter("s Opened the budget discussion", "▶ José Álvarez");
     tmux.send(&["C-p"]);
     tmux.wait_for("Who is speaking?");
     tmux.type_text("pku");
@@ -448,4 +453,46 @@ fn new_from_a_previous_session_starts_with_its_roster_and_open_actions() {
         .collect();
     assert_eq!(present, ["José Álvarez Núñez"]);
     assert_eq!(s.entries.len(), 5);
+}
+
+/// Whether a process has ended (a zombie waiting for its parent counts).
+fn ended(pid: i32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        // The state follows the command name in parentheses: `123 (minutes) Z ...`.
+        Ok(stat) => stat
+            .rsplit_once(") ")
+            .is_some_and(|(_, rest)| rest.starts_with('Z')),
+    }
+}
+
+#[test]
+fn closing_the_terminal_saves_and_exits() {
+    let (_dir, path) = common::sample_copy();
+    let tmux = Tmux::start(&command("open", &path));
+    tmux.wait_for("Open Data for Museum Collections");
+    tmux.type_text("typed before the window closed");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Note       typed before the window closed");
+    let pid = tmux.pane_pid();
+    // The terminal goes away under the app, as when its window is closed.
+    drop(tmux);
+    let start = Instant::now();
+    while !ended(pid) {
+        if start.elapsed() > Duration::from_secs(10) {
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            panic!("minutes is still running 10 s after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!store::lock_path(&path).exists(), "the lock is released");
+    assert!(
+        !store::journal_path(&path).exists(),
+        "the session was closed cleanly"
+    );
+    let saved = store::load(&path).unwrap();
+    assert_eq!(
+        saved.entries.last().unwrap().text,
+        "typed before the window closed"
+    );
 }

@@ -511,3 +511,27 @@ fn the_whole_file_is_saved_every_five_minutes_of_changes() {
     let screen = screen(&app, 80, 24);
     assert!(screen.contains("file saved 14:46"), "{screen}");
 }
+
+#[test]
+fn marking_an_arrival_twice_keeps_the_first_time() {
+    let (_dir, mut app) = mid_meeting();
+    // Zoë arrived when she first spoke, at 14:31.
+    press(&mut app, &[ctrl('a')], t(45, 0));
+    app::update(&mut app, Action::Paste("zoe".into()), t(45, 0));
+    app::update(&mut app, Action::Choose, t(45, 0));
+    let zoe = app.store.session().attendee(AttendeeId(10)).unwrap();
+    assert_eq!(zoe.joined_at, Some(t(31, 0)));
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "Zoë Brandtner is already here, since 14:31"
+    );
+    line(&mut app, "/here zoe", t(46, 0));
+    assert_eq!(
+        app.store
+            .session()
+            .attendee(AttendeeId(10))
+            .unwrap()
+            .joined_at,
+        Some(t(31, 0))
+    );
+}

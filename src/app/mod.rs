@@ -571,7 +571,13 @@ fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
             index: s.organisations.len(),
             item: crate::model::Organisation { code, name },
         })),
-        Intent::Arrived(id) => Some(meeting::arrive(s, id, now)),
+        Intent::Arrived(id) => match already_here(s, id) {
+            Some(said) => {
+                app.info(said);
+                return true;
+            }
+            None => Some(meeting::arrive(s, id, now)),
+        },
         Intent::Left(id) => Some(meeting::set_attendance(s, id, Attendance::Left, now)),
         Intent::Absent(id) => Some(meeting::set_attendance(s, id, Attendance::Absent, now)),
         Intent::Chair(id) => Some(Change::Set(Field::Chair(Some(id)))),
@@ -597,6 +603,16 @@ fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
         app.info(said);
     }
     made
+}
+
+/// Marking an arrival twice would overwrite the time they joined.
+fn already_here(s: &crate::model::Session, id: AttendeeId) -> Option<String> {
+    let a = s.attendee(id)?;
+    let here = matches!(a.attendance, Attendance::Present | Attendance::Late);
+    here.then(|| match a.joined_at {
+        Some(t) => format!("{} is already here, since {}", a.name, t.format("%H:%M")),
+        None => format!("{} is already here", a.name),
+    })
 }
 
 /// What to tell the user once a command has done its work.
@@ -738,7 +754,13 @@ fn choose(app: &mut App, now: Timestamp) {
     let s = app.store.session();
     let change = match purpose {
         Purpose::Speaker => meeting::switch_speaker(s, Some(id), now),
-        Purpose::Arrival => Some(meeting::arrive(s, id, now)),
+        Purpose::Arrival => match already_here(s, id) {
+            Some(said) => {
+                app.info(said);
+                return;
+            }
+            None => Some(meeting::arrive(s, id, now)),
+        },
         Purpose::Departure => Some(meeting::set_attendance(s, id, Attendance::Left, now)),
     };
     if let Some(change) = change {
