@@ -300,6 +300,14 @@ fn a_short_meeting_recorded_from_the_keyboard() {
         });
         tmux.wait_for(then_see)
     };
+    // Switch speaker: Ctrl+P, a few letters, Enter.
+    let speaker = |letters: &str, then_see: &str| {
+        tmux.send(&["C-p"]);
+        tmux.wait_for("Who is speaking?");
+        tmux.type_text(letters);
+        tmux.send(&["Enter"]);
+        tmux.wait_for(then_see);
+    };
     enter("/join 王丽, PKU, Professor", "王丽");
     enter("/join José Álvarez, USAL, Chair", "José Álvarez");
     enter("/join Anna Schäfer, UNIVIE, Secretary", "Anna Schäfer");
@@ -307,26 +315,13 @@ fn a_short_meeting_recorded_from_the_keyboard() {
     enter("/topic Next steps 5", "Topic added: Next steps (5 min)");
     tmux.send(&["C-n"]);
     tmux.wait_for("1/2 Budget");
-    // Switch speaker: Ctrl+P, a few letters, Enter.
-    tmux.send(&["C-p"]);
-    tmux.wait_for("Who is speaking?");
-    tmux.type_text("jos");
-    tmux.send(&["Enter"]);
-    tmux.wait_for("▶ José Álvarez (USAL)");
+    speaker("jos", "▶ José Álvarez (USAL)");
     enter("s Opened the budget discussion", "▶ José Álvarez");
-    tmux.send(&["C-p"]);
-    tmux.wait_for("Who is speaking?");
-    tmux.type_text("pku");
-    tmux.send(&["Enter"]);
-    tmux.wait_for("▶ 王丽 (PKU)");
+    speaker("pku", "▶ 王丽 (PKU)");
     enter("d Budget approved 预算通过", "Decision   Budget approved");
     tmux.send(&["C-n"]);
     tmux.wait_for("2/2 Next steps");
-    tmux.send(&["C-p"]);
-    tmux.wait_for("Who is speaking?");
-    tmux.type_text("anna");
-    tmux.send(&["Enter"]);
-    tmux.wait_for("▶ Anna Schäfer (UNIVIE)");
+    speaker("anna", "▶ Anna Schäfer (UNIVIE)");
     tmux.type_text("a Circulate the minutes @an");
     tmux.send(&["Tab"]);
     tmux.type_text("due:2026-12-01");

@@ -6,6 +6,13 @@ use crate::model::Change;
 /// How many steps back undo can go.
 const DEPTH: usize = 1000;
 
+/// Which way through the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Undo,
+    Redo,
+}
+
 #[derive(Debug, Default)]
 pub struct History {
     undo: Vec<Change>,
@@ -22,31 +29,26 @@ impl History {
         self.redo.clear();
     }
 
-    pub fn take_undo(&mut self) -> Option<Change> {
-        self.undo.pop()
+    fn stacks(&mut self, step: Step) -> (&mut Vec<Change>, &mut Vec<Change>) {
+        match step {
+            Step::Undo => (&mut self.undo, &mut self.redo),
+            Step::Redo => (&mut self.redo, &mut self.undo),
+        }
     }
 
-    pub fn take_redo(&mut self) -> Option<Change> {
-        self.redo.pop()
+    /// The change that undoes (or redoes) the last step, taken off its stack.
+    pub fn take(&mut self, step: Step) -> Option<Change> {
+        self.stacks(step).0.pop()
     }
 
-    /// After an undo: how to redo it.
-    pub fn undone(&mut self, redo: Change) {
-        self.redo.push(redo);
+    /// After undoing (redoing) a step: how to go back, kept on the other stack.
+    pub fn taken(&mut self, step: Step, back: Change) {
+        self.stacks(step).1.push(back);
     }
 
-    /// After a redo: how to undo it again (keeps the rest of the redo chain).
-    pub fn redone(&mut self, undo: Change) {
-        self.undo.push(undo);
-    }
-
-    /// A change that could not be undone or redone goes back where it was.
-    pub fn put_back_undo(&mut self, change: Change) {
-        self.undo.push(change);
-    }
-
-    pub fn put_back_redo(&mut self, change: Change) {
-        self.redo.push(change);
+    /// A change that could not be applied goes back where it was.
+    pub fn put_back(&mut self, step: Step, change: Change) {
+        self.stacks(step).0.push(change);
     }
 
     pub fn can_undo(&self) -> bool {

@@ -4,7 +4,7 @@
 mod history;
 pub mod quick;
 
-pub use history::History;
+pub use history::{History, Step};
 use tui_input::{Input, InputRequest};
 
 use crate::model::meeting::{self, find_attendees};
@@ -360,8 +360,8 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) {
                 None => app.error("no topic left on the agenda"),
             }
         }
-        Action::Undo => undo(app),
-        Action::Redo => redo(app),
+        Action::Undo => step_history(app, Step::Undo),
+        Action::Redo => step_history(app, Step::Redo),
         Action::Move(delta) if app.mode == Mode::Help => {
             app.help_scroll = app
                 .help_scroll
@@ -782,38 +782,25 @@ fn cancel(app: &mut App) {
     }
 }
 
-fn undo(app: &mut App) {
-    let Some(change) = app.history.take_undo() else {
-        app.info("nothing to undo");
+/// Undoes or redoes one step; the step itself is journalled like any change.
+fn step_history(app: &mut App, step: Step) {
+    let (none, done, failed) = match step {
+        Step::Undo => ("nothing to undo", "undone (Ctrl+Y redoes)", "cannot undo"),
+        Step::Redo => ("nothing to redo", "redone", "cannot redo"),
+    };
+    let Some(change) = app.history.take(step) else {
+        app.info(none);
         return;
     };
     match app.store.apply(change.clone()) {
-        Ok(redo) => {
-            app.history.undone(redo);
-            app.info("undone (Ctrl+Y redoes)");
+        Ok(back) => {
+            app.history.taken(step, back);
+            app.info(done);
             app.after_write();
         }
         Err(e) => {
-            app.history.put_back_undo(change);
-            app.error(format!("cannot undo: {e}"));
-        }
-    }
-}
-
-fn redo(app: &mut App) {
-    let Some(change) = app.history.take_redo() else {
-        app.info("nothing to redo");
-        return;
-    };
-    match app.store.apply(change.clone()) {
-        Ok(undo) => {
-            app.history.redone(undo);
-            app.info("redone");
-            app.after_write();
-        }
-        Err(e) => {
-            app.history.put_back_redo(change);
-            app.error(format!("cannot redo: {e}"));
+            app.history.put_back(step, change);
+            app.error(format!("{failed}: {e}"));
         }
     }
 }
