@@ -4,7 +4,6 @@ mod common;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use minutes::model::{Change, EntryKind, Session};
 use minutes::store::journal::{self, Journal, Record};
@@ -12,26 +11,6 @@ use minutes::store::{self, LoadError, Mode, OpenError, OpenSession};
 
 fn entry_texts(s: &Session) -> Vec<String> {
     s.entries.iter().map(|e| e.text.clone()).collect()
-}
-
-/// Runs one `#[ignore]`d helper below as a child process of this test binary.
-fn child(name: &str, session: &Path) -> Command {
-    let mut cmd = Command::new(std::env::current_exe().unwrap());
-    cmd.args([
-        "--ignored",
-        "--exact",
-        name,
-        "--nocapture",
-        "--test-threads=1",
-    ])
-    .env("MINUTES_CHILD_SESSION", session)
-    .stdout(Stdio::piped())
-    .stderr(Stdio::inherit());
-    cmd
-}
-
-fn child_session() -> PathBuf {
-    PathBuf::from(std::env::var_os("MINUTES_CHILD_SESSION").expect("run by a test, not alone"))
 }
 
 // ---------------------------------------------------------------- saving
@@ -113,34 +92,13 @@ fn a_session_changed_by_another_program_is_not_overwritten() {
 
 // ------------------------------------------------------- disk full / EFBIG
 
-/// Limits the size of files this process may write (as a full disk would),
-/// with the signal that would otherwise kill it ignored.
-fn limit_file_size(bytes: u64) {
-    unsafe {
-        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-        let mut lim: libc::rlimit = std::mem::zeroed();
-        libc::getrlimit(libc::RLIMIT_FSIZE, &mut lim);
-        lim.rlim_cur = bytes as libc::rlim_t;
-        assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &lim), 0);
-    }
-}
-
-fn lift_file_size_limit() {
-    unsafe {
-        let mut lim: libc::rlimit = std::mem::zeroed();
-        libc::getrlimit(libc::RLIMIT_FSIZE, &mut lim);
-        lim.rlim_cur = lim.rlim_max;
-        assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &lim), 0);
-    }
-}
-
 #[test]
 #[ignore = "child process of a_failed_write_leaves_the_old_file_and_loses_nothing"]
 fn child_save_with_a_full_disk() {
-    let path = child_session();
+    let path = common::child_session();
     let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
     // Big enough for a journal line, far too small for the whole file.
-    limit_file_size(4096);
+    common::limit_file_size(4096);
     open.apply(common::add_note(
         open.session(),
         "typed while the disk was full",
@@ -157,7 +115,7 @@ fn child_save_with_a_full_disk() {
 fn a_failed_write_leaves_the_old_file_and_loses_nothing() {
     let (dir, path) = common::sample_copy();
     let before = std::fs::read(&path).unwrap();
-    let out = child("child_save_with_a_full_disk", &path)
+    let out = common::child("child_save_with_a_full_disk", &path)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -181,9 +139,9 @@ fn a_failed_write_leaves_the_old_file_and_loses_nothing() {
 #[test]
 #[ignore = "child process of a_journal_write_that_fails_is_kept_and_retried"]
 fn child_journal_with_a_full_disk() {
-    let path = child_session();
+    let path = common::child_session();
     let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
-    limit_file_size(2000);
+    common::limit_file_size(2000);
     let long = "x".repeat(300);
     let mut failed_at = None;
     for i in 0..20 {
@@ -203,7 +161,7 @@ fn child_journal_with_a_full_disk() {
     open.apply(common::add_note(open.session(), "one more"))
         .unwrap();
     assert_eq!(open.unsaved(), 2);
-    lift_file_size_limit();
+    common::lift_file_size_limit();
     assert!(open.flush(), "the retry succeeds once there is room");
     assert_eq!(open.unsaved(), 0);
     assert_eq!(open.last_error(), None);
@@ -213,7 +171,7 @@ fn child_journal_with_a_full_disk() {
 #[test]
 fn a_journal_write_that_fails_is_kept_and_retried() {
     let (_dir, path) = common::sample_copy();
-    let out = child("child_journal_with_a_full_disk", &path)
+    let out = common::child("child_journal_with_a_full_disk", &path)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -238,7 +196,7 @@ fn a_journal_write_that_fails_is_kept_and_retried() {
 #[test]
 #[ignore = "child process of a_killed_writer_loses_no_acknowledged_change"]
 fn child_writer_until_killed() {
-    let path = child_session();
+    let path = common::child_session();
     let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
     for i in 0.. {
         open.apply(common::add_note(open.session(), &format!("note {i} 记录")))
@@ -251,7 +209,9 @@ fn child_writer_until_killed() {
 #[test]
 fn a_killed_writer_loses_no_acknowledged_change() {
     let (_dir, path) = common::sample_copy();
-    let mut writer = child("child_writer_until_killed", &path).spawn().unwrap();
+    let mut writer = common::child("child_writer_until_killed", &path)
+        .spawn()
+        .unwrap();
     let mut lines = BufReader::new(writer.stdout.take().unwrap()).lines();
     let mut acked = Vec::new();
     while acked.len() < 50 {

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 use chrono::{DateTime, FixedOffset};
 use minutes::model::{AgendaId, Entry, EntryId, EntryKind, Session};
@@ -77,4 +78,45 @@ pub fn live_session(s: Session) -> (tempfile::TempDir, minutes::store::OpenSessi
     let path = dir.path().join("live.ron");
     let open = minutes::store::OpenSession::create(&path, s).unwrap();
     (dir, open)
+}
+
+/// Runs one `#[ignore]`d helper below as a child process of this test binary.
+pub fn child(name: &str, session: &Path) -> Command {
+    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    cmd.args([
+        "--ignored",
+        "--exact",
+        name,
+        "--nocapture",
+        "--test-threads=1",
+    ])
+    .env("MINUTES_CHILD_SESSION", session)
+    .stdout(Stdio::piped())
+    .stderr(Stdio::inherit());
+    cmd
+}
+
+pub fn child_session() -> PathBuf {
+    PathBuf::from(std::env::var_os("MINUTES_CHILD_SESSION").expect("run by a test, not alone"))
+}
+
+/// Limits the size of files this process may write (as a full disk would),
+/// with the signal that would otherwise kill it ignored.
+pub fn limit_file_size(bytes: u64) {
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+        let mut lim: libc::rlimit = std::mem::zeroed();
+        libc::getrlimit(libc::RLIMIT_FSIZE, &mut lim);
+        lim.rlim_cur = bytes as libc::rlim_t;
+        assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &lim), 0);
+    }
+}
+
+pub fn lift_file_size_limit() {
+    unsafe {
+        let mut lim: libc::rlimit = std::mem::zeroed();
+        libc::getrlimit(libc::RLIMIT_FSIZE, &mut lim);
+        lim.rlim_cur = lim.rlim_max;
+        assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &lim), 0);
+    }
 }
