@@ -3,7 +3,7 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use minutes::model::{Change, EntryKind, Session};
 use minutes::store::journal::{self, Journal, Record};
