@@ -83,11 +83,46 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
 
 /// The help is built from the key table and the command table, so it is
 /// always the keys and commands that work.
+/// `text` padded to `width` columns, and always followed by a space.
+fn column(text: &str, width: usize) -> String {
+    pad(&format!("{text} "), width)
+}
+
 pub fn help_lines() -> Vec<Line<'static>> {
     let mut lines = vec![
         Line::from("minutes: record the meeting as it happens. Every entry is timestamped and on disk at once.").bold(),
+        Line::from("Type a line and press Enter. Its first letter says what it is; a / makes it a command."),
         Line::from(""),
+        Line::from("Quick entry").bold().underlined(),
     ];
+    for (example, what) in PREFIXES {
+        lines.push(Line::from(vec![
+            Span::from(column(example, 30)).green(),
+            Span::from(*what),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(
+        Line::from("Commands (Tab completes; a unique start is enough)")
+            .bold()
+            .underlined(),
+    );
+    for c in COMMANDS {
+        let mut usage = format!("/{}", c.name);
+        for part in [
+            c.args.to_string(),
+            c.alias.map(|a| format!("(/{a})")).unwrap_or_default(),
+        ] {
+            if !part.is_empty() {
+                usage = format!("{usage} {part}");
+            }
+        }
+        lines.push(Line::from(vec![
+            Span::from(column(&usage, 30)).green(),
+            Span::from(c.what),
+        ]));
+    }
+    lines.push(Line::from(""));
     for mode in [
         Keys::Entry,
         Keys::Browse,
@@ -98,7 +133,7 @@ pub fn help_lines() -> Vec<Line<'static>> {
         lines.push(Line::from(mode.title()).bold().underlined());
         for b in keymap::BINDINGS.iter().filter(|b| b.mode == mode) {
             lines.push(Line::from(vec![
-                Span::from(pad(&keymap::keys_label(b), 18)).cyan(),
+                Span::from(column(&keymap::keys_label(b), 18)).cyan(),
                 Span::from(b.help),
             ]));
         }
@@ -110,31 +145,6 @@ pub fn help_lines() -> Vec<Line<'static>> {
         }
         lines.push(Line::from(""));
     }
-    lines.push(
-        Line::from("Quick entry: the first letter says what a line is")
-            .bold()
-            .underlined(),
-    );
-    for (example, what) in PREFIXES {
-        lines.push(Line::from(vec![
-            Span::from(pad(example, 30)).green(),
-            Span::from(*what),
-        ]));
-    }
-    lines.push(Line::from(""));
-    lines.push(
-        Line::from("Commands (Tab completes; a unique start is enough)")
-            .bold()
-            .underlined(),
-    );
-    for c in COMMANDS {
-        let alias = c.alias.map(|a| format!(" (/{a})")).unwrap_or_default();
-        let usage = format!("/{} {}{alias}", c.name, c.args);
-        lines.push(Line::from(vec![
-            Span::from(pad(&usage, 30)).green(),
-            Span::from(c.what),
-        ]));
-    }
     lines
 }
 
@@ -144,9 +154,12 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(Span::from(" Help: ↑/↓ scroll, Esc closes ").bold())
         .borders(Borders::ALL);
-    let text = Paragraph::new(help_lines())
+    let lines = help_lines();
+    // Scrolling stops at the last page (lines are rarely wrapped at 80 columns).
+    let last_page = (lines.len() as u16).saturating_sub(area.height.saturating_sub(2));
+    let text = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
-        .scroll((app.help_scroll, 0));
+        .scroll((app.help_scroll.min(last_page), 0));
     frame.render_widget(text, area);
 }
