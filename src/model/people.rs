@@ -2,8 +2,10 @@ use serde::{Deserialize, Serialize};
 
 use super::Timestamp;
 
-/// Stable identifier of an attendee: never reused for another person within
-/// a session, unchanged when the roster is reordered.
+/// Stable identifier of an attendee, unchanged when the roster is reordered
+/// or others are removed. New ids are one above the highest in use, so only
+/// a deleted highest id is ever given again, and a person can only be
+/// deleted when nothing in the session refers to them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct AttendeeId(pub u32);
