@@ -3,9 +3,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme;
@@ -17,6 +18,18 @@ use crate::text::fit;
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let s = app.store.session();
     let browsing = app.mode == Mode::Browse && app.focus == Pane::Log;
+    // While browsing, the selected entry is shown whole below the list:
+    // rows are cut to the width of the screen.
+    let mut area = area;
+    if let Some(i) = app
+        .selection(Pane::Log)
+        .filter(|_| browsing && area.height >= 8)
+    {
+        let [list, detail] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(4)]).areas(area);
+        render_detail(app, &s.entries[i], frame, detail);
+        area = list;
+    }
     let height = usize::from(area.height);
     if s.entries.is_empty() {
         let hint = if app.store.is_read_only() {
@@ -59,7 +72,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn row<'a>(s: &Session, e: &'a Entry, width: usize, now: crate::model::Timestamp) -> Line<'a> {
+/// An entry's time, kind label, and everything it says on one line.
+fn describe(s: &Session, e: &Entry, now: crate::model::Timestamp) -> (String, String, String) {
     let time = e.at.format("%H:%M ").to_string();
     let label = format!("{:<10} ", e.kind.label());
     let mut detail = match &e.kind {
@@ -82,10 +96,29 @@ fn row<'a>(s: &Session, e: &'a Entry, width: usize, now: crate::model::Timestamp
         _ => String::new(),
     };
     detail.push_str(&e.text);
+    (time, label, detail.replace('\n', " "))
+}
+
+fn row<'a>(s: &Session, e: &'a Entry, width: usize, now: crate::model::Timestamp) -> Line<'a> {
+    let (time, label, detail) = describe(s, e, now);
     let room = width.saturating_sub(time.width() + label.width());
     Line::from(vec![
         Span::styled(time, theme::DIM),
         Span::styled(label, theme::kind(&e.kind)),
-        Span::from(fit(&detail.replace('\n', " "), room)),
+        Span::from(fit(&detail, room)),
     ])
+}
+
+fn render_detail(app: &App, e: &Entry, frame: &mut Frame, area: Rect) {
+    let (time, label, detail) = describe(app.store.session(), e, app.now);
+    let text = Line::from(vec![
+        Span::styled(time, theme::DIM),
+        Span::styled(label.trim_end().to_string() + " ", theme::kind(&e.kind)),
+        Span::from(detail),
+    ]);
+    let block = Block::new().borders(Borders::TOP).border_style(theme::DIM);
+    frame.render_widget(
+        Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
 }
