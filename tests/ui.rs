@@ -594,11 +594,19 @@ fn a_full_disk_shows_in_red_and_recording_goes_on() {
 fn browsing_the_log_shows_the_selected_entry_whole() {
     let (_dir, mut app) = mid_meeting();
     let long = "Share the usage dashboard definitions with all partners before the December meeting, 包括 北京大学";
-    line(&mut app, &format!("a {long} @张伟 due:2026-12-10"), t(36, 0));
+    line(
+        &mut app,
+        &format!("a {long} @张伟 due:2026-12-10"),
+        t(36, 0),
+    );
     press(&mut app, &[key(KeyCode::Esc)], t(37, 25));
     let screen = screen(&app, 80, 24);
     // Cut in the list, whole (wrapped) below it.
-    let joined: String = screen.lines().map(|l| l.trim_matches('"').trim_end()).collect::<Vec<_>>().join(" ");
+    let joined: String = screen
+        .lines()
+        .map(|l| l.trim_matches('"').trim_end())
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(joined.contains("before the December meeting,"), "{screen}");
     assert!(joined.contains("北京大学"), "{screen}");
     assert_screen!(screen);
