@@ -113,10 +113,13 @@ fn entries_belong_to_the_current_topic() {
 #[test]
 fn arrival_is_present_before_the_start_and_late_after() {
     let mut s = common::before_meeting();
-    arrive(&s, WANG, t(-2, 0)).apply(&mut s).unwrap();
+    arrive(&s, WANG, t(-2, 0)).unwrap().apply(&mut s).unwrap();
     assert_eq!(s.attendee(WANG).unwrap().attendance, Attendance::Present);
     s.started_at = Some(t(0, 0));
-    arrive(&s, AttendeeId(3), t(12, 0)).apply(&mut s).unwrap();
+    arrive(&s, AttendeeId(3), t(12, 0))
+        .unwrap()
+        .apply(&mut s)
+        .unwrap();
     let chen = s.attendee(AttendeeId(3)).unwrap();
     assert_eq!(
         (chen.attendance, chen.joined_at),
@@ -481,4 +484,15 @@ fn an_organisation_known_only_by_its_code_is_not_named_twice() {
     let text = minutes::export::export(&s, minutes::export::Format::Text);
     assert!(text.lines().any(|l| l == "SNU"), "{text}");
     assert!(!text.contains("SNU (SNU)"));
+}
+
+#[test]
+fn arriving_again_changes_nothing() {
+    let mut s = common::before_meeting();
+    arrive(&s, WANG, t(-2, 0)).unwrap().apply(&mut s).unwrap();
+    assert_eq!(
+        arrive(&s, WANG, t(20, 0)),
+        None,
+        "the first arrival time stays"
+    );
 }

@@ -611,3 +611,17 @@ fn browsing_the_log_shows_the_selected_entry_whole() {
     assert!(joined.contains("北京大学"), "{screen}");
     assert_screen!(screen);
 }
+
+#[test]
+fn marking_a_present_person_arrived_from_the_roster_keeps_their_time() {
+    let (_dir, mut app) = mid_meeting();
+    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Tab)], t(45, 0));
+    app.selected[1] = 9; // Zoë, here since she first spoke at 14:31
+    press(&mut app, &[key(KeyCode::Char('p'))], t(45, 0));
+    let zoe = app.store.session().attendee(AttendeeId(10)).unwrap();
+    assert_eq!(zoe.joined_at, Some(t(31, 0)));
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "Zoë Brandtner is already here, since 14:31"
+    );
+}

@@ -406,10 +406,12 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) {
             let s = app.store.session();
             let id = s.attendees[i].id;
             let change = match attendance {
-                Attendance::Present | Attendance::Late => meeting::arrive(s, id, now),
-                other => meeting::set_attendance(s, id, other, now),
+                Attendance::Present | Attendance::Late => arrival(app, id, now),
+                other => Some(meeting::set_attendance(s, id, other, now)),
             };
-            app.apply(change);
+            if let Some(change) = change {
+                app.apply(change);
+            }
         }
         Action::ToggleDone => {
             let Some(i) = app.selection(Pane::Log).filter(|_| app.focus == Pane::Log) else {
@@ -571,12 +573,9 @@ fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
             index: s.organisations.len(),
             item: crate::model::Organisation { code, name },
         })),
-        Intent::Arrived(id) => match already_here(s, id) {
-            Some(said) => {
-                app.info(said);
-                return true;
-            }
-            None => Some(meeting::arrive(s, id, now)),
+        Intent::Arrived(id) => match arrival(app, id, now) {
+            Some(change) => Some(change),
+            None => return true,
         },
         Intent::Left(id) => Some(meeting::set_attendance(s, id, Attendance::Left, now)),
         Intent::Absent(id) => Some(meeting::set_attendance(s, id, Attendance::Absent, now)),
@@ -605,14 +604,21 @@ fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
     made
 }
 
-/// Marking an arrival twice would overwrite the time they joined.
-fn already_here(s: &crate::model::Session, id: AttendeeId) -> Option<String> {
-    let a = s.attendee(id)?;
-    let here = matches!(a.attendance, Attendance::Present | Attendance::Late);
-    here.then(|| match a.joined_at {
-        Some(t) => format!("{} is already here, since {}", a.name, t.format("%H:%M")),
-        None => format!("{} is already here", a.name),
-    })
+/// The change marking an arrival, or `None` (and the user told why) for
+/// someone already here.
+fn arrival(app: &mut App, id: AttendeeId, now: Timestamp) -> Option<Change> {
+    let s = app.store.session();
+    let change = meeting::arrive(s, id, now);
+    if change.is_none()
+        && let Some(a) = s.attendee(id)
+    {
+        let said = match a.joined_at {
+            Some(t) => format!("{} is already here, since {}", a.name, t.format("%H:%M")),
+            None => format!("{} is already here", a.name),
+        };
+        app.info(said);
+    }
+    change
 }
 
 /// What to tell the user once a command has done its work.
@@ -754,13 +760,7 @@ fn choose(app: &mut App, now: Timestamp) {
     let s = app.store.session();
     let change = match purpose {
         Purpose::Speaker => meeting::switch_speaker(s, Some(id), now),
-        Purpose::Arrival => match already_here(s, id) {
-            Some(said) => {
-                app.info(said);
-                return;
-            }
-            None => Some(meeting::arrive(s, id, now)),
-        },
+        Purpose::Arrival => arrival(app, id, now),
         Purpose::Departure => Some(meeting::set_attendance(s, id, Attendance::Left, now)),
     };
     if let Some(change) = change {

@@ -81,7 +81,9 @@ pub fn switch_speaker(s: &Session, speaker: Option<AttendeeId>, now: Timestamp) 
         if let Some(a) = after.attendee(id)
             && !a.attendance.attended()
         {
-            push(arrive(&after, id, now), &mut after);
+            if let Some(arrival) = arrive(&after, id, now) {
+                push(arrival, &mut after);
+            }
         }
         let start = log(
             &after,
@@ -212,14 +214,22 @@ fn with_attendance(a: &Attendee, attendance: Attendance, now: Timestamp) -> Atte
 }
 
 /// Marks an arrival: present if the meeting has not started, late if it has.
-pub fn arrive(s: &Session, id: AttendeeId, now: Timestamp) -> Change {
+/// `None` for someone already here: marking them again would overwrite the
+/// time they joined.
+pub fn arrive(s: &Session, id: AttendeeId, now: Timestamp) -> Option<Change> {
+    let here = s
+        .attendee(id)
+        .is_some_and(|a| matches!(a.attendance, Attendance::Present | Attendance::Late));
+    if here {
+        return None;
+    }
     let late = s.started_at.is_some_and(|start| now > start);
     let attendance = if late {
         Attendance::Late
     } else {
         Attendance::Present
     };
-    set_attendance(s, id, attendance, now)
+    Some(set_attendance(s, id, attendance, now))
 }
 
 /// Sets an attendee's attendance, timestamped now. Someone who leaves while
