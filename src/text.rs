@@ -25,18 +25,6 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
-/// The end of `s` that fits in `width` columns.
-pub fn tail_fit(s: &str, width: usize) -> &str {
-    let mut used = 0;
-    for (i, c) in s.char_indices().rev() {
-        used += c.width().unwrap_or(0);
-        if used > width {
-            return &s[i + c.len_utf8()..];
-        }
-    }
-    s
-}
-
 /// `s` padded with spaces on the right to `width` columns.
 pub fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
@@ -56,7 +44,5 @@ mod tests {
         assert_eq!(fit("王丽王丽", 5), "王丽…");
         assert_eq!(pad("王丽", 6), "王丽  ");
         assert_eq!(pad_left("Zoë", 5), "  Zoë");
-        assert_eq!(tail_fit("abc王丽", 4), "王丽");
-        assert_eq!(tail_fit("abc王丽", 5), "c王丽");
     }
 }

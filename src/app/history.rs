@@ -50,12 +50,4 @@ impl History {
     pub fn put_back(&mut self, step: Step, change: Change) {
         self.stacks(step).0.push(change);
     }
-
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
 }

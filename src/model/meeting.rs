@@ -80,10 +80,9 @@ pub fn switch_speaker(s: &Session, speaker: Option<AttendeeId>, now: Timestamp) 
     if let Some(id) = speaker {
         if let Some(a) = after.attendee(id)
             && !a.attendance.attended()
+            && let Some(arrival) = arrive(&after, id, now)
         {
-            if let Some(arrival) = arrive(&after, id, now) {
-                push(arrival, &mut after);
-            }
+            push(arrival, &mut after);
         }
         let start = log(
             &after,
