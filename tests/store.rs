@@ -86,8 +86,9 @@ fn a_session_changed_by_another_program_is_not_overwritten() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
     // The change is still safe in the journal.
-    let replay = journal::read(&store::journal_path(&path)).unwrap();
-    assert_eq!(replay.records.len(), 1);
+    let bytes = journal::read(&store::journal_path(&path)).unwrap();
+    let (_, replay) = journal::recover(common::sample(), &bytes);
+    assert_eq!(replay.applied, 1);
 }
 
 // ------------------------------------------------------- disk full / EFBIG
@@ -178,17 +179,12 @@ fn a_journal_write_that_fails_is_kept_and_retried() {
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains("could not write the journal"), "{stdout}");
     // The failed write was cut back: no torn or unreadable line in the middle.
-    let replay = journal::read(&store::journal_path(&path)).unwrap();
-    assert!(
-        !replay.torn_tail && replay.unreadable_lines.is_empty(),
-        "{replay:?}"
-    );
+    let bytes = journal::read(&store::journal_path(&path)).unwrap();
+    let (_, replay) = journal::recover(common::sample(), &bytes);
+    assert!(!replay.torn_tail && !replay.is_damaged(), "{replay:?}");
     let texts = entry_texts(OpenSession::open(&path, Mode::ReadOnly).unwrap().session());
     assert_eq!(texts.last().map(String::as_str), Some("one more"));
-    assert_eq!(
-        replay.records.len(),
-        texts.len() - common::sample().entries.len()
-    );
+    assert_eq!(replay.applied, texts.len() - common::sample().entries.len());
 }
 
 // ---------------------------------------------------------------- journal
@@ -301,29 +297,28 @@ fn records_already_saved_are_not_replayed_twice() {
 }
 
 #[test]
-fn an_unreadable_journal_line_is_reported_and_the_journal_kept() {
+fn a_damaged_journal_line_stops_replay_and_keeps_the_journal() {
     let (_dir, path) = common::sample_copy();
     let bytes = journal_with(&path, &["one", "two"]);
     let mut broken = b"(seq: 1, change: Nonsense)\n".to_vec();
     broken.extend_from_slice(&bytes[bytes.iter().position(|&b| b == b'\n').unwrap() + 1..]);
     std::fs::write(store::journal_path(&path), &broken).unwrap();
     let open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
-    assert_eq!(
-        entry_texts(open.session()).last().map(String::as_str),
-        Some("two")
-    );
+    // Change 2 may depend on the lost change 1: it is not applied.
+    assert!(!entry_texts(open.session()).contains(&"two".to_string()));
     let kept = open
         .recovery()
         .kept_journal
         .clone()
         .expect("the journal is kept for inspection");
     assert_eq!(std::fs::read(&kept).unwrap(), broken);
+    let message = open.recovery().message().unwrap();
+    assert!(message.contains("DAMAGED at line 1"), "{message}");
     assert!(
-        open.recovery()
-            .message()
-            .unwrap()
-            .contains("journal line 1 is unreadable")
+        message.contains("1 later change could not be applied"),
+        "{message}"
     );
+    assert!(message.contains(&kept.display().to_string()), "{message}");
 }
 
 #[test]
@@ -332,11 +327,10 @@ fn journal_records_are_one_line_each_even_with_newlines_in_text() {
     let bytes = journal_with(&path, &["two\nlines", "tab\tand \"quotes\" 🌻"]);
     let text = String::from_utf8(bytes).unwrap();
     assert_eq!(text.lines().count(), 2, "{text}");
-    let replay = journal::parse(text.as_bytes());
-    let Change::Entry(minutes::model::Edit::Insert { item, .. }) = &replay.records[0].change else {
-        panic!("{replay:?}")
-    };
-    assert_eq!(item.text, "two\nlines");
+    let (session, replay) = journal::recover(common::sample(), text.as_bytes());
+    assert_eq!(replay.applied, 2);
+    let texts = entry_texts(&session);
+    assert_eq!(texts[texts.len() - 2], "two\nlines");
 }
 
 #[test]
@@ -575,7 +569,7 @@ proptest::proptest! {
         bytes[cut] = byte;
         let _ = store::file::parse(Path::new("x.ron"), &bytes);
         let _ = store::file::parse(Path::new("x.ron"), &bytes[..cut]);
-        let _ = journal::parse(&bytes[..cut]);
+        let _ = journal::recover(common::sample(), &bytes[..cut]);
     }
 }
 

@@ -183,7 +183,7 @@ impl App {
     pub fn new(store: OpenSession, now: Timestamp) -> App {
         // Recovery is news worth keeping on screen until the user acts.
         let message = store.recovery().message().map(|text| Message {
-            error: !store.recovery().problems.is_empty(),
+            error: store.recovery().is_problem(),
             sticky: true,
             text,
             at: now,

@@ -8,6 +8,7 @@ use ron::extensions::Extensions;
 use serde::Deserialize;
 use thiserror::Error;
 
+use super::journal::MAX_SEQ;
 use crate::model::{FORMAT_VERSION, Problem, Session};
 
 /// Larger files are refused rather than read: a two-day conference with
@@ -112,6 +113,12 @@ pub enum SaveError {
     ChangedOnDisk { path: PathBuf },
     #[error("{} is open read-only", path.display())]
     ReadOnly { path: PathBuf },
+    /// Never written: the file would not load again.
+    #[error("not saving {}: {}; this is a bug in minutes, please report it (your changes are kept in the journal)", path.display(), problem_list(problems))]
+    Inconsistent {
+        path: PathBuf,
+        problems: Vec<Problem>,
+    },
 }
 
 /// Reads and checks a session file.
@@ -137,6 +144,9 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Session, LoadError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty { path });
     }
+    // A byte-order mark, as some Windows editors write: not part of the RON.
+    let bom = bytes.starts_with(BOM);
+    let bytes = if bom { &bytes[BOM.len()..] } else { bytes };
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -162,7 +172,8 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Session, LoadError> {
     let syntax = |e: ron::error::SpannedError| LoadError::Syntax {
         path: path.clone(),
         line: e.span.start.line,
-        col: e.span.start.col,
+        // Columns count from the first character the user sees.
+        col: e.span.start.col + usize::from(bom && e.span.start.line == 1),
         message: describe(&e, text),
     };
     let session: Session = match ron_options().from_str(text) {
@@ -183,11 +194,38 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Session, LoadError> {
             found: Some(session.version),
         });
     }
+    if session.journal_seq > MAX_SEQ {
+        let (line, col) = field_position(text, "journal_seq");
+        return Err(LoadError::Syntax {
+            path,
+            line,
+            col,
+            message: format!(
+                "`journal_seq: {}` is out of range (at most {MAX_SEQ}); the file was damaged or edited by hand: set it to the sequence number of the last change saved, or 0",
+                session.journal_seq
+            ),
+        });
+    }
     let problems = session.problems();
     if !problems.is_empty() {
         return Err(LoadError::Inconsistent { path, problems });
     }
     Ok(session)
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Line and column of a top-level field `name: …` of the session, for
+/// errors about its value; (1, 1) when it cannot be found.
+fn field_position(text: &str, name: &str) -> (usize, usize) {
+    let needle = format!("{name}:");
+    text.lines()
+        .enumerate()
+        .find_map(|(i, line)| {
+            let col = line.find(&needle)?;
+            Some((i + 1, line[..col].chars().count() + 1))
+        })
+        .unwrap_or((1, 1))
 }
 
 /// The `version` field alone, ignoring everything else in the file.
@@ -235,12 +273,35 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
 }
 
 /// Saves the session atomically, keeping the previous file as `NAME.ron.bak`.
+///
+/// A session that fails the consistency check is never written: it would
+/// not load again, and the file it replaced (and then its `.bak`) would be lost.
 pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
+    check_before_writing(path, session)?;
     let text = to_ron(session)?;
     write_atomic(path, text.as_bytes(), true).map_err(|source| SaveError::Io {
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// Refuses a session that the loader would refuse.
+pub(crate) fn check_before_writing(path: &Path, session: &Session) -> Result<(), SaveError> {
+    let mut problems = session.problems();
+    if session.journal_seq > MAX_SEQ {
+        problems.push(Problem(format!(
+            "journal_seq {} is out of range",
+            session.journal_seq
+        )));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(SaveError::Inconsistent {
+            path: path.to_path_buf(),
+            problems,
+        })
+    }
 }
 
 /// Replaces `path` with `bytes` so that, whatever happens, the file holds
@@ -249,41 +310,153 @@ pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
 /// A new file is created with mode 0600; an existing file keeps its mode.
 /// With `keep_backup`, the old content is first copied to `NAME.bak`.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(
-            ".{}.",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        ))
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let dir = dir_of(path);
+    let mut tmp = temp_file_for(path)?;
     if let Ok(meta) = fs::metadata(path) {
         tmp.as_file().set_permissions(meta.permissions())?;
     }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     if keep_backup && path.exists() {
-        copy_atomic(path, &super::backup_path(path), dir)?;
+        copy_atomic(path, &super::backup_path(path))?;
     }
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir)
 }
 
-fn copy_atomic(from: &Path, to: &Path, dir: &Path) -> io::Result<()> {
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".bak.")
+/// The directory a file is in (`.` for a bare name).
+pub(crate) fn dir_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// How many random characters a temporary file's name has.
+const TEMP_RAND: usize = 6;
+
+/// A temporary file beside `path`, named after it so that one left by a
+/// crash says whose it is: `.NAME.ron.Xy3k9Q.tmp`.
+fn temp_file_for(path: &Path) -> io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(&format!(".{}.", file_name(path)))
+        .rand_bytes(TEMP_RAND)
         .suffix(".tmp")
-        .tempfile_in(dir)?;
+        .tempfile_in(dir_of(path))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Temporary files of `path`'s saves left behind by a crash: exactly
+/// `.NAME.` + 6 characters + `.tmp`, a pattern no other session's shares.
+pub(crate) fn stale_temp_files(path: &Path) -> Vec<(PathBuf, u64)> {
+    let prefix = format!(".{}.", file_name(path));
+    let Ok(entries) = fs::read_dir(dir_of(path)) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_ours = name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .is_some_and(|r| r.len() == TEMP_RAND && r.chars().all(|c| c.is_ascii_alphanumeric()));
+        let Ok(meta) = entry.metadata() else { continue };
+        if is_ours && meta.is_file() {
+            found.push((entry.path(), meta.len()));
+        }
+    }
+    found
+}
+
+/// Opens one of a session's own files (journal, lock) without following a
+/// symbolic link, and refuses anything but a regular file with one link:
+/// writing a planted link would write to whatever it points at. With
+/// `write`, opens for appending and creates it (mode 0600) if missing;
+/// returns whether it was created.
+pub(crate) fn open_sidecar(path: &Path, write: bool) -> io::Result<(File, bool)> {
+    let open = |create_new: bool| {
+        let mut options = fs::OpenOptions::new();
+        options.read(true);
+        if write {
+            options.append(true).create_new(create_new);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        }
+        options.open(path)
+    };
+    let refuse = |why: &str| {
+        io::Error::other(format!(
+            "{} {why}; minutes keeps its own files beside the session as plain files: move it away and try again",
+            path.display()
+        ))
+    };
+    let (file, created) = if write {
+        match open(true) {
+            Ok(f) => (Ok(f), true),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => (open(false), false),
+            Err(e) => (Err(e), false),
+        }
+    } else {
+        (open(false), false)
+    };
+    let file = match file {
+        Ok(f) => f,
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return Err(refuse("is a symbolic link"));
+        }
+        Err(e) => return Err(e),
+    };
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(refuse("is not a regular file"));
+    }
+    #[cfg(unix)]
+    if std::os::unix::fs::MetadataExt::nlink(&meta) > 1 {
+        return Err(refuse("has other hard links"));
+    }
+    Ok((file, created))
+}
+
+/// Writes `bytes` to a new file `path` (never replacing one) and makes it
+/// and its name durable before returning.
+pub(crate) fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    let mut file = options.open(path)?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    if let Err(e) = written {
+        drop(file);
+        let _ = fs::remove_file(path);
+        return Err(e);
+    }
+    sync_dir(dir_of(path))
+}
+
+fn copy_atomic(from: &Path, to: &Path) -> io::Result<()> {
+    let dir = dir_of(to);
+    let mut tmp = temp_file_for(from)?;
     let mut src = File::open(from)?;
     tmp.as_file()
         .set_permissions(src.metadata()?.permissions())?;
     io::copy(&mut src, tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     tmp.persist(to).map_err(|e| e.error)?;
-    Ok(())
+    sync_dir(dir)
 }
 
 /// Makes a rename in `dir` durable.

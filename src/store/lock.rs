@@ -4,7 +4,7 @@
 //! lock file left behind by a crash is simply taken over by the next open.
 //! The file holds who has it, for the message shown to the second opener.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -21,10 +21,17 @@ pub enum LockError {
 
 /// Held while a session is open for writing; released (and the lock file
 /// removed) on drop.
+///
+/// Two locks make one writer per file whatever path reaches it: the lock
+/// file beside the session's real path (callers resolve symbolic links
+/// first), and an OS lock on the session file itself, which a second name
+/// for the same file (a hard link) runs into.
 #[derive(Debug)]
 pub struct Lock {
     file: File,
     path: PathBuf,
+    /// The session file, locked; `None` until it exists.
+    session: Option<File>,
 }
 
 impl Lock {
@@ -36,11 +43,7 @@ impl Lock {
             source,
         };
         loop {
-            let mut options = OpenOptions::new();
-            options.read(true).write(true).create(true).truncate(false);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-            let mut file = options.open(&path).map_err(io_err)?;
+            let (mut file, _) = super::file::open_sidecar(&path, true).map_err(io_err)?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(std::fs::TryLockError::WouldBlock) => {
@@ -72,7 +75,42 @@ impl Lock {
             );
             file.set_len(0).map_err(io_err)?;
             file.write_all(holder.as_bytes()).map_err(io_err)?;
-            return Ok(Lock { file, path });
+            let mut lock = Lock {
+                file,
+                path,
+                session: None,
+            };
+            lock.lock_session_file(session_path)?;
+            return Ok(lock);
+        }
+    }
+
+    /// Locks the session file itself (after each save, which replaces it).
+    /// Refused when another process holds it under another name.
+    pub fn lock_session_file(&mut self, session_path: &Path) -> Result<(), LockError> {
+        let file = match File::open(session_path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(source) => {
+                return Err(LockError::Io {
+                    path: session_path.to_path_buf(),
+                    source,
+                });
+            }
+        };
+        match file.try_lock() {
+            Ok(()) => {
+                self.session = Some(file);
+                Ok(())
+            }
+            Err(std::fs::TryLockError::WouldBlock) => Err(LockError::Held {
+                path: session_path.to_path_buf(),
+                holder: "under another name: a hard link to the same file".into(),
+            }),
+            Err(std::fs::TryLockError::Error(source)) => Err(LockError::Io {
+                path: session_path.to_path_buf(),
+                source,
+            }),
         }
     }
 }

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 use super::file::{self, DiskStamp, LoadError, SaveError};
-use super::journal::{self, Journal, Record};
+use super::journal::{self, Damage, Journal, Record};
 use super::lock::{Lock, LockError};
 use crate::model::{Change, ChangeError, Session};
 
@@ -17,45 +17,113 @@ pub enum Mode {
     ReadOnly,
 }
 
-/// What opening a session recovered from its journal.
+/// What opening a session recovered from its journal, and what it found.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Recovery {
     /// Changes made after the last save, replayed from the journal.
     pub replayed: usize,
     /// A half-written last line (never acknowledged) was dropped.
     pub torn_tail: bool,
-    /// Journal lines that could not be read or applied, with why; the
-    /// journal was kept beside the session as `kept_journal`.
-    pub problems: Vec<String>,
+    /// Unreadable journal lines that hid no change.
+    pub leftovers: Vec<usize>,
+    /// Where the journal is damaged; replay stopped there.
+    pub damage: Option<Damage>,
+    /// An intact change that would have made the session inconsistent:
+    /// the session was opened read-only and nothing on disk was touched.
+    pub inconsistent: Option<String>,
+    /// The journal as it was found, kept beside the session (read-write
+    /// opens of a damaged journal), or the journal itself (read-only).
     pub kept_journal: Option<PathBuf>,
+    /// Temporary files left by interrupted saves, removed: how many, bytes.
+    pub removed_temps: (usize, u64),
 }
 
 impl Recovery {
-    /// A sentence for the user, or `None` when there was nothing to recover.
+    fn new(replay: journal::Replay) -> Recovery {
+        Recovery {
+            replayed: replay.applied,
+            torn_tail: replay.torn_tail,
+            leftovers: replay.leftovers,
+            damage: replay.damage,
+            inconsistent: replay.inconsistent,
+            ..Recovery::default()
+        }
+    }
+
+    /// Whether something could not be recovered or read: shown as an error.
+    pub fn is_problem(&self) -> bool {
+        self.damage.is_some() || self.inconsistent.is_some() || !self.leftovers.is_empty()
+    }
+
+    /// A sentence for the user, or `None` when there was nothing to say.
     pub fn message(&self) -> Option<String> {
-        if self.replayed == 0 && !self.torn_tail && self.problems.is_empty() {
+        let mut parts = Vec::new();
+        if self.replayed > 0 || self.torn_tail || self.is_problem() {
+            parts.push(format!(
+                "Recovered {} change{} made after the last save",
+                self.replayed,
+                plural(self.replayed)
+            ));
+        }
+        if self.torn_tail {
+            parts.push("dropped one half-written change that was never shown".into());
+        }
+        if !self.leftovers.is_empty() {
+            let lines: Vec<String> = self.leftovers.iter().map(ToString::to_string).collect();
+            parts.push(format!(
+                "journal line{} {} could not be read but hid no change",
+                plural(lines.len()),
+                lines.join(", ")
+            ));
+        }
+        if let Some(d) = &self.damage {
+            let mut text = format!(
+                "THE JOURNAL IS DAMAGED at line {} ({}): replay stopped there",
+                d.line, d.what
+            );
+            if d.not_applied > 0 {
+                text.push_str(&format!(
+                    "; {} later change{} could not be applied",
+                    d.not_applied,
+                    plural(d.not_applied)
+                ));
+            }
+            parts.push(text);
+        }
+        if let Some(why) = &self.inconsistent {
+            parts.push(format!(
+                "{why}: opened READ-ONLY, nothing on disk was changed"
+            ));
+        }
+        if let Some(kept) = &self.kept_journal {
+            parts.push(format!("the journal is kept as {}", kept.display()));
+        }
+        let (count, bytes) = self.removed_temps;
+        if count > 0 {
+            parts.push(format!(
+                "removed {count} temporary file{} ({}) left by an interrupted save",
+                plural(count),
+                human_bytes(bytes)
+            ));
+        }
+        if parts.is_empty() {
             return None;
         }
-        let mut msg = format!(
-            "Recovered {} change{} made after the last save",
-            self.replayed,
-            if self.replayed == 1 { "" } else { "s" }
-        );
-        if self.torn_tail {
-            msg.push_str("; dropped one half-written change that was never shown");
-        }
-        if !self.problems.is_empty() {
-            msg.push_str(&format!(
-                "; {} could not be replayed ({})",
-                self.problems.len(),
-                self.problems.join("; ")
-            ));
-            if let Some(kept) = &self.kept_journal {
-                msg.push_str(&format!(", journal kept as {}", kept.display()));
-            }
-        }
+        let mut msg = parts.join("; ");
         msg.push('.');
         Some(msg)
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn human_bytes(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1 << 20 => format!("{:.1} KiB", b as f64 / 1024.0),
+        b => format!("{:.1} MiB", b as f64 / f64::from(1 << 20)),
     }
 }
 
@@ -97,6 +165,8 @@ pub enum ApplyError {
     Change(#[from] ChangeError),
     #[error("the session is open read-only")]
     ReadOnly,
+    #[error("the journal's sequence numbers are used up; save and reopen the session")]
+    SequenceExhausted,
 }
 
 /// A session opened from its file, with everything that keeps it safe.
@@ -124,66 +194,53 @@ struct Writer {
     /// other value means there are changes the file does not have.
     saved_seq: u64,
     /// Held for as long as the session is open; released on drop.
-    _lock: Lock,
+    lock: Lock,
 }
 
 impl OpenSession {
     /// Opens the session at `path`, replaying any journal left by a crash.
-    /// In read-write mode the recovered changes are saved into the file at once.
+    /// In read-write mode the recovered changes are saved into the file at
+    /// once. A symbolic link is followed: the session is its target, and
+    /// every file minutes writes goes beside the target.
+    ///
+    /// A journal that would make the session inconsistent opens it
+    /// read-only, whatever `mode` asks, and nothing on disk is touched.
     pub fn open(path: &Path, mode: Mode) -> Result<OpenSession, OpenError> {
+        let path = &resolve(path)?;
         let lock = match mode {
             Mode::ReadWrite => Some(Lock::acquire(path)?),
             Mode::ReadOnly => None,
         };
-        let mut session = file::load(path)?;
+        let saved = file::load(path)?;
         let stamp = DiskStamp::of(path);
         let journal_path = super::journal_path(path);
-        let replay = journal::read(&journal_path).map_err(|source| OpenError::Io {
+        let bytes = journal::read(&journal_path).map_err(|source| OpenError::Io {
             path: journal_path.clone(),
             source,
         })?;
+        let saved_seq = saved.journal_seq;
+        let (session, replay) = journal::recover(saved, &bytes);
+        let mut recovery = Recovery::new(replay);
 
-        let saved_seq = session.journal_seq;
-        let mut recovery = Recovery {
-            torn_tail: replay.torn_tail,
-            ..Recovery::default()
-        };
-        for line in &replay.unreadable_lines {
-            recovery
-                .problems
-                .push(format!("journal line {line} is unreadable"));
-        }
-        for record in replay.records {
-            if record.seq <= session.journal_seq {
-                continue; // already in the file
+        let lock = match lock {
+            Some(lock) if recovery.inconsistent.is_none() => lock,
+            _ => {
+                if recovery.is_problem() {
+                    recovery.kept_journal = Some(journal_path);
+                }
+                return Ok(OpenSession {
+                    session,
+                    path: path.to_path_buf(),
+                    recovery,
+                    writer: None,
+                });
             }
-            let seq = record.seq;
-            match record.change.apply(&mut session) {
-                Ok(_) => recovery.replayed += 1,
-                Err(e) => recovery.problems.push(format!("change {seq}: {e}")),
-            }
-            session.journal_seq = seq;
-        }
-
-        let Some(lock) = lock else {
-            return Ok(OpenSession {
-                session,
-                path: path.to_path_buf(),
-                recovery,
-                writer: None,
-            });
         };
-        if !recovery.problems.is_empty() {
-            let kept = super::sidecar(
-                path,
-                &format!("journal.{}", chrono::Local::now().format("%Y%m%d-%H%M%S")),
-            );
-            std::fs::copy(&journal_path, &kept).map_err(|source| OpenError::Io {
-                path: kept.clone(),
-                source,
-            })?;
+        if recovery.is_problem() {
+            let kept = keep_copy(&journal_path, &bytes)?;
             recovery.kept_journal = Some(kept);
         }
+        recovery.removed_temps = remove_stale_temps(path);
         let journal = Journal::open(&journal_path).map_err(|source| OpenError::Io {
             path: journal_path.clone(),
             source,
@@ -194,7 +251,7 @@ impl OpenSession {
             recovery,
             writer: Some(Writer::new(journal, stamp, saved_seq, lock)),
         };
-        if open.recovery.message().is_some() {
+        if open.recovery.replayed > 0 || !bytes.is_empty() {
             open.save()?;
         }
         Ok(open)
@@ -202,11 +259,13 @@ impl OpenSession {
 
     /// Creates a new session file at `path` and opens it for writing.
     pub fn create(path: &Path, session: Session) -> Result<OpenSession, OpenError> {
-        let lock = Lock::acquire(path)?;
-        if path.exists() {
+        let path = &resolve(path)?;
+        let mut lock = Lock::acquire(path)?;
+        if path.symlink_metadata().is_ok() {
             return Err(OpenError::Exists(path.to_path_buf()));
         }
         file::save(path, &session)?;
+        lock.lock_session_file(path)?;
         let journal_path = super::journal_path(path);
         let journal = Journal::open(&journal_path).map_err(|source| OpenError::Io {
             path: journal_path,
@@ -251,6 +310,11 @@ impl OpenSession {
             seq: self.session.journal_seq + 1,
             change: change.clone(),
         };
+        // Never reached in practice (see `journal::MAX_SEQ`), and refused
+        // at load, but a wrapped number would make the journal unreadable.
+        if record.seq > journal::MAX_SEQ {
+            return Err(ApplyError::SequenceExhausted);
+        }
         let inverse = change.apply(&mut self.session)?;
         self.session.journal_seq = record.seq;
         writer.pending.push(record);
@@ -290,6 +354,10 @@ impl OpenSession {
             writer.last_error = Some(err.to_string());
             return Err(err);
         }
+        // The save put a new file in place: lock that one now. Nobody else
+        // can have it yet (it had no other name), so this cannot fail but
+        // for I/O, and then the lock file still guards this path.
+        let _ = writer.lock.lock_session_file(&path);
         writer.stamp = DiskStamp::of(&path);
         writer.saved_seq = self.session.journal_seq;
         writer.pending.clear();
@@ -332,7 +400,7 @@ impl Writer {
             last_error: None,
             stamp,
             saved_seq,
-            _lock: lock,
+            lock,
         }
     }
 
@@ -356,4 +424,61 @@ impl Writer {
             }
         }
     }
+}
+
+/// The real path of a session: symbolic links resolved, so that the lock,
+/// the journal and the saved file all belong to the file itself. A path
+/// that does not exist yet resolves its directory.
+fn resolve(path: &Path) -> Result<PathBuf, OpenError> {
+    let io_err = |source| OpenError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    match std::fs::canonicalize(path) {
+        Ok(real) => Ok(real),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if path.symlink_metadata().is_ok() {
+                return Err(io_err(io::Error::other(
+                    "a symbolic link to a file that does not exist",
+                )));
+            }
+            let name = path.file_name().ok_or_else(|| {
+                io_err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "not a file name",
+                ))
+            })?;
+            let dir = std::fs::canonicalize(file::dir_of(path)).map_err(io_err)?;
+            Ok(dir.join(name))
+        }
+        Err(e) => Err(io_err(e)),
+    }
+}
+
+/// Keeps the journal as found, `NAME.ron.journal.20261125-141233-1`, made
+/// durable before anything empties the original.
+fn keep_copy(journal_path: &Path, bytes: &[u8]) -> Result<PathBuf, OpenError> {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let mut n = 1;
+    loop {
+        let kept = super::sidecar(journal_path, &format!("{stamp}-{n}"));
+        match file::write_new(&kept, bytes) {
+            Ok(()) => return Ok(kept),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+            Err(source) => return Err(OpenError::Io { path: kept, source }),
+        }
+    }
+}
+
+/// Removes the temporary files of saves interrupted by a crash. Only
+/// called with the lock held, so no save of this session is under way.
+fn remove_stale_temps(path: &Path) -> (usize, u64) {
+    let mut removed = (0, 0);
+    for (temp, size) in file::stale_temp_files(path) {
+        if std::fs::remove_file(&temp).is_ok() {
+            removed.0 += 1;
+            removed.1 += size;
+        }
+    }
+    removed
 }
