@@ -146,14 +146,26 @@ pub fn list(paths: &Paths, out: &mut impl Write) -> Result<(), Error> {
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        match store::load(&file) {
-            Ok(s) => {
+        // Opened as `export` would, so that changes waiting in a journal
+        // (or a damaged journal) are counted and reported here too.
+        match OpenSession::open(&file, Mode::ReadOnly) {
+            Ok(open) => {
+                if let Some(note) = open.recovery().message() {
+                    problems.push(format!("{name}: journal: {note}"));
+                }
+                let s = open.session();
                 let date = s.started_at.or(s.scheduled_start);
-                rows.push((date, name, s.title, size, s.entries.len().to_string()));
+                rows.push((
+                    date,
+                    name,
+                    s.title.clone(),
+                    size,
+                    s.entries.len().to_string(),
+                ));
             }
             Err(e) => {
                 rows.push((None, name, "(unreadable)".into(), size, "-".into()));
-                problems.push(e.to_string());
+                problems.push(format!("unreadable: {e}"));
             }
         }
     }
@@ -182,7 +194,7 @@ pub fn list(paths: &Paths, out: &mut impl Write) -> Result<(), Error> {
             )?;
         }
         for problem in &problems {
-            writeln!(out, "\nunreadable: {problem}")?;
+            writeln!(out, "\n{problem}")?;
         }
         Ok(())
     })();
@@ -201,6 +213,10 @@ fn export_to(file: &Path, format: export::Format, output: Option<&Path>) -> Resu
     // Read-only, so a session being recorded can be exported; any journal
     // beside it is replayed, so the export includes the latest entries.
     let open = OpenSession::open(file, Mode::ReadOnly)?;
+    if let Some(note) = open.recovery().message() {
+        // Said on stderr, so that it never ends up inside the minutes.
+        let _ = writeln!(io::stderr(), "minutes: {}: {note}", file.display());
+    }
     let text = export::export(open.session(), format);
     match output {
         Some(out) => {

@@ -5,7 +5,7 @@ mod common;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
-use minutes::model::{Change, EntryKind, Session};
+use minutes::model::{EntryKind, Session};
 use minutes::store::journal::{self, Journal, Record};
 use minutes::store::{self, LoadError, Mode, OpenError, OpenSession};
 

@@ -273,12 +273,16 @@ fn apply(parsed: &Parsed, session: &mut Session, check_each: bool) -> Replay {
     }
 
     if let Some((line, what, offset)) = stop {
-        let not_applied = parsed.lines[index..]
+        let intact_after = |l: usize, content: &Line| {
+            l >= line && matches!(content, Line::Record(r) if r.seq >= expected)
+        };
+        let mut not_applied = parsed.lines[index..]
             .iter()
-            .filter(|(l, content, _)| {
-                *l > line && matches!(content, Line::Record(r) if r.seq >= expected)
-            })
+            .filter(|(l, content, _)| intact_after(*l, content))
             .count();
+        if let Some((l, tail, _)) = &parsed.tail {
+            not_applied += usize::from(intact_after(*l, &decode(tail, false)));
+        }
         replay.damage = Some(Damage {
             line,
             what,

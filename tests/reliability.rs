@@ -1,0 +1,393 @@
+//! The defects found by fault injection (damaged journals, links planted
+//! beside a session, leftovers of crashes), each pinned by a test that
+//! failed before its fix. They go through `OpenSession` and the files only,
+//! as a user's session would.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use minutes::model::{Change, Session, meeting};
+use minutes::store::{self, Mode, OpenSession};
+
+fn entry_texts(s: &Session) -> Vec<String> {
+    s.entries.iter().map(|e| e.text.clone()).collect()
+}
+
+/// Records a little meeting (the sample's roster, before it started) and
+/// leaves it as a kill -9 would: journal written, file not saved. Returns
+/// the texts typed.
+fn recorded_then_killed(path: &Path) -> Vec<String> {
+    store::save(path, &common::before_meeting()).unwrap();
+    let mut open = OpenSession::open(path, Mode::ReadWrite).unwrap();
+    let now = common::t(1, 0);
+    let join = meeting::join(
+        open.session(),
+        "Alice Ames".into(),
+        Some("ISO".into()),
+        "Guest".into(),
+        true,
+        now,
+    );
+    open.apply(join).unwrap();
+    let alice = open.session().attendees.last().unwrap().id;
+    let floor = meeting::switch_speaker(open.session(), Some(alice), now).unwrap();
+    open.apply(floor).unwrap();
+    let mut texts = Vec::new();
+    for i in 0..8 {
+        let text = format!("note {i} while Alice speaks");
+        open.apply(common::add_note(open.session(), &text)).unwrap();
+        texts.push(text);
+    }
+    // A kill leaves the journal and no save; dropping without `close`
+    // does the same (the OS would release the lock).
+    drop(open);
+    texts
+}
+
+fn journal(path: &Path) -> PathBuf {
+    store::journal_path(path)
+}
+
+/// The byte range of journal line `n` (1-based).
+fn line_range(bytes: &[u8], n: usize) -> std::ops::Range<usize> {
+    let mut start = 0;
+    for _ in 1..n {
+        start += bytes[start..].iter().position(|&b| b == b'\n').unwrap() + 1;
+    }
+    let end = start + bytes[start..].iter().position(|&b| b == b'\n').unwrap();
+    start..end
+}
+
+// ---------------------------------------------- defect 2: never save worse
+
+#[test]
+fn a_damaged_join_record_never_leads_to_an_unopenable_file_or_bak() {
+    let (_dir, path) = common::sample_copy();
+    recorded_then_killed(&path);
+    let mut bytes = std::fs::read(journal(&path)).unwrap();
+    // One byte of the /join record (line 1), so that it no longer reads.
+    let line = line_range(&bytes, 1);
+    let at = line.start
+        + String::from_utf8_lossy(&bytes[line])
+            .find("Attendee")
+            .unwrap();
+    bytes[at] = b'X';
+    std::fs::write(journal(&path), &bytes).unwrap();
+
+    let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    open.apply(common::add_note(open.session(), "typed after reopening"))
+        .unwrap();
+    open.close().unwrap();
+    // Both the file and its backup still open.
+    store::load(&path).expect("the saved session loads");
+    store::load(&store::backup_path(&path)).expect("the backup loads");
+}
+
+#[test]
+fn a_session_that_fails_the_check_is_never_written() {
+    let (_dir, path) = common::sample_copy();
+    let before = std::fs::read(&path).unwrap();
+    let mut s = common::sample();
+    s.entries[0].agenda_item = Some(minutes::model::AgendaId(999));
+    let err = store::save(&path, &s).unwrap_err();
+    assert!(err.to_string().contains("not saving"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn an_intact_record_that_breaks_the_session_opens_it_read_only_touching_nothing() {
+    let (_dir, path) = common::sample_copy();
+    let mut s = common::sample();
+    // A well-formed record naming a topic that does not exist.
+    let mut entry = common::note(s.next_entry_id().0, "orphan");
+    entry.agenda_item = Some(minutes::model::AgendaId(999));
+    let change = Change::Entry(minutes::model::Edit::Insert {
+        index: s.entries.len(),
+        item: entry,
+    });
+    let record = store::journal::Record { seq: 1, change };
+    let line = store::journal::encode(&record).unwrap();
+    std::fs::write(journal(&path), &line).unwrap();
+    s.journal_seq = 0;
+    let file_before = std::fs::read(&path).unwrap();
+
+    let open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    assert!(open.is_read_only());
+    assert!(open.session().problems().is_empty());
+    let message = open.recovery().message().unwrap();
+    assert!(message.contains("READ-ONLY"), "{message}");
+    assert!(message.contains("inconsistent"), "{message}");
+    drop(open);
+    assert_eq!(std::fs::read(&path).unwrap(), file_before);
+    assert_eq!(std::fs::read(journal(&path)).unwrap(), line.as_bytes());
+    assert!(!store::backup_path(&path).exists());
+}
+
+// --------------------------------- defect 3: corruption is never silent
+
+#[test]
+fn an_edited_sequence_number_is_damage_not_a_silent_drop() {
+    let (_dir, path) = common::sample_copy();
+    let texts = recorded_then_killed(&path);
+    let bytes = std::fs::read(journal(&path)).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    // `(seq:3,` becomes `(seq:9,`: the checksum no longer matches.
+    let edited = text.replacen("(seq:3,", "(seq:9,", 1);
+    assert_ne!(edited, text);
+    std::fs::write(journal(&path), &edited).unwrap();
+    let open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    let message = open.recovery().message().unwrap();
+    assert!(message.contains("DAMAGED at line 3"), "{message}");
+    // Lines 4..=10 are intact but come after the damage.
+    assert!(
+        message.contains(&format!("{} later changes", texts.len() - 1)),
+        "{message}"
+    );
+    assert!(open.recovery().is_problem());
+}
+
+#[test]
+fn a_gap_in_sequence_numbers_is_reported() {
+    let (_dir, path) = common::sample_copy();
+    recorded_then_killed(&path);
+    let bytes = std::fs::read(journal(&path)).unwrap();
+    // Remove line 4 whole: every other line is intact.
+    let line = line_range(&bytes, 4);
+    let mut cut = bytes[..line.start].to_vec();
+    cut.extend_from_slice(&bytes[line.end + 1..]);
+    std::fs::write(journal(&path), &cut).unwrap();
+    let open = OpenSession::open(&path, Mode::ReadOnly).unwrap();
+    assert_eq!(open.recovery().replayed, 3);
+    let message = open.recovery().message().unwrap();
+    assert!(message.contains("change 5 follows change 3"), "{message}");
+    assert!(message.contains("6 later changes"), "{message}");
+}
+
+#[test]
+fn a_zero_filled_tail_is_damage_not_a_half_written_change() {
+    let (_dir, path) = common::sample_copy();
+    recorded_then_killed(&path);
+    let mut bytes = std::fs::read(journal(&path)).unwrap();
+    // Zeros over the last three records, as a power loss may leave.
+    let from = line_range(&bytes, 8).start + 5;
+    for b in &mut bytes[from..] {
+        *b = 0;
+    }
+    std::fs::write(journal(&path), &bytes).unwrap();
+    let open = OpenSession::open(&path, Mode::ReadOnly).unwrap();
+    let r = open.recovery();
+    assert!(!r.torn_tail, "{r:?}");
+    assert_eq!(r.replayed, 7);
+    let message = r.message().unwrap();
+    assert!(message.contains("DAMAGED at line 8"), "{message}");
+    assert!(message.contains("zeros"), "{message}");
+}
+
+#[test]
+fn a_half_written_last_line_is_still_a_torn_tail() {
+    let (_dir, path) = common::sample_copy();
+    recorded_then_killed(&path);
+    let bytes = std::fs::read(journal(&path)).unwrap();
+    std::fs::write(journal(&path), &bytes[..bytes.len() - 30]).unwrap();
+    let open = OpenSession::open(&path, Mode::ReadOnly).unwrap();
+    assert!(open.recovery().torn_tail);
+    assert!(!open.recovery().is_problem());
+    assert_eq!(open.recovery().replayed, 9);
+}
+
+#[test]
+fn an_absurd_journal_seq_is_refused_at_load_with_its_position() {
+    let (_dir, path) = common::sample_copy();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replace("journal_seq: 0", "journal_seq: 18446744073709551615");
+    std::fs::write(&path, &text).unwrap();
+    let err = store::load(&path).unwrap_err().to_string();
+    let line = text
+        .lines()
+        .position(|l| l.contains("journal_seq"))
+        .unwrap()
+        + 1;
+    assert!(err.contains(&format!(":{line}:5:")), "{err}");
+    assert!(err.contains("out of range"), "{err}");
+}
+
+#[test]
+fn export_and_list_report_a_damaged_journal() {
+    let (dir, path) = common::sample_copy();
+    recorded_then_killed(&path);
+    let mut bytes = std::fs::read(journal(&path)).unwrap();
+    let line = line_range(&bytes, 2);
+    bytes[line.start + 12] ^= 0x20;
+    std::fs::write(journal(&path), &bytes).unwrap();
+
+    let export = assert_cmd::Command::cargo_bin("minutes")
+        .unwrap()
+        .args(["export"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&export.stderr);
+    assert!(stderr.contains("DAMAGED at line 2"), "{stderr}");
+
+    let list = assert_cmd::Command::cargo_bin("minutes")
+        .unwrap()
+        .arg("list")
+        .env("MINUTES_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&list.stdout);
+    assert!(stdout.contains("DAMAGED at line 2"), "{stdout}");
+}
+
+#[test]
+fn export_and_list_mention_changes_waiting_in_the_journal() {
+    let (dir, path) = common::sample_copy();
+    recorded_then_killed(&path);
+    let export = assert_cmd::Command::cargo_bin("minutes")
+        .unwrap()
+        .arg("export")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(export.status.success());
+    assert!(String::from_utf8_lossy(&export.stdout).contains("note 7 while Alice speaks"));
+    let stderr = String::from_utf8_lossy(&export.stderr);
+    assert!(stderr.contains("Recovered 10 changes"), "{stderr}");
+    let list = assert_cmd::Command::cargo_bin("minutes")
+        .unwrap()
+        .arg("list")
+        .env("MINUTES_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&list.stdout);
+    assert!(stdout.contains("Recovered 10 changes"), "{stdout}");
+}
+
+// ------------------------------------ defects 4, 5, 6: links and sidecars
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_to_an_open_session_cannot_make_a_second_writer() {
+    let (dir, path) = common::sample_copy();
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    let _first = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    let err = OpenSession::open(&link, Mode::ReadWrite).unwrap_err();
+    assert!(err.to_string().contains("already open"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hard_link_to_an_open_session_cannot_make_a_second_writer() {
+    let (dir, path) = common::sample_copy();
+    let link = dir.path().join("hard.ron");
+    std::fs::hard_link(&path, &link).unwrap();
+    let _first = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    let err = OpenSession::open(&link, Mode::ReadWrite).unwrap_err();
+    assert!(err.to_string().contains("already open"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symlink_writes_the_target_and_keeps_the_link() {
+    let (dir, path) = common::sample_copy();
+    let other = tempfile::tempdir().unwrap();
+    let link = other.path().join("link.ron");
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    let mut open = OpenSession::open(&link, Mode::ReadWrite).unwrap();
+    open.apply(common::add_note(open.session(), "through the link"))
+        .unwrap();
+    open.close().unwrap();
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    assert!(entry_texts(&store::load(&path).unwrap()).contains(&"through the link".into()));
+    // The backup and the temporary files went beside the target.
+    assert!(store::backup_path(&path).exists());
+    assert_eq!(std::fs::read_dir(other.path()).unwrap().count(), 1);
+    drop(dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn planted_symlinks_for_lock_and_journal_are_refused_and_their_targets_untouched() {
+    let (dir, path) = common::sample_copy();
+    let victim = dir.path().join("victim.txt");
+    let other = dir.path().join("other.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    std::fs::write(&other, "also precious").unwrap();
+    std::os::unix::fs::symlink(&victim, store::lock_path(&path)).unwrap();
+    let err = OpenSession::open(&path, Mode::ReadWrite).unwrap_err();
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+    std::fs::remove_file(store::lock_path(&path)).unwrap();
+
+    std::os::unix::fs::symlink(&other, journal(&path)).unwrap();
+    let err = OpenSession::open(&path, Mode::ReadWrite).unwrap_err();
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+    let err = OpenSession::open(&path, Mode::ReadOnly).unwrap_err();
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "also precious");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_journal_hard_linked_to_another_file_is_refused() {
+    let (dir, path) = common::sample_copy();
+    let other = dir.path().join("other.txt");
+    std::fs::write(&other, "also precious").unwrap();
+    std::fs::hard_link(&other, journal(&path)).unwrap();
+    let err = OpenSession::open(&path, Mode::ReadWrite).unwrap_err();
+    assert!(err.to_string().contains("hard links"), "{err}");
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "also precious");
+}
+
+// ------------------------------------------ defect 9: leftovers and fsync
+
+#[test]
+fn temporary_files_of_interrupted_saves_are_named_after_the_session_and_removed() {
+    let (dir, path) = common::sample_copy();
+    // What a kill during a save leaves: a temporary file named after it.
+    let stale = dir.path().join(".meeting.ron.Ab3dE9.tmp");
+    std::fs::write(&stale, vec![b'x'; 5000]).unwrap();
+    // Not ours: another session's, and a user's file.
+    let theirs = dir.path().join(".meeting.ron.x.ron.Ab3dE9.tmp");
+    std::fs::write(&theirs, "x").unwrap();
+    let open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    assert!(!stale.exists());
+    assert!(theirs.exists());
+    let message = open.recovery().message().unwrap();
+    assert!(message.contains("removed 1 temporary file"), "{message}");
+}
+
+#[test]
+fn two_recoveries_in_one_second_keep_two_journal_copies() {
+    let (_dir, path) = common::sample_copy();
+    let mut kept = Vec::new();
+    for _ in 0..2 {
+        recorded_then_killed(&path);
+        let mut bytes = std::fs::read(journal(&path)).unwrap();
+        let line = line_range(&bytes, 2);
+        bytes[line.start + 12] ^= 0x20;
+        std::fs::write(journal(&path), &bytes).unwrap();
+        let open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+        let copy = open.recovery().kept_journal.clone().unwrap();
+        assert_eq!(std::fs::read(&copy).unwrap(), bytes);
+        kept.push(copy);
+        open.close().unwrap();
+    }
+    assert_ne!(kept[0], kept[1]);
+    assert!(kept.iter().all(|k| k.exists()));
+}
+
+// ------------------------------------------------------- defect 10 (store)
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let (_dir, path) = common::sample_copy();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(&path).unwrap());
+    std::fs::write(&path, &bytes).unwrap();
+    let s = store::load(&path).expect("a file with a BOM loads");
+    assert_eq!(s, common::sample());
+}
