@@ -1,23 +1,47 @@
 //! The terminal: setup and restore, the event loop, signals.
+//!
+//! One thread reads the terminal and nothing else: every event it reads is
+//! stamped with the time it arrived and handed to the event loop in order,
+//! so that no key waits for another, a key's entry gets the time it was
+//! typed, and nothing is applied after `Quit`.
 
 use std::io::{self, IsTerminal};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 
 use crate::app::{self, Action, App};
+use crate::model::Timestamp;
 use crate::store::OpenSession;
 
 /// How often the clocks on screen move on when nothing else happens.
 const TICK: Duration = Duration::from_millis(250);
 
-/// Runs the app until the user quits or a signal (SIGTERM, SIGHUP: the
-/// terminal window was closed; SIGINT) asks it to stop. The session is
-/// handed back even when the terminal failed, so that it is always closed
-/// and saved. The terminal is restored however this ends, a panic included.
+/// How long the reader waits for input before it looks at its stop flag
+/// and at whether the terminal is still there.
+const READER_POLL: Duration = Duration::from_millis(50);
+
+/// The signals that ask `minutes` to save and stop: SIGTERM, SIGHUP (the
+/// terminal window was closed), SIGINT, SIGQUIT and SIGUSR1/2, which would
+/// otherwise end the process with the terminal left raw and nothing saved.
+const STOP_SIGNALS: [i32; 6] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGUSR1,
+    signal_hook::consts::SIGUSR2,
+];
+
+/// Runs the app until the user quits or a signal asks it to stop. The
+/// session is handed back even when the terminal failed, so that it is
+/// always closed and saved. The terminal is restored however this ends, a
+/// panic included.
 pub fn run(mut app: App) -> (OpenSession, io::Result<()>) {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         let err =
@@ -25,11 +49,7 @@ pub fn run(mut app: App) -> (OpenSession, io::Result<()>) {
         return (app.store, Err(err));
     }
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
+    for signal in STOP_SIGNALS {
         if let Err(e) = signal_hook::flag::register(signal, Arc::clone(&stop)) {
             return (app.store, Err(e));
         }
@@ -39,7 +59,10 @@ pub fn run(mut app: App) -> (OpenSession, io::Result<()>) {
         Err(e) => return (app.store, Err(e)),
     };
     let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, &stop);
+    let reader = Reader::start(Arc::clone(&stop));
+    let result = event_loop(&mut terminal, &mut app, &stop, &reader.events);
+    // Keys typed from now on belong to the shell, not to us.
+    reader.stop();
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     // Not `ratatui::restore()`: it prints its error, and printing to a
     // terminal that is gone panics.
@@ -47,87 +70,140 @@ pub fn run(mut app: App) -> (OpenSession, io::Result<()>) {
     (app.store, result)
 }
 
-fn now() -> crate::model::Timestamp {
+fn now() -> Timestamp {
     chrono::Local::now().fixed_offset()
+}
+
+/// What the reader thread hands over.
+enum Input {
+    /// An event, and when it arrived.
+    Event(Event, Timestamp),
+    /// The terminal hung up: nothing will ever come.
+    Gone,
+    Failed(io::Error),
 }
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     stop: &AtomicBool,
+    events: &Receiver<Input>,
 ) -> io::Result<()> {
     while !app.quit && !stop.load(Ordering::Relaxed) {
         terminal.draw(|frame| crate::ui::render(app, frame))?;
-        match wait_for_input(TICK)? {
-            // The terminal is gone (window closed): stop, and save.
-            Input::Gone => return Ok(()),
-            Input::Idle => app::update(app, Action::Tick, now()),
-            Input::Ready => {
-                // Everything that arrived, then draw once.
-                while event::poll(Duration::ZERO)? {
-                    let action = match event::read()? {
-                        Event::Key(key) => crate::keymap::action_for(key, app),
-                        Event::Paste(text) => Some(Action::Paste(text)),
-                        _ => None,
-                    };
-                    if let Some(action) = action {
-                        app::update(app, action, now());
-                    }
-                }
+        let first = match events.recv_timeout(TICK) {
+            Ok(input) => input,
+            Err(RecvTimeoutError::Timeout) => {
+                app::update(app, Action::Tick, now());
+                continue;
             }
+            // The reader is gone without a word: the terminal with it.
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        };
+        // Everything that has arrived, in order, then draw once; nothing
+        // after a quit.
+        let mut next = Some(first);
+        while let Some(input) = next.take() {
+            match input {
+                Input::Event(event, at) => handle(app, event, at),
+                // The terminal is gone (window closed): stop, and save.
+                Input::Gone => return Ok(()),
+                Input::Failed(e) => return Err(e),
+            }
+            if app.quit || stop.load(Ordering::Relaxed) {
+                break;
+            }
+            next = events.try_recv().ok();
         }
     }
     Ok(())
 }
 
-/// What the terminal has for us.
-enum Input {
-    Ready,
-    Idle,
-    /// Hung up: nothing will ever come.
-    Gone,
+fn handle(app: &mut App, event: Event, at: Timestamp) {
+    let action = match event {
+        Event::Key(key) => crate::keymap::action_for(key, app),
+        Event::Paste(text) => Some(Action::Paste(text)),
+        // A resize needs only the redraw that follows every batch.
+        _ => None,
+    };
+    if let Some(action) = action {
+        app::update(app, action, at);
+    }
 }
 
-/// Waits up to `timeout` for input on the terminal.
-///
-/// crossterm spins for ever, at full CPU, inside `event::poll` once the
-/// terminal has hung up (crossterm-rs/crossterm#793: its reader retries a
-/// read that keeps returning end of file). So the terminal is asked first,
-/// and crossterm is only called when there is something to read.
+/// The thread that reads the terminal.
+struct Reader {
+    events: Receiver<Input>,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Reader {
+    fn start(app_stop: Arc<AtomicBool>) -> Reader {
+        let (tx, events) = mpsc::channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let thread_stop = Arc::clone(&stop);
+        let thread = std::thread::Builder::new()
+            .name("terminal reader".into())
+            .spawn(move || read_terminal(&tx, &thread_stop, &app_stop))
+            .ok();
+        Reader {
+            events,
+            stop,
+            thread,
+        }
+    }
+
+    fn stop(mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn read_terminal(tx: &Sender<Input>, stop: &AtomicBool, app_stop: &AtomicBool) {
+    while !stop.load(Ordering::Relaxed) {
+        // crossterm keeps retrying a terminal that hung up (it reads end of
+        // file for ever, crossterm-rs/crossterm#793), so ask the terminal
+        // ourselves between short waits.
+        if terminal_hung_up() {
+            let _ = tx.send(Input::Gone);
+            return;
+        }
+        let input = match event::poll(READER_POLL) {
+            Ok(false) => continue,
+            Ok(true) => match event::read() {
+                Ok(event) => Input::Event(event, now()),
+                Err(e) => Input::Failed(e),
+            },
+            // A signal interrupted the wait: the event loop sees its flag.
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => Input::Failed(e),
+        };
+        let last = matches!(input, Input::Failed(_));
+        if tx.send(input).is_err() || last || app_stop.load(Ordering::Relaxed) {
+            return;
+        }
+    }
+}
+
+/// Whether the terminal on standard input has hung up (window closed).
 #[cfg(unix)]
-fn wait_for_input(timeout: Duration) -> io::Result<Input> {
+fn terminal_hung_up() -> bool {
     let mut fd = libc::pollfd {
         fd: libc::STDIN_FILENO,
-        events: libc::POLLIN,
+        // No events asked for: hang-up and errors are always reported, and
+        // nothing is taken from the input.
+        events: 0,
         revents: 0,
     };
-    let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
-    // SAFETY: one valid pollfd, and its count.
-    let ready = unsafe { libc::poll(&mut fd, 1, millis) };
-    if ready < 0 {
-        let err = io::Error::last_os_error();
-        // A signal (SIGTERM, a resize) is no input; the loop checks the flags.
-        return if err.kind() == io::ErrorKind::Interrupted {
-            Ok(Input::Idle)
-        } else {
-            Err(err)
-        };
-    }
-    if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-        return Ok(Input::Gone);
-    }
-    Ok(if ready == 0 {
-        Input::Idle
-    } else {
-        Input::Ready
-    })
+    // SAFETY: one valid pollfd, and its count; no waiting.
+    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+    ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
 }
 
 #[cfg(not(unix))]
-fn wait_for_input(timeout: Duration) -> io::Result<Input> {
-    Ok(if event::poll(timeout)? {
-        Input::Ready
-    } else {
-        Input::Idle
-    })
+fn terminal_hung_up() -> bool {
+    false
 }

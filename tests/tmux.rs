@@ -383,6 +383,13 @@ fn a_short_meeting_recorded_from_the_keyboard() {
 
 #[test]
 fn sigterm_saves_and_restores_the_terminal() {
+    // SIGQUIT and SIGUSR1 used to end it with the terminal left raw.
+    for signal in [libc::SIGTERM, libc::SIGQUIT, libc::SIGUSR1] {
+        signal_saves_and_restores_the_terminal(signal);
+    }
+}
+
+fn signal_saves_and_restores_the_terminal(signal: i32) {
     let (dir, path) = common::sample_copy();
     let log = dir.path().join("stderr");
     let tmux = Tmux::start(&format!(
@@ -403,16 +410,17 @@ fn sigterm_saves_and_restores_the_terminal() {
         .trim()
         .parse()
         .expect("the app's pid");
-    assert_eq!(unsafe { libc::kill(app, libc::SIGTERM) }, 0);
+    assert_eq!(unsafe { libc::kill(app, signal) }, 0);
     // After exit the shell prints on the normal screen: the app's is gone.
     let screen = tmux.wait_for("EXITED 0");
     assert!(
         !screen.contains("Open Data for Museum Collections"),
-        "the alternate screen is gone:\n{screen}"
+        "signal {signal}: the alternate screen is gone:\n{screen}"
     );
     assert_eq!(
         store::load(&path).unwrap().entries.last().unwrap().text,
-        "before the signal"
+        "before the signal",
+        "signal {signal}"
     );
     assert!(!store::journal_path(&path).exists() && !store::lock_path(&path).exists());
 }
@@ -489,5 +497,101 @@ fn closing_the_terminal_saves_and_exits() {
     assert_eq!(
         saved.entries.last().unwrap().text,
         "typed before the window closed"
+    );
+}
+
+impl Tmux {
+    /// Like `wait_for`, but fails if `what` takes longer than `limit`: for
+    /// keys that must be acted on at once.
+    fn wait_for_within(&self, what: &str, limit: Duration) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(what) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < limit,
+                "{what:?} not on screen within {limit:?}:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        assert!(
+            self.run(&["resize-window", "-t", "t", "-x", &w, "-y", &h])
+                .status
+                .success()
+        );
+    }
+}
+
+#[test]
+fn keys_that_arrive_after_quit_are_not_applied() {
+    let (_dir, path) = common::sample_copy();
+    let tmux = Tmux::start(&command("open", &path));
+    tmux.wait_for("Enter  log");
+    tmux.type_text("the last word");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Note       the last word");
+    tmux.send(&["Escape"]);
+    tmux.wait_for("q  quit");
+    // One write, so one read: `q` quits, and the `u` after it must not undo.
+    tmux.type_text("qu");
+    tmux.wait_for_exit();
+    let s = store::load(&path).unwrap();
+    assert_eq!(
+        s.entries.last().map(|e| e.text.as_str()),
+        Some("the last word")
+    );
+}
+
+#[test]
+fn keys_after_a_resize_are_acted_on_at_once() {
+    let (_dir, path) = common::sample_copy();
+    let tmux = Tmux::start(&command("open", &path));
+    tmux.wait_for("Enter  log");
+    let limit = Duration::from_secs(3);
+    for (i, (w, h)) in [(100, 30), (80, 24), (120, 40), (70, 20), (80, 24)]
+        .into_iter()
+        .enumerate()
+    {
+        tmux.resize(w, h);
+        // Before the fix a key after a resize sat unread until the next
+        // key came (9 of 9 trials): the clock stopped, the entry got a late
+        // time, and Ctrl+Q did nothing.
+        tmux.type_text(&format!("after resize {i}"));
+        tmux.wait_for_within(&format!("after resize {i}"), limit);
+        tmux.send(&["Enter"]);
+        tmux.wait_for_within("Enter  log", limit);
+    }
+    tmux.resize(90, 25);
+    tmux.send(&["C-q"]);
+    let start = Instant::now();
+    tmux.wait_for_exit();
+    assert!(
+        start.elapsed() < limit,
+        "Ctrl+Q after a resize took {:?}",
+        start.elapsed()
+    );
+    let s = store::load(&path).unwrap();
+    let texts: Vec<&str> = s
+        .entries
+        .iter()
+        .rev()
+        .take(5)
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "after resize 4",
+            "after resize 3",
+            "after resize 2",
+            "after resize 1",
+            "after resize 0"
+        ]
     );
 }
