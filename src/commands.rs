@@ -8,14 +8,17 @@ use crate::cli::{Cli, Command};
 use crate::export;
 use crate::model::Session;
 use crate::store::{self, Mode, OpenSession, Paths};
+use crate::text::escape_controls;
 
 /// A command's failure, as one message for the user.
 #[derive(Debug)]
 pub struct Error(String);
 
+/// Shown with control characters escaped: the message may quote a file's
+/// name or content, which must not drive the terminal it is printed on.
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&escape_controls(&self.0))
     }
 }
 
@@ -130,30 +133,30 @@ fn interactive(open: OpenSession, created: bool) -> Result<(), Error> {
     open.close()?;
     if changed || created {
         // The terminal may be gone (its window closed): not worth a panic.
-        let _ = writeln!(io::stderr(), "Saved {}", path.display());
+        let path = path.display().to_string();
+        let _ = writeln!(io::stderr(), "Saved {}", escape_controls(&path));
     }
     result.map_err(|e| error(format!("terminal: {e}")))
 }
 
-/// The sessions in the data directory, newest first, one line each.
+/// The sessions in the data directory, newest first, one line each. Titles,
+/// file names and errors are printed with control characters escaped.
 pub fn list(paths: &Paths, out: &mut impl Write) -> Result<(), Error> {
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     for file in paths.session_files()? {
         let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-        let name = file
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        let name =
+            escape_controls(&file.file_name().unwrap_or_default().to_string_lossy()).into_owned();
         match store::load(&file) {
             Ok(s) => {
                 let date = s.started_at.or(s.scheduled_start);
-                rows.push((date, name, s.title, size, s.entries.len().to_string()));
+                let title = escape_controls(&s.title).into_owned();
+                rows.push((date, name, title, size, s.entries.len().to_string()));
             }
             Err(e) => {
                 rows.push((None, name, "(unreadable)".into(), size, "-".into()));
-                problems.push(e.to_string());
+                problems.push(escape_controls(&e.to_string()).into_owned());
             }
         }
     }
@@ -163,7 +166,7 @@ pub fn list(paths: &Paths, out: &mut impl Write) -> Result<(), Error> {
             writeln!(
                 out,
                 "No sessions in {}. Start one with `minutes new \"Title\"`.",
-                paths.data_dir.display()
+                escape_controls(&paths.data_dir.display().to_string())
             )?;
             return Ok(());
         }
