@@ -2,6 +2,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
@@ -350,6 +352,23 @@ fn errors_quoting_the_file_show_control_characters_escaped() {
         stderr.contains(r"Wang\u{1b}[2J\u{1b}]0;pwned\u{7}\u{202e}\u{9b}"),
         "{stderr}"
     );
+}
+
+#[test]
+fn export_refuses_what_is_not_a_regular_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("meeting.ron");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    for path in [fifo.as_path(), dir.path(), Path::new("/dev/zero")] {
+        minutes()
+            .arg("export")
+            .arg(path)
+            .timeout(std::time::Duration::from_secs(10))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("not a regular file"));
+    }
 }
 
 #[test]
