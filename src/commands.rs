@@ -8,14 +8,17 @@ use crate::cli::{Cli, Command};
 use crate::export;
 use crate::model::Session;
 use crate::store::{self, Mode, OpenSession, Paths};
+use crate::text::escape_controls;
 
 /// A command's failure, as one message for the user.
 #[derive(Debug)]
 pub struct Error(String);
 
+/// Shown with control characters escaped: the message may quote a file's
+/// name or content, which must not drive the terminal it is printed on.
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&escape_controls(&self.0))
     }
 }
 
@@ -130,42 +133,37 @@ fn interactive(open: OpenSession, created: bool) -> Result<(), Error> {
     open.close()?;
     if changed || created {
         // The terminal may be gone (its window closed): not worth a panic.
-        let _ = writeln!(io::stderr(), "Saved {}", path.display());
+        let path = path.display().to_string();
+        let _ = writeln!(io::stderr(), "Saved {}", escape_controls(&path));
     }
     result.map_err(|e| error(format!("terminal: {e}")))
 }
 
-/// The sessions in the data directory, newest first, one line each.
+/// The sessions in the data directory, newest first, one line each. Titles,
+/// file names and errors are printed with control characters escaped.
 pub fn list(paths: &Paths, out: &mut impl Write) -> Result<(), Error> {
     let mut rows = Vec::new();
     let mut problems = Vec::new();
     for file in paths.session_files()? {
         let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-        let name = file
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        let name =
+            escape_controls(&file.file_name().unwrap_or_default().to_string_lossy()).into_owned();
         // Opened as `export` would, so that changes waiting in a journal
         // (or a damaged journal) are counted and reported here too.
         match OpenSession::open(&file, Mode::ReadOnly) {
             Ok(open) => {
                 if let Some(note) = open.recovery().message() {
-                    problems.push(format!("{name}: journal: {note}"));
+                    problems
+                        .push(escape_controls(&format!("{name}: journal: {note}")).into_owned());
                 }
                 let s = open.session();
                 let date = s.started_at.or(s.scheduled_start);
-                rows.push((
-                    date,
-                    name,
-                    s.title.clone(),
-                    size,
-                    s.entries.len().to_string(),
-                ));
+                let title = escape_controls(&s.title).into_owned();
+                rows.push((date, name, title, size, s.entries.len().to_string()));
             }
             Err(e) => {
                 rows.push((None, name, "(unreadable)".into(), size, "-".into()));
-                problems.push(format!("unreadable: {e}"));
+                problems.push(escape_controls(&format!("unreadable: {e}")).into_owned());
             }
         }
     }
@@ -175,7 +173,7 @@ pub fn list(paths: &Paths, out: &mut impl Write) -> Result<(), Error> {
             writeln!(
                 out,
                 "No sessions in {}. Start one with `minutes new \"Title\"`.",
-                paths.data_dir.display()
+                escape_controls(&paths.data_dir.display().to_string())
             )?;
             return Ok(());
         }
@@ -215,7 +213,8 @@ fn export_to(file: &Path, format: export::Format, output: Option<&Path>) -> Resu
     let open = OpenSession::open(file, Mode::ReadOnly)?;
     if let Some(note) = open.recovery().message() {
         // Said on stderr, so that it never ends up inside the minutes.
-        let _ = writeln!(io::stderr(), "minutes: {}: {note}", file.display());
+        let note = format!("minutes: {}: {note}", file.display());
+        let _ = writeln!(io::stderr(), "{}", escape_controls(&note));
     }
     let text = export::export(open.session(), format);
     match output {

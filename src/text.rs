@@ -1,7 +1,78 @@
 //! Fitting text into columns by display width: a Chinese character takes
 //! two columns, a combining accent none. Shared by the screen and the exports.
+//! Also: making text from a file safe to print, and telling blank text.
 
+use std::borrow::Cow;
+
+use unicode_normalization::char::is_combining_mark;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// `s` as it can be printed safely: every character that a terminal would
+/// act on rather than show, or that reorders the text around it, is written
+/// as Rust writes it in a string literal, `\u{hex}` (ESC is `\u{1b}`).
+///
+/// Those are the C0 controls but tab and newline (so `\r`, ESC, BEL and NUL
+/// too), DEL, the C1 controls (U+0080 to U+009F, which some terminals obey as
+/// ESC sequences), and the bidi embeddings, overrides and isolates (U+202A
+/// to U+202E, U+2066 to U+2069: "Trojan Source"). The result holds none of
+/// them. It is for showing, not a reversible encoding: `\` is left alone,
+/// so escaping twice changes nothing and a typed `\u{1b}` reads the same.
+/// Clean text, nearly all text, is returned as it is, without a copy.
+pub fn escape_controls(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(acts_on_terminal) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if acts_on_terminal(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The characters [`escape_controls`] escapes.
+fn acts_on_terminal(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `s` shows nothing: only spaces, controls, zero-width characters
+/// (U+200B, U+2060, U+FEFF, ...) or combining marks with nothing to combine
+/// with. A name like that would be a blank line on the roster.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace() || c.is_control() || is_combining_mark(c) || is_default_ignorable(c)
+    })
+}
+
+/// Unicode's Default_Ignorable_Code_Point: characters with no glyph of their
+/// own (zero-width spaces and joiners, bidi controls, variation selectors,
+/// Hangul fillers, tags).
+fn is_default_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{034f}'
+            | '\u{061c}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fff8}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
+}
 
 /// `s` cut to at most `width` columns, with `…` where it was cut.
 pub fn fit(s: &str, width: usize) -> String {
@@ -38,6 +109,46 @@ pub fn pad_left(s: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_as_rust_writes_them() {
+        assert_eq!(
+            escape_controls("a\x1b[2J\x1b]0;t\x07\r\0\x7f\u{9b}\u{202e}\u{2066}b"),
+            r"a\u{1b}[2J\u{1b}]0;t\u{7}\u{d}\u{0}\u{7f}\u{9b}\u{202e}\u{2066}b"
+        );
+    }
+
+    #[test]
+    fn escaped_text_holds_no_control_characters_and_escapes_the_same_again() {
+        let all: String = ('\0'..='\u{a0}').chain('\u{2000}'..='\u{2070}').collect();
+        let once = escape_controls(&all).into_owned();
+        assert!(!once.chars().any(acts_on_terminal), "{once:?}");
+        assert_eq!(escape_controls(&once), once);
+    }
+
+    #[test]
+    fn clean_text_is_borrowed_with_tabs_and_newlines() {
+        let clean = "王丽\tZoë\nNúñez 🌻 \\u{1b} \u{200b}";
+        assert!(matches!(escape_controls(clean), Cow::Borrowed(s) if s == clean));
+    }
+
+    #[test]
+    fn text_of_invisible_characters_is_blank() {
+        for blank in [
+            "",
+            " \t",
+            "\u{200b}",
+            "\u{200c}\u{200d}\u{2060}",
+            "\u{feff}",
+            "\u{301}\u{20dd}",
+            "\u{3000}",
+        ] {
+            assert!(is_blank(blank), "{blank:?}");
+        }
+        for name in ["Lena", "Zoe\u{308}", "\u{200b}王", "-", "🌻"] {
+            assert!(!is_blank(name), "{name:?}");
+        }
+    }
 
     #[test]
     fn wide_characters_count_twice() {

@@ -2,6 +2,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
@@ -209,4 +211,175 @@ fn open_without_a_terminal_fails_cleanly_and_keeps_the_file() {
         .stderr(predicate::str::contains("not a terminal"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(!minutes::store::lock_path(&path).exists());
+}
+
+/// What a hostile session file holds: clear the screen, retitle the
+/// terminal, reverse the text that follows, and a C1 CSI introducer.
+const HOSTILE: [&str; 4] = ["\x1b[2J", "\x1b]0;pwned\x07", "\u{202e}", "\u{9b}"];
+/// How each is printed instead.
+const ESCAPED: [&str; 4] = [r"\u{1b}[2J", r"\u{1b}]0;pwned\u{7}", r"\u{202e}", r"\u{9b}"];
+
+/// Characters a terminal would act on, or that reorder the text shown.
+fn unsafe_chars(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
+fn assert_printable(text: &str) {
+    assert_eq!(unsafe_chars(text), Vec::<char>::new(), "{text:?}");
+}
+
+/// The sample with every hostile string in its title, a name, an
+/// organisation, an agenda topic and a note.
+fn hostile_session() -> minutes::model::Session {
+    let mut s = common::sample();
+    let all = HOSTILE.join(" ");
+    s.title = format!("Board {all} meeting");
+    s.attendees[0].name = format!("Wang{}", HOSTILE.concat());
+    s.organisations[0].name = format!("Peking {all}");
+    s.agenda[0].title = format!("Welcome {all}");
+    let note = format!(
+        "{all} and a long word {} that must still wrap within the line",
+        "red\x1b[31m".repeat(12)
+    );
+    s.entries.push(common::note(s.next_entry_id().0, &note));
+    s
+}
+
+#[test]
+fn export_shows_control_characters_escaped_and_keeps_the_file_faithful() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.ron");
+    let session = hostile_session();
+    minutes::store::save(&path, &session).unwrap();
+    for format in ["txt", "md"] {
+        let out = minutes()
+            .args(["export", "-f", format])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_printable(&text);
+        for (raw, escaped) in HOSTILE.iter().zip(ESCAPED) {
+            assert!(!text.contains(raw));
+            // Markdown escapes its own `\`, `[` and `]`: `\\u{1b}\[2J`.
+            let escaped = match format {
+                "md" => escaped
+                    .replace('\\', r"\\")
+                    .replace('[', r"\[")
+                    .replace(']', r"\]"),
+                _ => escaped.to_string(),
+            };
+            assert!(text.contains(&escaped), "{escaped} in\n{text}");
+        }
+    }
+    // The file keeps the text as it was typed.
+    assert_eq!(minutes::store::load(&path).unwrap(), session);
+}
+
+#[test]
+fn text_export_with_control_characters_fits_in_80_columns() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.ron");
+    minutes::store::save(&path, &hostile_session()).unwrap();
+    let out = minutes().arg("export").arg(&path).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // Counted as printed: `\u{1b}` takes six columns where ESC took none.
+    assert_printable(&text);
+    for line in text.lines() {
+        assert!(line.width() <= 80, "{} columns: {line:?}", line.width());
+    }
+    assert!(text.contains(r"red\u{1b}[31mred"));
+}
+
+#[test]
+fn list_shows_control_characters_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    minutes::store::save(&dir.path().join("hostile.ron"), &hostile_session()).unwrap();
+    std::fs::copy(common::sample_path(), dir.path().join("\x1b[2Jx.ron")).unwrap();
+    std::fs::write(dir.path().join("\x1b]0;pwned\x07.ron"), "(version: 1,").unwrap();
+    let out = minutes()
+        .env("MINUTES_DATA_DIR", dir.path())
+        .arg("list")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_printable(&text);
+    assert!(text.contains(r"Board \u{1b}[2J"), "{text}");
+    assert!(text.contains(r"\u{1b}[2Jx.ron"), "{text}");
+    assert!(text.contains(r"\u{1b}]0;pwned\u{7}.ron"), "{text}");
+}
+
+#[test]
+fn errors_show_control_characters_in_paths_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("\x1b[2Jmeeting.ron");
+    let bad = dir.path().join("\x1b]0;pwned\x07.ron");
+    std::fs::write(
+        &bad,
+        "(\n  version: 1,\n  title: \"x\"\n  series: \"y\",\n)",
+    )
+    .unwrap();
+    for (path, escaped) in [(missing, r"\u{1b}[2Jmeeting.ron"), (bad, ESCAPED[1])] {
+        let out = minutes().arg("export").arg(&path).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_printable(&stderr);
+        assert!(stderr.contains(escaped), "{stderr}");
+    }
+}
+
+#[test]
+fn errors_quoting_the_file_show_control_characters_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inconsistent.ron");
+    let mut s = hostile_session();
+    // A hand edit: the organisation's code changed, its members' not.
+    s.organisations[0].code = "PEKING".into();
+    std::fs::write(&path, minutes::store::file::to_ron(&s).unwrap()).unwrap();
+    let out = minutes().arg("export").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_printable(&stderr);
+    assert!(
+        stderr.contains(r"Wang\u{1b}[2J\u{1b}]0;pwned\u{7}\u{202e}\u{9b}"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn export_refuses_what_is_not_a_regular_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("meeting.ron");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    for path in [fifo.as_path(), dir.path(), Path::new("/dev/zero")] {
+        minutes()
+            .arg("export")
+            .arg(path)
+            .timeout(std::time::Duration::from_secs(10))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("not a regular file"));
+    }
+}
+
+#[test]
+fn usage_errors_show_control_characters_escaped() {
+    // `minutes export *.ron` in a directory with a hostile file name.
+    let out = minutes()
+        .args(["export", "a.ron", "\x1b]0;pwned\x07.ron"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_printable(&stderr);
+    assert!(stderr.contains(ESCAPED[1]), "{stderr}");
 }

@@ -496,3 +496,32 @@ fn arriving_again_changes_nothing() {
         "the first arrival time stays"
     );
 }
+
+#[test]
+fn a_name_of_invisible_characters_is_refused_as_blank() {
+    for command in ["/join", "/invite"] {
+        let blank = parse(&format!("{command} ")).unwrap_err();
+        assert!(blank.contains("needs a name"), "{blank}");
+        for name in [
+            "\u{200b}",
+            "\u{200c}\u{200d}",
+            "\u{2060}",
+            "\u{feff}",
+            "\u{301}",
+            "\u{200b} \u{feff}\u{301}",
+            "\u{200b}, PKU, Observer",
+        ] {
+            assert_eq!(
+                parse(&format!("{command} {name}")),
+                Err(blank.clone()),
+                "{command} {name:?}"
+            );
+        }
+    }
+    // Invisible characters beside visible ones are part of a name.
+    assert!(matches!(parse("/join Zoe\u{308}"), Ok(Intent::Join { .. })));
+    assert!(matches!(
+        parse("/join \u{200b}Lena"),
+        Ok(Intent::Join { .. })
+    ));
+}

@@ -81,7 +81,7 @@ prop_compose! {
         agenda in proptest::collection::vec((text(), 0..240u32, proptest::option::of(timestamp())), 0..5),
         entries in proptest::collection::vec((timestamp(), kind(), text(), any::<bool>()), 0..12),
         credits in proptest::collection::vec((text(), text()), 0..3),
-        journal_seq in any::<u64>(),
+        journal_seq in 0..=minutes::store::journal::MAX_SEQ,
     ) -> Session {
         let mut s = Session::new(title);
         s.series = series;

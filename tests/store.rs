@@ -587,3 +587,21 @@ fn speeches_in_the_sample_have_their_speakers() {
     );
     assert!(s.problems().is_empty());
 }
+
+#[test]
+fn a_symlink_to_a_session_file_loads() {
+    let (dir, path) = common::sample_copy();
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    assert_eq!(store::load(&link).unwrap(), common::sample());
+}
+
+#[test]
+fn what_is_not_a_regular_file_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for path in [dir.path(), Path::new("/dev/zero")] {
+        let err = store::load(path).unwrap_err();
+        assert!(matches!(err, LoadError::Io { .. }), "{err}");
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+    }
+}

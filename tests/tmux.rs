@@ -3,21 +3,27 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 use minutes::store;
 
-/// A tmux server of this test's own, killed on drop.
+/// A tmux server of this test's own, killed on drop, even when the test
+/// fails. Its socket is in a temporary directory of its own, removed on drop
+/// too: tmux leaves its socket file behind when its server ends.
 struct Tmux {
-    socket: String,
+    socket: PathBuf,
+    _dir: tempfile::TempDir,
 }
 
 impl Tmux {
     fn start(command: &str) -> Tmux {
-        let socket = format!("minutes-test-{}-{}", std::process::id(), rand_suffix());
-        let tmux = Tmux { socket };
+        let dir = tempfile::tempdir().unwrap();
+        let tmux = Tmux {
+            socket: dir.path().join("tmux"),
+            _dir: dir,
+        };
         let out = tmux.run(&[
             "new-session",
             "-d",
@@ -39,7 +45,9 @@ impl Tmux {
 
     fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .arg("-S")
+            .arg(&self.socket)
+            .args(["-f", "/dev/null"])
             .args(args)
             .output()
             .expect("tmux is installed (.ci/run installs it)")
@@ -105,16 +113,25 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
+        // Then `_dir` goes, with the socket.
         let _ = self.run(&["kill-server"]);
     }
 }
 
-fn rand_suffix() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos()
-        % 1_000_000
+#[test]
+fn a_tmux_server_is_killed_and_its_socket_removed_even_when_a_test_fails() {
+    let socket = std::sync::Mutex::new(None);
+    let failed = std::panic::catch_unwind(|| {
+        let tmux = Tmux::start("sleep 600");
+        let out = tmux.run(&["display-message", "-p", "#{socket_path}"]);
+        let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        assert!(Path::new(&path).exists(), "tmux listens on {path}");
+        *socket.lock().unwrap() = Some(path);
+        panic!("a failing test");
+    });
+    assert!(failed.is_err());
+    let path = socket.lock().unwrap().take().unwrap();
+    assert!(!Path::new(&path).exists(), "{path} left behind");
 }
 
 fn command(args: &str, path: &Path) -> String {

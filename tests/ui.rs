@@ -401,6 +401,27 @@ fn editing_an_entry_keeps_its_time_and_id_and_esc_gives_back_the_draft() {
 }
 
 #[test]
+fn renaming_someone_to_invisible_characters_is_refused_as_blank() {
+    let (_dir, mut app) = mid_meeting();
+    app.focus = Pane::Attendees;
+    app.mode = Mode::Browse;
+    app.selected[1] = 4;
+    let before = app.store.session().attendees[4].clone();
+    for name in ["", "\u{200b}\u{feff}", "\u{301}"] {
+        press(&mut app, &[key(KeyCode::Char('e')), ctrl('u')], t(40, 0));
+        line(&mut app, &format!("{name}, USAL"), t(40, 0));
+        assert_eq!(app.store.session().attendees[4], before, "{name:?}");
+        let message = app.message.as_ref().unwrap();
+        assert!(
+            message.text.contains("a name is needed"),
+            "{}",
+            message.text
+        );
+        press(&mut app, &[key(KeyCode::Esc)], t(40, 0));
+    }
+}
+
+#[test]
 fn people_named_in_the_minutes_cannot_be_deleted() {
     let (_dir, mut app) = mid_meeting();
     app.focus = Pane::Attendees;

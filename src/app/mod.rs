@@ -713,7 +713,7 @@ fn submit_edit(app: &mut App, target: Editing, line: &str) -> bool {
                 }
             };
             a.role = parts.next().unwrap_or_default().to_string();
-            if a.name.is_empty() {
+            if crate::text::is_blank(&a.name) {
                 app.error("a name is needed: NAME, ORG, ROLE");
                 return false;
             }

@@ -339,7 +339,7 @@ fn parse_command(text: &str, s: &Session) -> Result<Intent, String> {
         "join" | "invite" => {
             let mut parts = arg.splitn(3, ',').map(str::trim);
             let name = parts.next().unwrap_or_default();
-            if name.is_empty() {
+            if crate::text::is_blank(name) {
                 return Err(format!(
                     "/{} needs a name: /{} NAME, ORG, ROLE",
                     command.name, command.name

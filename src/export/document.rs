@@ -27,3 +27,42 @@ pub struct Item {
     pub lead: String,
     pub text: String,
 }
+
+impl Document {
+    /// Escapes every text of the document with
+    /// [`escape_controls`](crate::text::escape_controls), so that a title,
+    /// name or note from a hostile file cannot drive the reader's terminal,
+    /// and so that layout measures the text as it will be printed.
+    pub fn escape_controls(&mut self) {
+        escape(&mut self.title);
+        for block in &mut self.blocks {
+            match block {
+                Block::Fields(fields) => {
+                    for (label, value) in fields {
+                        escape(label);
+                        escape(value);
+                    }
+                }
+                Block::Heading(text) | Block::Subheading(text) | Block::Paragraph(text) => {
+                    escape(text)
+                }
+                Block::Table { header, rows, .. } => header
+                    .iter_mut()
+                    .chain(rows.iter_mut().flatten())
+                    .for_each(escape),
+                Block::List(items) => {
+                    for item in items {
+                        escape(&mut item.lead);
+                        escape(&mut item.text);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn escape(text: &mut String) {
+    if let std::borrow::Cow::Owned(escaped) = crate::text::escape_controls(text) {
+        *text = escaped;
+    }
+}

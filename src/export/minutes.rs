@@ -8,6 +8,8 @@ use crate::model::{
 
 /// What the minutes of a session say, in order: header, attendance, agenda,
 /// one section per agenda item, action items, speaking time, credits.
+/// Control characters in the session's text are escaped (see
+/// [`Document::escape_controls`]): every format prints what this says.
 pub fn minutes(s: &Session) -> Document {
     let mut blocks = vec![Block::Fields(header_fields(s))];
     attendance(s, &mut blocks);
@@ -23,10 +25,12 @@ pub fn minutes(s: &Session) -> Document {
             .map(|c| (format!("{} by", c.role.label()), c.name.clone()));
         blocks.push(Block::Fields(fields.collect()));
     }
-    Document {
+    let mut doc = Document {
         title: s.title.clone(),
         blocks,
-    }
+    };
+    doc.escape_controls();
+    doc
 }
 
 fn hm(t: &Timestamp) -> String {

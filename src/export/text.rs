@@ -82,49 +82,50 @@ fn wrap(text: &str, first: &str, rest: &str) -> String {
     out
 }
 
+/// A table too wide for [`WIDTH`] narrows its columns of text, wrapping their
+/// cells, but none below this.
+const NARROWEST: usize = 12;
+
 fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[bool]) {
     const INDENT: &str = "  ";
     const GAP: &str = "  ";
     let columns = header.len();
+    let numeric = |i: usize| numeric.get(i) == Some(&true);
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
         }
     }
-    // The last column takes what is left of the line and wraps within it.
-    let before: usize = INDENT.len()
-        + widths[..columns - 1]
-            .iter()
-            .map(|w| w + GAP.len())
-            .sum::<usize>();
-    let last = WIDTH.saturating_sub(before).max(12);
-    widths[columns - 1] = widths[columns - 1].min(last);
+    // Too wide for the line: the widest column of text gives way, one column
+    // at a time, and its cells wrap. Usually that is the last column (a
+    // role, a topic), but a long name before it must not push it off the line.
+    let total =
+        |widths: &[usize]| INDENT.len() + widths.iter().sum::<usize>() + GAP.len() * (columns - 1);
+    while total(&widths) > WIDTH {
+        let widest = (0..columns)
+            .filter(|&i| !numeric(i) && widths[i] > NARROWEST)
+            .max_by_key(|&i| (widths[i], i));
+        let Some(i) = widest else { break };
+        widths[i] -= 1;
+    }
     let line = |cells: &[String], out: &mut String| {
-        let mut text = String::from(INDENT);
-        for (i, cell) in cells.iter().enumerate().take(columns - 1) {
-            let cell = if numeric.get(i) == Some(&true) {
-                pad_left(cell, widths[i])
-            } else {
-                pad(cell, widths[i])
-            };
-            text.push_str(&cell);
-            text.push_str(GAP);
-        }
-        let lastcell = cells.get(columns - 1).map_or("", String::as_str);
-        let lastcell = if numeric.get(columns - 1) == Some(&true) {
-            pad_left(lastcell, widths[columns - 1])
-        } else {
-            lastcell.to_string()
-        };
-        let options = textwrap::Options::new(widths[columns - 1].max(1));
-        let mut pieces = textwrap::wrap(&lastcell, options).into_iter();
-        text.push_str(&pieces.next().unwrap_or_default());
-        out.push_str(text.trim_end());
-        out.push('\n');
-        for piece in pieces {
-            out.push_str(&" ".repeat(before));
-            out.push_str(piece.trim_end());
+        let wrapped: Vec<Vec<_>> = (0..columns)
+            .map(|i| textwrap::wrap(cells.get(i).map_or("", String::as_str), widths[i].max(1)))
+            .collect();
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        for k in 0..height {
+            let mut text = String::from(INDENT);
+            for (i, pieces) in wrapped.iter().enumerate() {
+                let piece = pieces.get(k).map_or("", |p| p.as_ref());
+                if numeric(i) {
+                    text.push_str(&pad_left(piece, widths[i]));
+                } else {
+                    text.push_str(&pad(piece, widths[i]));
+                }
+                text.push_str(GAP);
+            }
+            out.push_str(text.trim_end());
             out.push('\n');
         }
     };
@@ -134,5 +135,41 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[b
     line(&rule, out);
     for row in rows {
         line(row, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn widest_line(doc: &Document) -> usize {
+        render(doc)
+            .lines()
+            .map(UnicodeWidthStr::width)
+            .max()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_table_with_long_cells_before_the_last_still_fits() {
+        let name = "Maximiliane Theodora von Hohenzollern-Sigmaringen-Wittelsbach";
+        let doc = Document {
+            title: "t".into(),
+            blocks: vec![Block::Table {
+                header: vec!["Name".into(), "Attendance".into(), "Role".into()],
+                rows: vec![vec![
+                    name.into(),
+                    "late, joined 14:12".into(),
+                    "Professor of Documentation".into(),
+                ]],
+                numeric: vec![false, false, false],
+            }],
+        };
+        assert!(widest_line(&doc) <= WIDTH, "{}", render(&doc));
+        let text = render(&doc);
+        assert!(
+            text.contains("Hohenzollern"),
+            "the name is wrapped, not cut:\n{text}"
+        );
     }
 }

@@ -127,7 +127,19 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
         path: path.to_path_buf(),
         source,
     };
-    let size = fs::metadata(path).map_err(io_err)?.len();
+    let meta = fs::metadata(path).map_err(io_err)?;
+    // Reading a FIFO or a terminal blocks, /dev/zero never ends: only a
+    // regular file (or a symlink to one) can be a session.
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a directory"
+        } else {
+            "a FIFO, device or socket"
+        };
+        let message = format!("not a regular file but {what}; expected a minutes session file");
+        return Err(io_err(io::Error::new(io::ErrorKind::InvalidInput, message)));
+    }
+    let size = meta.len();
     if size > MAX_FILE_SIZE {
         return Err(LoadError::TooLarge {
             path: path.to_path_buf(),
