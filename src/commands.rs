@@ -4,6 +4,7 @@ use std::fmt;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::app::quit::Ending;
 use crate::cli::{Cli, Command};
 use crate::export;
 use crate::model::Session;
@@ -49,7 +50,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             } else {
                 Mode::ReadWrite
             };
-            interactive(OpenSession::open(&file, mode)?, false)
+            let data_dir = paths().ok().map(|p| p.data_dir);
+            interactive(OpenSession::open(&file, mode)?, false, data_dir.as_deref())
         }
         Some(Command::List) => list(&paths()?, &mut io::stdout().lock()),
         Some(Command::Export {
@@ -64,7 +66,11 @@ fn open_latest(paths: &Paths) -> Result<(), Error> {
     let mut files = paths.session_files()?;
     files.sort_by_key(|f| std::fs::metadata(f).and_then(|m| m.modified()).ok());
     match files.pop() {
-        Some(latest) => interactive(OpenSession::open(&latest, Mode::ReadWrite)?, false),
+        Some(latest) => interactive(
+            OpenSession::open(&latest, Mode::ReadWrite)?,
+            false,
+            Some(&paths.data_dir),
+        ),
         None => new(paths, None, None, None),
     }
 }
@@ -94,7 +100,11 @@ fn new(
         None => Session::new(title),
     };
     session.scheduled_start = Some(chrono::Local::now().fixed_offset());
-    interactive(OpenSession::create(&path, session)?, true)
+    interactive(
+        OpenSession::create(&path, session)?,
+        true,
+        Some(&paths.data_dir),
+    )
 }
 
 fn create_private_dir(dir: &Path) -> io::Result<()> {
@@ -123,18 +133,61 @@ fn free_name(dir: &Path, title: &str) -> PathBuf {
 
 /// Runs the screen on an open session, then closes it. `created`: the file
 /// was just written by `new`, so it is news to the user even if unchanged.
-fn interactive(open: OpenSession, created: bool) -> Result<(), Error> {
-    let app = crate::app::App::new(open, chrono::Local::now().fixed_offset());
-    let (open, result) = crate::tui::run(app);
+///
+/// However the screen ended (quit, signal, lost terminal), every change is
+/// saved, or stays in the journal, or goes to a rescue copy, and the user
+/// is told which; a change that reached none of them is named loudly.
+fn interactive(open: OpenSession, created: bool, data_dir: Option<&Path>) -> Result<(), Error> {
+    let mut app = crate::app::App::new(open, chrono::Local::now().fixed_offset());
+    app.rescue_dirs = store::rescue_dirs(app.store.path(), data_dir);
+    let (app, result) = crate::tui::run(app);
+    let (mut open, ending, rescue_dirs) = (app.store, app.ending, app.rescue_dirs);
     let path = open.path().to_path_buf();
+    let shown = |p: &Path| escape_controls(&p.display().to_string()).into_owned();
+    // The terminal may be gone (its window closed): say it without panicking.
+    let say = |text: String| {
+        let _ = writeln!(io::stderr(), "{}", escape_controls(&text));
+    };
+    if let Ending::Rescued(copy) = &ending {
+        say(format!("Rescue copy of the whole session: {}", shown(copy)));
+    }
     // Only a session with changes is written; say so only when it was.
-    // Saved even when the terminal failed: nothing typed is lost.
     let changed = open.has_unsaved_changes();
+    open.flush();
+    let saved = if changed { open.save() } else { Ok(()) };
+    if let Err(e) = saved {
+        let pending = open.unsaved();
+        let mut msg = format!("could not save {}: {e}", shown(&path));
+        if pending == 0 {
+            msg.push_str(&format!(
+                "\nNothing is lost: every change is in the journal {}, and opening the session again recovers it.",
+                shown(&store::journal_path(&path))
+            ));
+        } else if ending == Ending::Discarded {
+            msg.push_str(&format!(
+                "\n{pending} change(s) not on disk were discarded, as asked."
+            ));
+        } else {
+            let rescue = match &ending {
+                Ending::Rescued(copy) => Ok(copy.clone()),
+                _ => open.write_rescue(&rescue_dirs),
+            };
+            match rescue {
+                Ok(copy) => msg.push_str(&format!(
+                    "\n{pending} change(s) could not be written to the journal either; the whole session is saved in {}",
+                    shown(&copy)
+                )),
+                Err(why) => msg.push_str(&format!(
+                    "\nLOST: {pending} change(s) could not be written anywhere ({why})"
+                )),
+            }
+        }
+        // Dropped without `close`: the journal and what it holds stay.
+        return Err(error(msg));
+    }
     open.close()?;
     if changed || created {
-        // The terminal may be gone (its window closed): not worth a panic.
-        let path = path.display().to_string();
-        let _ = writeln!(io::stderr(), "Saved {}", escape_controls(&path));
+        say(format!("Saved {}", shown(&path)));
     }
     result.map_err(|e| error(format!("terminal: {e}")))
 }

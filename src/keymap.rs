@@ -17,6 +17,8 @@ pub enum Keys {
     Browse,
     Pick,
     Help,
+    /// The question asked on quit while changes are only in memory.
+    Unsaved,
 }
 
 /// One key.
@@ -77,7 +79,7 @@ const fn hint(words: &'static str) -> Option<&'static str> {
 use KeyCode::{
     Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use Keys::{Browse as B, Entry as E, Global as G, Help as H, Pick as P};
+use Keys::{Browse as B, Entry as E, Global as G, Help as H, Pick as P, Unsaved as U};
 
 pub const BINDINGS: &[Binding] = &[
     // While typing.
@@ -324,6 +326,23 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(P, &[key(Esc)], Action::Cancel, "cancel", hint("cancel")),
+    // The question on quit while changes are only in memory: an answer
+    // is typed in full, so that no stray key can lose anything.
+    bind(U, &[key(Enter)], Action::Choose, "answer", hint("answer")),
+    bind(
+        U,
+        &[key(Backspace)],
+        Action::Edit(Req::DeletePrevChar),
+        "delete back",
+        None,
+    ),
+    bind(
+        U,
+        &[key(Esc)],
+        Action::Cancel,
+        "back to the meeting",
+        hint("back to the meeting"),
+    ),
     // In the help.
     bind(
         H,
@@ -387,6 +406,7 @@ impl Keys {
             Mode::Entry => Keys::Entry,
             Mode::Browse => Keys::Browse,
             Mode::Pick(_) => Keys::Pick,
+            Mode::Unsaved(_) => Keys::Unsaved,
             Mode::Help => Keys::Help,
         }
     }
@@ -398,6 +418,7 @@ impl Keys {
             Keys::Browse => "Browsing (Esc from typing)",
             Keys::Pick => "Picking a person",
             Keys::Help => "This help",
+            Keys::Unsaved => "Quitting with changes only in memory",
         }
     }
 }
@@ -448,7 +469,7 @@ pub fn action_for(event: KeyEvent, app: &App) -> Option<Action> {
         return Some(action);
     }
     match (mode, event.code) {
-        (Keys::Entry | Keys::Pick, KeyCode::Char(c))
+        (Keys::Entry | Keys::Pick | Keys::Unsaved, KeyCode::Char(c))
             if mods.is_empty() || mods == KeyModifiers::ALT | KeyModifiers::CONTROL =>
         {
             Some(Action::Edit(Req::InsertChar(c)))

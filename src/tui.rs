@@ -17,7 +17,6 @@ use ratatui::crossterm::execute;
 
 use crate::app::{self, Action, App};
 use crate::model::Timestamp;
-use crate::store::OpenSession;
 
 /// How often the clocks on screen move on when nothing else happens.
 const TICK: Duration = Duration::from_millis(250);
@@ -38,25 +37,25 @@ const STOP_SIGNALS: [i32; 6] = [
     signal_hook::consts::SIGUSR2,
 ];
 
-/// Runs the app until the user quits or a signal asks it to stop. The
-/// session is handed back even when the terminal failed, so that it is
-/// always closed and saved. The terminal is restored however this ends, a
-/// panic included.
-pub fn run(mut app: App) -> (OpenSession, io::Result<()>) {
+/// Runs the app until the user quits or a signal asks it to stop. The app,
+/// and so the session, is handed back even when the terminal failed, so
+/// that it is always closed and saved. The terminal is restored however
+/// this ends, a panic included.
+pub fn run(mut app: App) -> (App, io::Result<()>) {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         let err =
             io::Error::other("not a terminal; run minutes in a terminal, or use `minutes export`");
-        return (app.store, Err(err));
+        return (app, Err(err));
     }
     let stop = Arc::new(AtomicBool::new(false));
     for signal in STOP_SIGNALS {
         if let Err(e) = signal_hook::flag::register(signal, Arc::clone(&stop)) {
-            return (app.store, Err(e));
+            return (app, Err(e));
         }
     }
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
-        Err(e) => return (app.store, Err(e)),
+        Err(e) => return (app, Err(e)),
     };
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let reader = Reader::start(Arc::clone(&stop));
@@ -67,7 +66,7 @@ pub fn run(mut app: App) -> (OpenSession, io::Result<()>) {
     // Not `ratatui::restore()`: it prints its error, and printing to a
     // terminal that is gone panics.
     let _ = ratatui::try_restore();
-    (app.store, result)
+    (app, result)
 }
 
 fn now() -> Timestamp {

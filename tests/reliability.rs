@@ -391,3 +391,65 @@ fn a_byte_order_mark_is_accepted() {
     let s = store::load(&path).expect("a file with a BOM loads");
     assert_eq!(s, common::sample());
 }
+
+// ------------------------------------------------ defect 1: a full disk
+
+#[test]
+fn entries_typed_after_the_disk_fills_still_reach_the_journal() {
+    let Some(disk) = common::SmallDisk::mount(1024) else {
+        return;
+    };
+    let path = disk.path().join("meeting.ron");
+    std::fs::copy(common::sample_path(), &path).unwrap();
+    let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    // Another program takes every byte left.
+    let filler = disk.fill(0);
+    assert!(disk.free() < 8192, "the disk is full: {} free", disk.free());
+    let mut acknowledged = Vec::new();
+    for i in 0..5000 {
+        let text = format!("note {i} typed after the disk filled up, with some more words");
+        open.apply(common::add_note(open.session(), &text)).unwrap();
+        if open.unsaved() > 0 {
+            break;
+        }
+        acknowledged.push(text);
+    }
+    println!(
+        "{} entries reached the journal after the disk filled",
+        acknowledged.len()
+    );
+    assert!(
+        acknowledged.len() >= 500,
+        "only {} entries reached the disk after it filled",
+        acknowledged.len()
+    );
+    // A crash now, then room again: every acknowledged entry is there.
+    drop(open);
+    std::fs::remove_file(filler).unwrap();
+    let reopened = OpenSession::open(&path, Mode::ReadOnly).unwrap();
+    let texts = entry_texts(reopened.session());
+    assert!(acknowledged.iter().all(|t| texts.contains(t)));
+}
+
+#[test]
+fn a_rescue_copy_goes_to_the_first_directory_that_takes_it() {
+    let Some(disk) = common::SmallDisk::mount(256) else {
+        return;
+    };
+    let path = disk.path().join("meeting.ron");
+    std::fs::copy(common::sample_path(), &path).unwrap();
+    let open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    disk.fill(0);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let dirs = store::rescue_dirs(&path, Some(elsewhere.path()));
+    assert_eq!(dirs[0], disk.path());
+    let copy = open.write_rescue(&dirs).unwrap();
+    assert_eq!(copy.parent().unwrap(), elsewhere.path());
+    assert_eq!(&store::load(&copy).unwrap(), open.session());
+    // Nothing half-written was left on the full disk.
+    let names: Vec<_> = std::fs::read_dir(disk.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("rescue")), "{names:?}");
+}

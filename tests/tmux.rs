@@ -612,3 +612,146 @@ fn keys_after_a_resize_are_acted_on_at_once() {
         ]
     );
 }
+
+/// A session on a small disk filled up to `leave` bytes before it opens,
+/// typed into until changes are only in memory. The app's stderr goes to
+/// `log`, and `TMPDIR` to `rescue` (off the full disk).
+struct FullDiskMeeting {
+    disk: common::SmallDisk,
+    path: std::path::PathBuf,
+    log: std::path::PathBuf,
+    rescue: tempfile::TempDir,
+    filler: std::path::PathBuf,
+    tmux: Tmux,
+    typed: Vec<String>,
+}
+
+impl FullDiskMeeting {
+    fn start() -> Option<FullDiskMeeting> {
+        let disk = common::SmallDisk::mount(200)?;
+        let path = disk.path().join("meeting.ron");
+        std::fs::copy(common::sample_path(), &path).unwrap();
+        let filler = disk.fill(8 << 10);
+        let rescue = tempfile::tempdir().unwrap();
+        let log = rescue.path().join("stderr");
+        let tmux = Tmux::start(&format!(
+            "TMPDIR='{}' {}; echo EXITED $?; sleep 30",
+            rescue.path().display(),
+            command_logged("open", &path, &log).trim_start_matches("exec ")
+        ));
+        tmux.wait_for("Enter  log");
+        let mut meeting = FullDiskMeeting {
+            disk,
+            path,
+            log,
+            rescue,
+            filler,
+            tmux,
+            typed: Vec::new(),
+        };
+        // The journal takes what is left, then fails: the rest stays in memory.
+        for i in 0..60 {
+            let text = format!("note {i} typed on a full disk");
+            meeting.tmux.type_text(&text);
+            meeting.tmux.send(&["Enter"]);
+            meeting.tmux.wait_for(&format!("Note       {text}"));
+            meeting.typed.push(text);
+        }
+        meeting.tmux.wait_for("NOT SAVED");
+        Some(meeting)
+    }
+
+    fn stderr(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    fn assert_every_note_in(&self, session: &minutes::model::Session) {
+        let texts: Vec<&str> = session.entries.iter().map(|e| e.text.as_str()).collect();
+        for t in &self.typed {
+            assert!(texts.contains(&t.as_str()), "{t:?} is lost");
+        }
+    }
+}
+
+#[test]
+fn quitting_on_a_full_disk_asks_and_a_rescue_copy_keeps_every_note() {
+    let Some(m) = FullDiskMeeting::start() else {
+        return;
+    };
+    m.tmux.send(&["C-q"]);
+    m.tmux.wait_for("Not on disk: quit how?");
+    // A stray word does nothing; retry while still full says so.
+    m.tmux.type_text("yes");
+    m.tmux.send(&["Enter"]);
+    m.tmux.wait_for("is not an answer");
+    m.tmux.type_text("retry");
+    m.tmux.send(&["Enter"]);
+    m.tmux.wait_for("still cannot write");
+    m.tmux.type_text("rescue");
+    m.tmux.send(&["Enter"]);
+    m.tmux.wait_for("EXITED 1");
+    let stderr = m.stderr();
+    assert!(
+        stderr.contains("Rescue copy of the whole session"),
+        "{stderr}"
+    );
+    let copy = std::fs::read_dir(m.rescue.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains(".rescue-"))
+        .unwrap_or_else(|| panic!("no rescue copy in $TMPDIR; stderr: {stderr}"));
+    assert!(stderr.contains(&copy.display().to_string()), "{stderr}");
+    m.assert_every_note_in(&store::load(&copy).unwrap());
+    drop(m.disk);
+}
+
+#[test]
+fn a_closed_window_on_a_full_disk_writes_a_rescue_copy_and_says_where() {
+    let Some(m) = FullDiskMeeting::start() else {
+        return;
+    };
+    let app = Command::new("pgrep")
+        .args(["-P", &m.tmux.pane_pid().to_string(), "minutes"])
+        .output()
+        .unwrap();
+    let app: i32 = String::from_utf8_lossy(&app.stdout).trim().parse().unwrap();
+    assert_eq!(unsafe { libc::kill(app, libc::SIGHUP) }, 0);
+    m.tmux.wait_for("EXITED 1");
+    let stderr = m.stderr();
+    assert!(stderr.contains("the whole session is saved in"), "{stderr}");
+    let copy = std::fs::read_dir(m.rescue.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains(".rescue-"))
+        .unwrap_or_else(|| panic!("no rescue copy; stderr: {stderr}"));
+    m.assert_every_note_in(&store::load(&copy).unwrap());
+}
+
+#[test]
+fn retry_after_room_is_made_saves_everything() {
+    let Some(m) = FullDiskMeeting::start() else {
+        return;
+    };
+    m.tmux.send(&["C-q"]);
+    m.tmux.wait_for("Not on disk: quit how?");
+    // Esc: back to the meeting, and recording goes on.
+    m.tmux.send(&["Escape"]);
+    m.tmux.type_text("one more after the question");
+    m.tmux.send(&["Enter"]);
+    m.tmux.wait_for("Note       one more after the question");
+    m.tmux.send(&["C-q"]);
+    m.tmux.wait_for("Not on disk: quit how?");
+    std::fs::remove_file(&m.filler).unwrap();
+    m.tmux.type_text("retry");
+    m.tmux.send(&["Enter"]);
+    let screen = m
+        .tmux
+        .wait_until("the app to exit", |s| s.contains("EXITED"));
+    assert!(screen.contains("EXITED 0"), "{}", m.stderr());
+    let s = store::load(&m.path).unwrap();
+    m.assert_every_note_in(&s);
+    assert_eq!(
+        s.entries.last().unwrap().text,
+        "one more after the question"
+    );
+}

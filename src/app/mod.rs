@@ -3,6 +3,7 @@
 
 mod history;
 pub mod quick;
+pub mod quit;
 
 pub use history::{History, Step};
 use tui_input::{Input, InputRequest};
@@ -24,6 +25,8 @@ pub enum Mode {
     /// Choosing a person from a list filtered as you type.
     Pick(Picker),
     Help,
+    /// Asked on quit while changes exist only in memory.
+    Unsaved(quit::Unsaved),
 }
 
 /// A list of attendees filtered by `query`.
@@ -131,6 +134,10 @@ pub struct App {
     /// Since when the file has lacked changes (seen at a tick), for autosave.
     dirty_since: Option<Timestamp>,
     pub quit: bool,
+    /// Where a rescue copy may be written, in order (see `store::rescue_dirs`).
+    pub rescue_dirs: Vec<std::path::PathBuf>,
+    /// How the run ended, for what is said after the screen closes.
+    pub ending: quit::Ending,
 }
 
 /// Everything the user can do, whatever key does it.
@@ -204,6 +211,8 @@ impl App {
             saved_at: None,
             dirty_since: None,
             quit: false,
+            rescue_dirs: crate::store::rescue_dirs(store.path(), None),
+            ending: quit::Ending::Normal,
             store,
         };
         app.selected[0] = app.store.session().entries.len().saturating_sub(1);
@@ -287,6 +296,9 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) {
             Mode::Pick(picker) => {
                 picker.query.handle(request);
                 picker.selected = 0;
+            }
+            Mode::Unsaved(question) => {
+                question.answer.handle(request);
             }
             _ => {
                 app.input.handle(request);
@@ -440,7 +452,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) {
                 autosave(app);
             }
         }
-        Action::Quit => app.quit = true,
+        Action::Quit => quit::request(app),
     }
 }
 
@@ -747,6 +759,9 @@ fn submit_edit(app: &mut App, target: Editing, line: &str) -> bool {
 }
 
 fn choose(app: &mut App, now: Timestamp) {
+    if matches!(app.mode, Mode::Unsaved(_)) {
+        return quit::answer(app);
+    }
     let Mode::Pick(picker) = &app.mode else {
         return;
     };
@@ -770,7 +785,7 @@ fn choose(app: &mut App, now: Timestamp) {
 
 fn cancel(app: &mut App) {
     match app.mode {
-        Mode::Pick(_) | Mode::Help => app.mode = back_mode(app),
+        Mode::Pick(_) | Mode::Help | Mode::Unsaved(_) => app.mode = back_mode(app),
         Mode::Entry if app.editing.is_some() => {
             app.editing = None;
             app.input = Input::new(app.draft.take().unwrap_or_default());

@@ -332,6 +332,10 @@ pub trait JournalFile: std::fmt::Debug + Send {
     /// Sets disk space aside for the file to grow to `len` bytes without
     /// changing its size. May do nothing where the filesystem cannot.
     fn reserve(&mut self, len: u64) -> io::Result<()>;
+    /// Free space on the file's disk, where it can be known.
+    fn free_space(&self) -> Option<u64> {
+        None
+    }
 }
 
 impl JournalFile for File {
@@ -366,6 +370,17 @@ impl JournalFile for File {
     #[cfg(not(target_os = "linux"))]
     fn reserve(&mut self, _len: u64) -> io::Result<()> {
         Ok(())
+    }
+
+    #[cfg(unix)]
+    // The field types differ between platforms (u32 on some 32-bit ones).
+    #[allow(clippy::useless_conversion)]
+    fn free_space(&self) -> Option<u64> {
+        use std::os::fd::AsRawFd;
+        // SAFETY: a zeroed statvfs is valid, and the descriptor is open.
+        let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+        let rc = unsafe { libc::fstatvfs(self.as_raw_fd(), &mut st) };
+        (rc == 0).then(|| u64::from(st.f_bavail) * u64::from(st.f_frsize))
     }
 }
 
@@ -415,12 +430,16 @@ impl Journal {
     }
 
     /// Keeps at least half of [`RESERVE`] set aside ahead of the end. When
-    /// the disk has less, takes what it can; never fails.
+    /// the disk has less, takes at most half of what is free, so that the
+    /// next save of the whole file still fits; never fails.
     fn reserve_ahead(&mut self) {
         if self.reserve_left() >= RESERVE / 2 {
             return;
         }
         let mut want = RESERVE;
+        if let Some(free) = self.file.free_space() {
+            want = want.min(free / 2);
+        }
         while want >= MIN_RESERVE {
             match self.file.reserve(self.len + want) {
                 Ok(()) => {

@@ -368,6 +368,34 @@ impl OpenSession {
         Ok(())
     }
 
+    /// Writes the whole session, as RON, to a new file in the first of
+    /// `dirs` that takes it: the way out when neither the journal nor the
+    /// file can be written (a full disk). Never replaces a file. Returns
+    /// where it went, or why it went nowhere.
+    pub fn write_rescue(&self, dirs: &[PathBuf]) -> Result<PathBuf, String> {
+        let text = file::to_ron(&self.session).map_err(|e| e.to_string())?;
+        let stem = self
+            .path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let name = format!(
+            "{stem}.rescue-{}-{}.ron",
+            chrono::Local::now().format("%Y%m%d-%H%M%S"),
+            std::process::id()
+        );
+        let mut failures = Vec::new();
+        for dir in dirs {
+            let target = dir.join(&name);
+            match file::write_new(&target, text.as_bytes()) {
+                Ok(()) => return Ok(target),
+                Err(e) => failures.push(format!("{}: {e}", dir.display())),
+            }
+        }
+        Err(failures.join("; "))
+    }
+
     /// Whether there are changes the file does not have yet.
     pub fn has_unsaved_changes(&self) -> bool {
         self.writer
@@ -481,4 +509,21 @@ fn remove_stale_temps(path: &Path) -> (usize, u64) {
         }
     }
     removed
+}
+
+/// Where a rescue copy may go, in order: beside the session, the data
+/// directory, the temporary directory, and memory-backed `/dev/shm`
+/// (which survives the process, though not a reboot).
+pub fn rescue_dirs(session: &Path, data_dir: Option<&Path>) -> Vec<PathBuf> {
+    let mut dirs = vec![file::dir_of(session).to_path_buf()];
+    dirs.extend(data_dir.map(Path::to_path_buf));
+    dirs.push(std::env::temp_dir());
+    dirs.push(PathBuf::from("/dev/shm"));
+    let mut unique = Vec::new();
+    for dir in dirs {
+        if !unique.contains(&dir) {
+            unique.push(dir);
+        }
+    }
+    unique
 }

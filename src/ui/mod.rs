@@ -5,6 +5,7 @@ mod bottom;
 mod header;
 mod log;
 mod overlay;
+mod question;
 mod side;
 mod theme;
 
@@ -46,6 +47,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match &app.mode {
         Mode::Pick(picker) => overlay::render_picker(app, picker, frame, body),
         Mode::Help => overlay::render_help(app, frame, area),
+        Mode::Unsaved(q) => question::render_unsaved(app, q, frame, body),
         _ => {}
     }
 }

@@ -129,6 +129,7 @@ pub fn help_lines() -> Vec<Line<'static>> {
         Keys::Pick,
         Keys::Global,
         Keys::Help,
+        Keys::Unsaved,
     ] {
         lines.push(Line::from(mode.title()).bold().underlined());
         for b in keymap::BINDINGS.iter().filter(|b| b.mode == mode) {
