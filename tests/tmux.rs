@@ -3,120 +3,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
+use common::tmux::{Tmux, command, command_logged};
 use minutes::store;
-
-/// A tmux server of this test's own, killed on drop, even when the test
-/// fails. Its socket is in a temporary directory of its own, removed on drop
-/// too: tmux leaves its socket file behind when its server ends.
-struct Tmux {
-    socket: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Tmux {
-    fn start(command: &str) -> Tmux {
-        let dir = tempfile::tempdir().unwrap();
-        let tmux = Tmux {
-            socket: dir.path().join("tmux"),
-            _dir: dir,
-        };
-        let out = tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux failed to start: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(["-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/run installs it)")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    /// Types text literally (no key-name lookup).
-    fn type_text(&self, text: &str) {
-        assert!(
-            self.run(&["send-keys", "-t", "t", "-l", text])
-                .status
-                .success()
-        );
-    }
-
-    /// Waits until `what` is on screen. Assertions on the screen go through
-    /// here: a capture may catch a frame half drawn.
-    fn wait_for(&self, what: &str) -> String {
-        self.wait_until(what, |screen| screen.contains(what))
-    }
-
-    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if done(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "never saw {what:?} on screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn wait_for_exit(&self) {
-        let start = Instant::now();
-        while self.run(&["has-session", "-t", "t"]).status.success() {
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "still running:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn pane_pid(&self) -> i32 {
-        let out = self.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
-        String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        // Then `_dir` goes, with the socket.
-        let _ = self.run(&["kill-server"]);
-    }
-}
 
 #[test]
 fn a_tmux_server_is_killed_and_its_socket_removed_even_when_a_test_fails() {
@@ -132,14 +24,6 @@ fn a_tmux_server_is_killed_and_its_socket_removed_even_when_a_test_fails() {
     assert!(failed.is_err());
     let path = socket.lock().unwrap().take().unwrap();
     assert!(!Path::new(&path).exists(), "{path} left behind");
-}
-
-fn command(args: &str, path: &Path) -> String {
-    format!(
-        "exec '{}' {args} '{}'",
-        env!("CARGO_BIN_EXE_minutes"),
-        path.display()
-    )
 }
 
 #[test]
@@ -251,11 +135,6 @@ fn bare_minutes_opens_the_most_recent_session() {
     tmux.wait_for("Open Data for Museum Collections");
     tmux.send(&["C-q"]);
     tmux.wait_for_exit();
-}
-
-/// `command`, with what it prints on stderr (after the screen closes) kept in `log`.
-fn command_logged(args: &str, path: &Path, log: &Path) -> String {
-    format!("{} 2>'{}'", command(args, path), log.display())
 }
 
 #[test]
@@ -517,34 +396,6 @@ fn closing_the_terminal_saves_and_exits() {
     );
 }
 
-impl Tmux {
-    /// Like `wait_for`, but fails if `what` takes longer than `limit`: for
-    /// keys that must be acted on at once.
-    fn wait_for_within(&self, what: &str, limit: Duration) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(what) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < limit,
-                "{what:?} not on screen within {limit:?}:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(25));
-        }
-    }
-
-    fn resize(&self, width: u16, height: u16) {
-        let (w, h) = (width.to_string(), height.to_string());
-        assert!(
-            self.run(&["resize-window", "-t", "t", "-x", &w, "-y", &h])
-                .status
-                .success()
-        );
-    }
-}
-
 #[test]
 fn keys_that_arrive_after_quit_are_not_applied() {
     let (_dir, path) = common::sample_copy();
@@ -707,24 +558,27 @@ fn quitting_on_a_full_disk_asks_and_a_rescue_copy_keeps_every_note() {
 
 #[test]
 fn a_closed_window_on_a_full_disk_writes_a_rescue_copy_and_says_where() {
-    let Some(m) = FullDiskMeeting::start() else {
-        return;
-    };
-    let app = Command::new("pgrep")
-        .args(["-P", &m.tmux.pane_pid().to_string(), "minutes"])
-        .output()
-        .unwrap();
-    let app: i32 = String::from_utf8_lossy(&app.stdout).trim().parse().unwrap();
-    assert_eq!(unsafe { libc::kill(app, libc::SIGHUP) }, 0);
-    m.tmux.wait_for("EXITED 1");
-    let stderr = m.stderr();
-    assert!(stderr.contains("the whole session is saved in"), "{stderr}");
-    let copy = std::fs::read_dir(m.rescue.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.to_string_lossy().contains(".rescue-"))
-        .unwrap_or_else(|| panic!("no rescue copy; stderr: {stderr}"));
-    m.assert_every_note_in(&store::load(&copy).unwrap());
+    // SIGHUP: the window was closed; SIGTERM: the system is shutting down.
+    for signal in [libc::SIGHUP, libc::SIGTERM] {
+        let Some(m) = FullDiskMeeting::start() else {
+            return;
+        };
+        let app = Command::new("pgrep")
+            .args(["-P", &m.tmux.pane_pid().to_string(), "minutes"])
+            .output()
+            .unwrap();
+        let app: i32 = String::from_utf8_lossy(&app.stdout).trim().parse().unwrap();
+        assert_eq!(unsafe { libc::kill(app, signal) }, 0);
+        m.tmux.wait_for("EXITED 1");
+        let stderr = m.stderr();
+        assert!(stderr.contains("the whole session is saved in"), "{stderr}");
+        let copy = std::fs::read_dir(m.rescue.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.to_string_lossy().contains(".rescue-"))
+            .unwrap_or_else(|| panic!("signal {signal}: no rescue copy; stderr: {stderr}"));
+        m.assert_every_note_in(&store::load(&copy).unwrap());
+    }
 }
 
 #[test]

@@ -96,6 +96,20 @@ fn split_checksum(line: &[u8]) -> Option<(u32, &[u8])> {
     Some((sum, &line[9..]))
 }
 
+/// The last piece of a journal, which has no newline. A record whose
+/// newline alone was lost (or damaged) is whole: it is read as such.
+fn decode_tail(tail: &[u8]) -> Line {
+    match decode(tail, false) {
+        Line::Bad(why) => match tail.split_last() {
+            Some((_, record)) if matches!(decode(record, false), Line::Record(_)) => {
+                decode(record, false)
+            }
+            _ => Line::Bad(why),
+        },
+        record => record,
+    }
+}
+
 /// Where and how a journal is damaged.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Damage {
@@ -253,7 +267,7 @@ fn apply(parsed: &Parsed, session: &mut Session, check_each: bool) -> Replay {
             // was written whole (a newline followed), so it may have been shown.
             stop = Some((l, why.to_string(), o));
         } else if let Some((line, tail, offset)) = &parsed.tail {
-            match decode(tail, false) {
+            match decode_tail(tail) {
                 // Whole but for its newline: safe to apply.
                 Line::Record(r) if r.seq == expected => match apply_one(&r, session, check_each) {
                     Ok(()) => replay.applied += 1,
@@ -281,7 +295,7 @@ fn apply(parsed: &Parsed, session: &mut Session, check_each: bool) -> Replay {
             .filter(|(l, content, _)| intact_after(*l, content))
             .count();
         if let Some((l, tail, _)) = &parsed.tail {
-            not_applied += usize::from(intact_after(*l, &decode(tail, false)));
+            not_applied += usize::from(intact_after(*l, &decode_tail(tail)));
         }
         replay.damage = Some(Damage {
             line,
