@@ -208,7 +208,7 @@ fn an_absurd_journal_seq_is_refused_at_load_with_its_position() {
         .position(|l| l.contains("journal_seq"))
         .unwrap()
         + 1;
-    assert!(err.contains(&format!(":{line}:5:")), "{err}");
+    assert!(err.contains(&format!(":{line}:18:")), "{err}");
     assert!(err.contains("out of range"), "{err}");
 }
 

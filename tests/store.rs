@@ -505,8 +505,12 @@ fn a_binary_file_is_reported_as_not_text() {
 
 #[test]
 fn a_newer_or_missing_version_is_named() {
-    let msg = message(&load_bytes(b"(version: 2, title: \"x\", something_new: 3)"));
+    let msg = message(&load_bytes(
+        b"(\n  version: 2, title: \"x\", something_new: 3)",
+    ));
     assert!(msg.contains("format version 2 by a newer minutes"), "{msg}");
+    // Pointed at, as the README promises for every error about a file.
+    assert!(msg.starts_with("DIR/bad.ron:2:12: "), "{msg}");
     let msg = message(&load_bytes(b"(title: \"x\")"));
     assert!(msg.contains("no `version` field"), "{msg}");
 }
@@ -539,11 +543,43 @@ fn an_inconsistent_file_lists_its_problems() {
     let text = std::fs::read_to_string(common::sample_path())
         .unwrap()
         .replacen("chair: 5,", "chair: 50,", 1);
+    let line = text.lines().position(|l| l.contains("chair: 50,")).unwrap() + 1;
     let msg = message(&load_bytes(text.as_bytes()));
     assert_eq!(
         msg,
-        "DIR/bad.ron: the session is inconsistent: `chair` names attendee 50, who is not in `attendees`"
+        format!(
+            "DIR/bad.ron:{line}:12: the session is inconsistent: `chair` names attendee 50, who is not in `attendees`"
+        )
     );
+}
+
+#[test]
+fn an_inconsistent_entry_is_pointed_at_by_its_line() {
+    let mut s = common::sample();
+    let speech = s
+        .entries
+        .iter()
+        .position(|e| matches!(e.kind, EntryKind::Speech { .. }))
+        .unwrap();
+    if let EntryKind::Speech { speaker, .. } = &mut s.entries[speech].kind {
+        *speaker = minutes::model::AttendeeId(99);
+    }
+    // Written as a save would write it, past the check a save makes.
+    let text = store::file::to_ron(&s).unwrap();
+    let entries = text.lines().position(|l| l.contains("entries:")).unwrap();
+    let id_line = entries
+        + text
+            .lines()
+            .skip(entries)
+            .position(|l| l.trim() == format!("id: {},", s.entries[speech].id.0))
+            .unwrap();
+    let msg = message(&load_bytes(text.as_bytes()));
+    // The entry's opening parenthesis is on the line before its id.
+    assert!(
+        msg.starts_with(&format!("DIR/bad.ron:{id_line}:9: ")),
+        "{msg}"
+    );
+    assert!(msg.contains("names attendee 99"), "{msg}");
 }
 
 #[test]

@@ -475,14 +475,11 @@ fn kill_trial(seed: u64) {
 /// The text of the last of this trial's notes in the log, if any.
 fn last_note(screen: &str, seed: u64) -> Option<String> {
     let marker = format!("Note       seed {seed} ");
-    screen
-        .lines()
-        .rev()
-        .find_map(|l| {
-            let at = l.find(&marker)?;
-            let rest = &l[at + "Note       ".len()..];
-            Some(rest.split('│').next().unwrap_or(rest).trim().to_string())
-        })
+    screen.lines().rev().find_map(|l| {
+        let at = l.find(&marker)?;
+        let rest = &l[at + "Note       ".len()..];
+        Some(rest.split('│').next().unwrap_or(rest).trim().to_string())
+    })
 }
 
 #[test]

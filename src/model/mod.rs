@@ -11,7 +11,7 @@ pub mod stats;
 pub use change::{Change, ChangeError, Edit, Field, Keyed};
 pub use entry::{Entry, EntryId, EntryKind};
 pub use people::{Attendance, Attendee, AttendeeId, Credit, CreditRole, Organisation};
-pub use session::{AgendaId, AgendaItem, AgendaStatus, FORMAT_VERSION, Problem, Session};
+pub use session::{AgendaId, AgendaItem, AgendaStatus, FORMAT_VERSION, Place, Problem, Session};
 
 /// A moment in time with the UTC offset it was recorded in, so a file read in
 /// another time zone still shows when things happened where they happened.

@@ -95,9 +95,18 @@ pub struct Session {
     pub journal_seq: u64,
 }
 
-/// Something inconsistent in a session, such as two attendees with one id.
+/// Something inconsistent in a session, such as two attendees with one id:
+/// what, and where in the session (for the file's line and column).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem(pub String);
+pub struct Problem(pub String, pub Option<Place>);
+
+/// Where a problem is: a field of the session, or an item of one of its lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Field(&'static str),
+    /// A list field of the session, and the index of the item in it.
+    Item(&'static str, usize),
+}
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -173,72 +182,88 @@ impl Session {
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         let mut seen = HashSet::new();
-        for o in &self.organisations {
+        for (i, o) in self.organisations.iter().enumerate() {
             if !seen.insert(o.code.as_str()) {
-                problems.push(Problem(format!(
-                    "two organisations have the code {:?}",
-                    o.code
-                )));
+                problems.push(Problem(
+                    format!("two organisations have the code {:?}", o.code),
+                    Some(Place::Item("organisations", i)),
+                ));
             }
         }
         let mut people = HashSet::new();
-        for a in &self.attendees {
+        for (i, a) in self.attendees.iter().enumerate() {
+            let place = Some(Place::Item("attendees", i));
             if !people.insert(a.id) {
-                problems.push(Problem(format!("two attendees have the id {}", a.id.0)));
+                problems.push(Problem(
+                    format!("two attendees have the id {}", a.id.0),
+                    place,
+                ));
             }
             if let Some(code) = &a.organisation
                 && !seen.contains(code.as_str())
             {
-                problems.push(Problem(format!(
-                    "attendee {} ({}) belongs to organisation {:?}, which is not in `organisations`",
-                    a.id.0, a.name, code
-                )));
+                problems.push(Problem(
+                    format!(
+                        "attendee {} ({}) belongs to organisation {:?}, which is not in `organisations`",
+                        a.id.0, a.name, code
+                    ),
+                    place,
+                ));
             }
         }
-        let person = |id: AttendeeId, what: &str, problems: &mut Vec<Problem>| {
+        let person = |id: AttendeeId, what: &str, place: Place, problems: &mut Vec<Problem>| {
             if !people.contains(&id) {
-                problems.push(Problem(format!(
-                    "{what} names attendee {}, who is not in `attendees`",
-                    id.0
-                )));
+                problems.push(Problem(
+                    format!("{what} names attendee {}, who is not in `attendees`", id.0),
+                    Some(place),
+                ));
             }
         };
         if let Some(id) = self.chair {
-            person(id, "`chair`", &mut problems);
+            person(id, "`chair`", Place::Field("chair"), &mut problems);
         }
         if let Some(id) = self.secretary {
-            person(id, "`secretary`", &mut problems);
+            person(id, "`secretary`", Place::Field("secretary"), &mut problems);
         }
         let mut topics = HashSet::new();
-        for item in &self.agenda {
+        for (i, item) in self.agenda.iter().enumerate() {
+            let place = Place::Item("agenda", i);
             if !topics.insert(item.id) {
-                problems.push(Problem(format!(
-                    "two agenda items have the id {}",
-                    item.id.0
-                )));
+                problems.push(Problem(
+                    format!("two agenda items have the id {}", item.id.0),
+                    Some(place),
+                ));
             }
             if let Some(p) = item.presenter {
-                person(p, &format!("agenda item {}", item.id.0), &mut problems);
+                let what = format!("agenda item {}", item.id.0);
+                person(p, &what, place, &mut problems);
             }
         }
         let mut entries = HashSet::new();
-        for e in &self.entries {
+        for (i, e) in self.entries.iter().enumerate() {
+            let place = Place::Item("entries", i);
             if !entries.insert(e.id) {
-                problems.push(Problem(format!("two entries have the id {}", e.id.0)));
+                problems.push(Problem(
+                    format!("two entries have the id {}", e.id.0),
+                    Some(place),
+                ));
             }
             if let Some(t) = e.agenda_item
                 && !topics.contains(&t)
             {
-                problems.push(Problem(format!(
-                    "entry {} belongs to agenda item {}, which is not in `agenda`",
-                    e.id.0, t.0
-                )));
+                problems.push(Problem(
+                    format!(
+                        "entry {} belongs to agenda item {}, which is not in `agenda`",
+                        e.id.0, t.0
+                    ),
+                    Some(place),
+                ));
             }
             let what = format!("entry {}", e.id.0);
             match &e.kind {
-                EntryKind::Speech { speaker, .. } => person(*speaker, &what, &mut problems),
-                EntryKind::Question { by: Some(p) } => person(*p, &what, &mut problems),
-                EntryKind::Action { owner: Some(p), .. } => person(*p, &what, &mut problems),
+                EntryKind::Speech { speaker, .. } => person(*speaker, &what, place, &mut problems),
+                EntryKind::Question { by: Some(p) } => person(*p, &what, place, &mut problems),
+                EntryKind::Action { owner: Some(p), .. } => person(*p, &what, place, &mut problems),
                 _ => {}
             }
         }

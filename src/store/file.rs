@@ -9,7 +9,8 @@ use serde::Deserialize;
 use thiserror::Error;
 
 use super::journal::MAX_SEQ;
-use crate::model::{FORMAT_VERSION, Problem, Session};
+use super::locate::{self, Step};
+use crate::model::{FORMAT_VERSION, Place, Problem, Session};
 
 /// Larger files are refused rather than read: a two-day conference with
 /// thousands of entries is a few MiB, so this is far from any real session.
@@ -53,13 +54,24 @@ pub enum LoadError {
         col: usize,
         message: String,
     },
-    #[error("{}: {}", path.display(), version_message(*found))]
-    Version { path: PathBuf, found: Option<u32> },
-    #[error("{}: {}", path.display(), problem_list(problems))]
+    #[error("{}{}: {}", path.display(), at_suffix(*at), version_message(*found))]
+    Version {
+        path: PathBuf,
+        found: Option<u32>,
+        /// Line and column of the `version` field, when it has one.
+        at: Option<(usize, usize)>,
+    },
+    #[error("{}{}: {}", path.display(), at_suffix(*at), problem_list(problems))]
     Inconsistent {
         path: PathBuf,
         problems: Vec<Problem>,
+        /// Line and column of the item the first problem is about.
+        at: Option<(usize, usize)>,
     },
+}
+
+fn at_suffix(at: Option<(usize, usize)>) -> String {
+    at.map_or_else(String::new, |(line, col)| format!(":{line}:{col}"))
 }
 
 fn version_message(found: Option<u32>) -> String {
@@ -195,19 +207,24 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Session, LoadError> {
             // know; say that it is newer rather than list its fields.
             return Err(match version_of(text) {
                 Ok(Some(v)) if v == FORMAT_VERSION => syntax(e),
-                Ok(found) => LoadError::Version { path, found },
+                Ok(found) => LoadError::Version {
+                    at: locate::position(text, &[Step::Field("version")]),
+                    path,
+                    found,
+                },
                 Err(_) => syntax(e),
             });
         }
     };
     if session.version != FORMAT_VERSION {
         return Err(LoadError::Version {
+            at: locate::position(text, &[Step::Field("version")]),
             path,
             found: Some(session.version),
         });
     }
     if session.journal_seq > MAX_SEQ {
-        let (line, col) = field_position(text, "journal_seq");
+        let (line, col) = locate::position(text, &[Step::Field("journal_seq")]).unwrap_or((1, 1));
         return Err(LoadError::Syntax {
             path,
             line,
@@ -220,25 +237,20 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Session, LoadError> {
     }
     let problems = session.problems();
     if !problems.is_empty() {
-        return Err(LoadError::Inconsistent { path, problems });
+        let at = problems.first().and_then(|p| {
+            let place = p.1?;
+            let steps = match place {
+                Place::Field(name) => vec![Step::Field(name)],
+                Place::Item(list, i) => vec![Step::Field(list), Step::Item(i)],
+            };
+            locate::position(text, &steps)
+        });
+        return Err(LoadError::Inconsistent { path, problems, at });
     }
     Ok(session)
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// Line and column of a top-level field `name: …` of the session, for
-/// errors about its value; (1, 1) when it cannot be found.
-fn field_position(text: &str, name: &str) -> (usize, usize) {
-    let needle = format!("{name}:");
-    text.lines()
-        .enumerate()
-        .find_map(|(i, line)| {
-            let col = line.find(&needle)?;
-            Some((i + 1, line[..col].chars().count() + 1))
-        })
-        .unwrap_or((1, 1))
-}
 
 /// The `version` field alone, ignoring everything else in the file.
 fn version_of(text: &str) -> Result<Option<u32>, ron::error::SpannedError> {
@@ -301,10 +313,10 @@ pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
 pub(crate) fn check_before_writing(path: &Path, session: &Session) -> Result<(), SaveError> {
     let mut problems = session.problems();
     if session.journal_seq > MAX_SEQ {
-        problems.push(Problem(format!(
-            "journal_seq {} is out of range",
-            session.journal_seq
-        )));
+        problems.push(Problem(
+            format!("journal_seq {} is out of range", session.journal_seq),
+            Some(Place::Field("journal_seq")),
+        ));
     }
     if problems.is_empty() {
         Ok(())

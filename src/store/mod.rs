@@ -5,6 +5,7 @@
 
 pub mod file;
 pub mod journal;
+pub mod locate;
 pub mod lock;
 mod open;
 pub mod paths;
