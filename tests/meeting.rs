@@ -229,7 +229,8 @@ fn names_match_without_accents_case_or_whole_words() {
 // ------------------------------------------------------------ quick entry
 
 fn parse(line: &str) -> Result<Intent, String> {
-    quick::parse(line, &common::before_meeting())
+    let s = common::before_meeting();
+    quick::parse(line, &s, &FoldedRoster::new(&s))
 }
 
 fn logged(line: &str) -> (EntryKind, String) {
@@ -400,21 +401,15 @@ fn commands_parse_with_aliases_and_prefixes() {
 #[test]
 fn tab_completes_commands_and_names() {
     let s = common::before_meeting();
-    assert_eq!(quick::complete("/jo", &s).as_deref(), Some("/join "));
+    let complete = |line| quick::complete(line, &s, &FoldedRoster::new(&s));
+    assert_eq!(complete("/jo").as_deref(), Some("/join "));
+    assert_eq!(complete("/s"), None, "ambiguous: speaker, start, secretary");
+    assert_eq!(complete("/late ome").as_deref(), Some("/late Ömer Yıldız"));
     assert_eq!(
-        quick::complete("/s", &s),
-        None,
-        "ambiguous: speaker, start, secretary"
-    );
-    assert_eq!(
-        quick::complete("/late ome", &s).as_deref(),
-        Some("/late Ömer Yıldız")
-    );
-    assert_eq!(
-        quick::complete("a Send slides @mar", &s).as_deref(),
+        complete("a Send slides @mar").as_deref(),
         Some("a Send slides @María_Fernández ")
     );
-    assert_eq!(quick::complete("plain", &s), None);
+    assert_eq!(complete("plain"), None);
 }
 
 #[test]
@@ -428,7 +423,7 @@ fn an_entry_unparses_to_a_line_that_parses_back() {
         "n d is a letter",
         "plain",
     ] {
-        let Ok(Intent::Log { kind, text }) = quick::parse(line, &s) else {
+        let Ok(Intent::Log { kind, text }) = quick::parse(line, &s, &FoldedRoster::new(&s)) else {
             panic!("{line}")
         };
         assert_eq!(quick::unparse(&kind, &text, &s), line);
@@ -524,4 +519,125 @@ fn a_name_of_invisible_characters_is_refused_as_blank() {
         parse("/join \u{200b}Lena"),
         Ok(Intent::Join { .. })
     ));
+}
+
+// ------------------------------------------------------------ searching the roster
+
+#[test]
+fn a_search_ranks_by_how_the_name_matches_then_who_is_here() {
+    let s = common::mixed_roster();
+    let ids: Vec<u32> = find_attendees(&s, "an").iter().map(|id| id.0).collect();
+    assert_eq!(ids, common::MIXED_ORDER_FOR_AN);
+    let everyone: Vec<u32> = find_attendees(&s, " ").iter().map(|id| id.0).collect();
+    assert_eq!(
+        everyone,
+        [2, 3, 4, 6, 7, 8, 9, 1, 5],
+        "no query: everyone, those here first"
+    );
+}
+
+/// The search as first written: each name folded and ranked, then sorted.
+fn find_attendees_by_sorting(s: &Session, query: &str) -> Vec<AttendeeId> {
+    let q = fold(query.trim());
+    let affiliation = |a: &Attendee| {
+        a.organisation
+            .as_deref()
+            .is_some_and(|o| fold(o).starts_with(&q))
+            || fold(&a.role).split_whitespace().any(|w| w.starts_with(&q))
+    };
+    let in_order = |name: &str| {
+        let mut hay = name.chars();
+        q.chars()
+            .filter(|c| !c.is_whitespace())
+            .all(|c| hay.any(|h| h == c))
+    };
+    let mut found: Vec<(u8, bool, usize, AttendeeId)> = s
+        .attendees
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let name = fold(&a.name);
+            let rank = if q.is_empty() {
+                4
+            } else if name == q {
+                0
+            } else if name.starts_with(&q) {
+                1
+            } else if name.split_whitespace().any(|w| w.starts_with(&q)) {
+                2
+            } else if name.contains(&q) {
+                3
+            } else if in_order(&name) {
+                4
+            } else if affiliation(a) {
+                5
+            } else {
+                return None;
+            };
+            let away = !a.attendance.attended() || a.attendance == Attendance::Left;
+            Some((rank, away, i, a.id))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(.., id)| id).collect()
+}
+
+mod search {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn attendance() -> impl Strategy<Value = Attendance> {
+        prop_oneof![
+            Just(Attendance::Expected),
+            Just(Attendance::Present),
+            Just(Attendance::Late),
+            Just(Attendance::Left),
+            Just(Attendance::Absent),
+        ]
+    }
+
+    const WORDS: &[&str] = &[
+        "José", "Núñez", "jo", "An", "anna", "Ana_Lu", "王丽", "王", "ZOË", "Ömer", "n",
+    ];
+
+    fn words(max: usize) -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(WORDS), 0..max).prop_map(|w| w.join(" "))
+    }
+
+    fn roster() -> impl Strategy<Value = Session> {
+        let person = (
+            words(4),
+            prop::option::of(prop::sample::select(&["PKU", "USAL", "An"][..])),
+            words(2),
+            attendance(),
+        );
+        prop::collection::vec(person, 0..24).prop_map(|people| {
+            let mut s = Session::new("Search");
+            s.attendees = people
+                .into_iter()
+                .enumerate()
+                .map(|(i, (name, org, role, attendance))| Attendee {
+                    id: AttendeeId(100 - i as u32),
+                    name,
+                    organisation: org.map(str::to_string),
+                    role,
+                    attendance,
+                    joined_at: None,
+                    left_at: None,
+                })
+                .collect();
+            s
+        })
+    }
+
+    fn query() -> impl Strategy<Value = String> {
+        prop_oneof![words(3), "[ anjosezöÑ_王]{0,4}"]
+    }
+
+    proptest! {
+        #[test]
+        fn a_search_gives_the_order_a_sort_would(s in roster(), q in query()) {
+            prop_assert_eq!(find_attendees(&s, &q), find_attendees_by_sorting(&s, &q));
+        }
+    }
 }

@@ -444,7 +444,12 @@ fn kill_trial(seed: u64) {
     let pid: i32 = String::from_utf8_lossy(&out.stdout)
         .trim()
         .parse()
-        .unwrap_or_else(|_| panic!("seed {seed}: the app is gone before the kill:\n{}", tmux.screen()));
+        .unwrap_or_else(|_| {
+            panic!(
+                "seed {seed}: the app is gone before the kill:\n{}",
+                tmux.screen()
+            )
+        });
     unsafe { libc::kill(pid, libc::SIGKILL) };
     drop(tmux);
     // The lock goes when the process is gone, a moment after the signal.

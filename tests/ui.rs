@@ -646,3 +646,263 @@ fn marking_a_present_person_arrived_from_the_roster_keeps_their_time() {
         "Zoë Brandtner is already here, since 14:31"
     );
 }
+
+// ------------------------------------------------------------ large input
+
+/// The line as typing `text` at the cursor, char by char, would leave it.
+fn typed(input: &tui_input::Input, text: &str) -> (String, usize) {
+    let mut input = input.clone();
+    for c in text.chars() {
+        input.handle(InputRequest::InsertChar(c));
+    }
+    (input.value().to_string(), input.cursor())
+}
+
+#[test]
+fn a_paste_goes_in_at_the_cursor_as_one_line() {
+    let (_dir, mut app) = mid_meeting();
+    app::update(&mut app, Action::Paste("王丽 🎉 said end".into()), t(40, 0));
+    // Back over "end" and "said": the cursor after "王丽 🎉 ".
+    for _ in 0..2 {
+        app::update(&mut app, Action::Edit(InputRequest::GoToPrevWord), t(40, 0));
+    }
+    assert_eq!(app.input.cursor(), 5);
+    let passage = "Line one,\r\nline 二 👩‍🔬\rthree\n".repeat(2000);
+    let flat = "Line one, line 二 👩‍🔬 three ".repeat(2000);
+    let expected = typed(&app.input, &flat);
+    app::update(&mut app, Action::Paste(passage), t(40, 0));
+    assert_eq!(
+        app.input.value(),
+        format!("王丽 🎉 {flat}said end"),
+        "newlines become spaces"
+    );
+    assert_eq!(app.input.cursor(), 5 + flat.chars().count());
+    assert_eq!(
+        (app.input.value().to_string(), app.input.cursor()),
+        expected
+    );
+    // Typing goes on where the paste ended.
+    press(&mut app, &[key(KeyCode::Char('!'))], t(40, 0));
+    assert!(app.input.value().ends_with("three !said end"));
+}
+
+#[test]
+fn a_paste_into_the_picker_goes_in_at_the_cursor() {
+    let (_dir, mut app) = mid_meeting();
+    press(
+        &mut app,
+        &[
+            ctrl('p'),
+            key(KeyCode::Char('ñ')),
+            key(KeyCode::Char('e')),
+            key(KeyCode::Char('z')),
+        ],
+        t(40, 0),
+    );
+    app::update(&mut app, Action::Edit(InputRequest::GoToStart), t(40, 0));
+    app::update(
+        &mut app,
+        Action::Paste("José\r\nÁlvarez\n".into()),
+        t(40, 0),
+    );
+    let Mode::Pick(picker) = &app.mode else {
+        panic!("the picker closed")
+    };
+    assert_eq!(picker.query.value(), "José Álvarez ñez");
+    assert_eq!(picker.query.cursor(), 13);
+    assert_eq!(app.picker_matches(), [AttendeeId(5)]);
+}
+
+// ------------------------------------------------------------ the picker on a changing roster
+
+fn picked(app: &App) -> Vec<u32> {
+    app.picker_matches().iter().map(|id| id.0).collect()
+}
+
+#[test]
+fn the_picker_lists_people_in_the_order_of_a_search() {
+    let (_dir, mut app) = app_on(common::mixed_roster());
+    press(
+        &mut app,
+        &[ctrl('p'), key(KeyCode::Char('a')), key(KeyCode::Char('n'))],
+        t(40, 0),
+    );
+    assert_eq!(picked(&app), common::MIXED_ORDER_FOR_AN);
+    app.side = None; // names only in the picker
+    let screen = screen(&app, 80, 24);
+    // One row each, in that order, under the query: mark (here, late,
+    // left, expected) and name.
+    let rows: Vec<usize> = [
+        "+ an ",
+        "+ Ánton",
+        "  Anna Berg",
+        "- Ana ",
+        "+ Hans Anker",
+        "+ Joan Smith",
+        "L Aaron",
+        "+ 王丽",
+    ]
+    .iter()
+    .map(|row| {
+        let at = screen.lines().position(|l| l.contains(&format!("│{row}")));
+        at.unwrap_or_else(|| panic!("{row:?} not shown:\n{screen}"))
+    })
+    .collect();
+    assert_eq!(rows, (rows[0]..rows[0] + 8).collect::<Vec<_>>(), "{screen}");
+    // Down twice and Enter gives the floor to the third: Anna Berg.
+    press(
+        &mut app,
+        &[key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)],
+        t(40, 0),
+    );
+    assert_eq!(
+        minutes::model::meeting::current_speaker(app.store.session()),
+        Some(AttendeeId(1))
+    );
+}
+
+#[test]
+fn the_picker_finds_someone_who_joined_after_it_last_searched() {
+    let (_dir, mut app) = mid_meeting();
+    press(&mut app, &[ctrl('p'), key(KeyCode::Char('k'))], t(40, 0));
+    let before = picked(&app);
+    assert!(!before.is_empty(), "Sam Okafor has a k");
+    press(&mut app, &[key(KeyCode::Esc)], t(40, 0));
+    line(&mut app, "/join Kim Lee, SNU, Guest", t(41, 0));
+    press(&mut app, &[ctrl('p'), key(KeyCode::Char('k'))], t(42, 0));
+    let kim = app.store.session().attendees.last().unwrap().id;
+    assert_eq!(picked(&app).first(), Some(&kim.0), "the name starts with k");
+    assert_eq!(picked(&app).len(), before.len() + 1);
+    assert!(screen(&app, 80, 24).contains("Kim Lee"));
+    press(&mut app, &[key(KeyCode::Enter)], t(42, 0));
+    assert_eq!(
+        minutes::model::meeting::current_speaker(app.store.session()),
+        Some(kim)
+    );
+}
+
+#[test]
+fn the_picker_order_follows_arrivals_and_departures() {
+    let (_dir, mut app) = app_on(common::mixed_roster());
+    let search = |app: &mut App, at| {
+        press(
+            app,
+            &[ctrl('p'), key(KeyCode::Char('a')), key(KeyCode::Char('n'))],
+            at,
+        );
+        let found = picked(app);
+        press(app, &[key(KeyCode::Esc)], at);
+        found
+    };
+    assert_eq!(search(&mut app, t(40, 0)), common::MIXED_ORDER_FOR_AN);
+    // Same roster size, other attendance: Anna arrives, Ánton leaves.
+    line(&mut app, "/here anna berg", t(41, 0));
+    line(&mut app, "/left anton", t(41, 0));
+    assert_eq!(search(&mut app, t(42, 0)), [3, 1, 5, 8, 4, 2, 6, 7]);
+    press(&mut app, &[ctrl('z'), ctrl('z')], t(43, 0));
+    assert_eq!(search(&mut app, t(43, 0)), common::MIXED_ORDER_FOR_AN);
+}
+
+#[test]
+fn the_picker_finds_someone_by_a_name_corrected_since_it_last_searched() {
+    let (_dir, mut app) = mid_meeting();
+    press(&mut app, &[ctrl('p'), key(KeyCode::Char('k'))], t(40, 0));
+    let before = picked(&app);
+    press(
+        &mut app,
+        &[key(KeyCode::Esc), key(KeyCode::Esc), key(KeyCode::Tab)],
+        t(40, 0),
+    );
+    app.selected[1] = 1; // 张伟, whose name was misspelt
+    press(&mut app, &[key(KeyCode::Char('e')), ctrl('u')], t(41, 0));
+    line(&mut app, "Kang Wei, PKU, Lecturer", t(41, 0));
+    assert_eq!(
+        app.store.session().attendee(AttendeeId(2)).unwrap().name,
+        "Kang Wei"
+    );
+    press(&mut app, &[key(KeyCode::Char('i'))], t(41, 0));
+    assert_eq!(app.mode, Mode::Entry);
+    press(&mut app, &[ctrl('p'), key(KeyCode::Char('k'))], t(42, 0));
+    assert_eq!(picked(&app).first(), Some(&2), "the name starts with k");
+    assert_eq!(picked(&app).len(), before.len() + 1);
+}
+
+#[test]
+fn the_screen_follows_a_roster_changed_behind_the_apps_back() {
+    let (_dir, mut app) = mid_meeting();
+    let join = |app: &mut App, name: &str| {
+        let s = app.store.session();
+        let change =
+            minutes::model::meeting::join(s, name.into(), None, String::new(), true, t(41, 0));
+        app.store.apply(change).unwrap();
+    };
+    // The line's label says what Enter would do with it.
+    app::update(&mut app, Action::Paste("q Why? @kimberly".into()), t(40, 0));
+    assert!(screen(&app, 80, 24).contains("… › q Why?"));
+    join(&mut app, "Kimberly Ng");
+    assert!(screen(&app, 80, 24).contains("question › q Why?"));
+    app::update(&mut app, Action::Tick, t(41, 0));
+    assert!(screen(&app, 80, 24).contains("question › q Why?"));
+    // And the picker lists who is on the roster now.
+    press(&mut app, &[ctrl('p'), key(KeyCode::Char('q'))], t(42, 0));
+    assert_eq!(picked(&app), [] as [u32; 0]);
+    join(&mut app, "Qiu Yan");
+    assert_eq!(picked(&app).len(), 1);
+    assert!(screen(&app, 80, 24).contains("Qiu Yan"));
+}
+
+#[test]
+fn the_roster_pane_scrolls_to_the_selected_person_in_a_large_roster() {
+    let mut s = common::before_meeting();
+    let codes = [Some("PKU"), Some("USAL"), Some("UNIVIE"), None];
+    s.attendees = (0..200)
+        .map(|i| minutes::model::Attendee {
+            id: AttendeeId(i + 1),
+            name: format!("Person {i}"),
+            organisation: codes[i as usize % 4].map(str::to_string),
+            role: String::new(),
+            attendance: Attendance::Expected,
+            joined_at: None,
+            left_at: None,
+        })
+        .collect();
+    let (_dir, mut app) = app_on(s);
+    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Tab)], t(40, 0));
+    // The pane's last row (20) shows the selected person, in their group.
+    let rows = |app: &App| -> Vec<String> {
+        screen(app, 80, 24)
+            .lines()
+            .map(|l| l.trim_matches('"').chars().skip(51).collect::<String>())
+            .collect()
+    };
+    app.selected[1] = 150; // in UNIVIE, after Person 146
+    let pane = rows(&app);
+    assert!(pane[20].trim() == "Person 150", "{pane:#?}");
+    assert!(pane[19].trim() == "Person 146", "{pane:#?}");
+    app.selected[1] = 3; // the first without an organisation
+    let pane = rows(&app);
+    assert!(pane[20].trim() == "Person 3", "{pane:#?}");
+    assert!(pane[19].starts_with("No organisation"), "{pane:#?}");
+    assert!(pane[18].trim() == "Person 198", "{pane:#?}");
+}
+
+#[test]
+fn frames_reuse_the_searches_made_when_the_query_or_line_changed() {
+    use std::borrow::Cow;
+    let (_dir, mut app) = mid_meeting();
+    app::update(
+        &mut app,
+        Action::Paste("a Send slides @mar".into()),
+        t(40, 0),
+    );
+    assert!(matches!(app.intent(), Cow::Borrowed(Err(_))), "ambiguous");
+    press(&mut app, &[ctrl('p'), key(KeyCode::Char('a'))], t(40, 0));
+    assert!(matches!(app.picker_rows(), Cow::Borrowed(rows) if rows.len() > 1));
+    // A change made behind the app's back is searched afresh, not served stale.
+    let s = app.store.session();
+    let join = minutes::model::meeting::join(s, "Ana".into(), None, String::new(), true, t(41, 0));
+    app.store.apply(join).unwrap();
+    assert!(matches!(app.picker_rows(), Cow::Owned(_)));
+    app::update(&mut app, Action::Tick, t(41, 0));
+    assert!(matches!(app.picker_rows(), Cow::Borrowed(_)));
+}

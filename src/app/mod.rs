@@ -4,16 +4,20 @@
 mod history;
 pub mod quick;
 pub mod quit;
+mod search;
+
+use std::borrow::Cow;
 
 pub use history::{History, Step};
 use tui_input::{Input, InputRequest};
 
-use crate::model::meeting::{self, find_attendees};
+use crate::model::meeting::{self, FoldedRoster};
 use crate::model::{
     AgendaId, Attendance, AttendeeId, Change, Edit, EntryId, EntryKind, Field, Timestamp,
 };
 use crate::store::OpenSession;
 use quick::Intent;
+use search::Searches;
 
 /// What the keys are doing now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,6 +137,8 @@ pub struct App {
     pub saved_at: Option<Timestamp>,
     /// Since when the file has lacked changes (seen at a tick), for autosave.
     dirty_since: Option<Timestamp>,
+    /// Searches of the roster, kept between frames.
+    searches: Searches,
     pub quit: bool,
     /// Where a rescue copy may be written, in order (see `store::rescue_dirs`).
     pub rescue_dirs: Vec<std::path::PathBuf>,
@@ -210,12 +216,14 @@ impl App {
             help_scroll: 0,
             saved_at: None,
             dirty_since: None,
+            searches: Searches::default(),
             quit: false,
             rescue_dirs: crate::store::rescue_dirs(store.path(), None),
             ending: quit::Ending::Normal,
             store,
         };
         app.selected[0] = app.store.session().entries.len().saturating_sub(1);
+        app.refresh_searches();
         app
     }
 
@@ -236,10 +244,42 @@ impl App {
 
     /// The attendees the picker shows, best match first.
     pub fn picker_matches(&self) -> Vec<AttendeeId> {
+        let s = self.store.session();
+        self.picker_rows()
+            .iter()
+            .map(|i| s.attendees[*i].id)
+            .collect()
+    }
+
+    /// Where the attendees the picker shows are in the roster, best match
+    /// first. Kept from one frame to the next while the query and the roster
+    /// stay the same.
+    pub fn picker_rows(&self) -> Cow<'_, [usize]> {
         match &self.mode {
-            Mode::Pick(p) => find_attendees(self.store.session(), p.query.value()),
-            _ => Vec::new(),
+            Mode::Pick(p) => self.searches.matches(self.store.session(), p.query.value()),
+            _ => Cow::Borrowed(&[]),
         }
+    }
+
+    /// What Enter would make of the line typed (parsed once per change of
+    /// the line or the session, not on every frame).
+    pub fn intent(&self) -> Cow<'_, Result<Intent, String>> {
+        self.searches
+            .intent(self.store.session(), self.input.value())
+    }
+
+    /// The roster folded for finding people by name.
+    fn roster(&self) -> Cow<'_, FoldedRoster> {
+        self.searches.roster(self.store.session())
+    }
+
+    fn refresh_searches(&mut self) {
+        let query = match &self.mode {
+            Mode::Pick(p) => Some(p.query.value()),
+            _ => None,
+        };
+        self.searches
+            .refresh(self.store.session(), query, self.input.value());
     }
 
     fn info(&mut self, text: impl Into<String>) {
@@ -262,8 +302,10 @@ impl App {
 
     /// Applies a change for the user: journalled, undoable. True if made.
     fn apply(&mut self, change: Change) -> bool {
-        match self.store.apply(change) {
+        let before = self.store.session().journal_seq;
+        match self.store.apply(change.clone()) {
             Ok(inverse) => {
+                self.searches.applied(&change, before, self.store.session());
                 self.history.record(inverse);
                 self.after_write();
                 true
@@ -289,6 +331,11 @@ impl App {
 
 /// Applies an action at time `now`.
 pub fn update(app: &mut App, action: Action, now: Timestamp) {
+    act(app, action, now);
+    app.refresh_searches();
+}
+
+fn act(app: &mut App, action: Action, now: Timestamp) {
     app.now = now;
     let read_only = app.store.is_read_only();
     match action {
@@ -307,17 +354,19 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) {
         Action::Paste(text) => {
             // A pasted passage becomes one line: entries are single lines on screen.
             let text = text.replace("\r\n", "\n").replace(['\n', '\r'], " ");
-            let target = match &mut app.mode {
-                Mode::Pick(picker) => &mut picker.query,
-                _ => &mut app.input,
-            };
-            for c in text.chars() {
-                target.handle(InputRequest::InsertChar(c));
+            match &mut app.mode {
+                Mode::Pick(picker) => {
+                    insert(&mut picker.query, &text);
+                    picker.selected = 0;
+                }
+                Mode::Unsaved(question) => insert(&mut question.answer, &text),
+                _ => insert(&mut app.input, &text),
             }
         }
         Action::Submit => submit(app, now),
         Action::Complete => {
-            if let Some(line) = quick::complete(app.input.value(), app.store.session()) {
+            let completed = quick::complete(app.input.value(), app.store.session(), &app.roster());
+            if let Some(line) = completed {
                 app.input = Input::new(line);
             }
         }
@@ -343,7 +392,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) {
             }
         }
         Action::PickMove(delta) => {
-            let n = app.picker_matches().len();
+            let n = app.picker_rows().len();
             if let Mode::Pick(p) = &mut app.mode {
                 p.selected = step(p.selected, delta, n);
             }
@@ -464,6 +513,22 @@ fn back_mode(app: &App) -> Mode {
     }
 }
 
+/// Inserts `text` at the cursor in one step, the cursor after it: typing
+/// it char by char would copy the line once per char.
+fn insert(input: &mut Input, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    let value = input.value();
+    let cursor = input.cursor();
+    let at = value
+        .char_indices()
+        .nth(cursor)
+        .map_or(value.len(), |(i, _)| i);
+    let line = format!("{}{text}{}", &value[..at], &value[at..]);
+    *input = Input::new(line).with_cursor(cursor + text.chars().count());
+}
+
 fn step(current: usize, delta: isize, len: usize) -> usize {
     if len == 0 {
         return 0;
@@ -533,7 +598,8 @@ fn submit(app: &mut App, now: Timestamp) {
 /// A new line: an entry or a command. False (line kept) if it failed.
 fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
     let s = app.store.session();
-    let intent = match quick::parse(line, s) {
+    let parsed = quick::parse(line, s, &app.roster());
+    let intent = match parsed {
         Ok(i) => i,
         Err(e) => {
             app.error(e);
@@ -567,7 +633,7 @@ fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
             change
         }
         Intent::NextTopic => {
-            update(app, Action::NextTopic, now);
+            act(app, Action::NextTopic, now);
             return true;
         }
         Intent::AddTopic {
@@ -675,7 +741,8 @@ fn submit_edit(app: &mut App, target: Editing, line: &str) -> bool {
             if let EntryKind::Speech { .. } = old.kind {
                 entry.text = line.to_string();
             } else {
-                match quick::parse(line, s) {
+                let parsed = quick::parse(line, s, &app.roster());
+                match parsed {
                     Ok(Intent::Log { kind, text }) => {
                         entry.kind = match (kind, &old.kind) {
                             // Editing keeps an action's done flag.
@@ -736,7 +803,8 @@ fn submit_edit(app: &mut App, target: Editing, line: &str) -> bool {
                 return true;
             };
             let mut item = old.clone();
-            match quick::parse(&format!("/topic {line}"), s) {
+            let parsed = quick::parse(&format!("/topic {line}"), s, &app.roster());
+            match parsed {
                 Ok(Intent::AddTopic {
                     title,
                     minutes,
@@ -766,8 +834,9 @@ fn choose(app: &mut App, now: Timestamp) {
         return;
     };
     let purpose = picker.purpose;
-    let matches = app.picker_matches();
-    let Some(&id) = matches.get(picker.selected.min(matches.len().saturating_sub(1))) else {
+    let rows = app.picker_rows();
+    let chosen = rows.get(picker.selected.min(rows.len().saturating_sub(1)));
+    let Some(id) = chosen.map(|i| app.store.session().attendees[*i].id) else {
         app.error("no one matches: type less, or add them with /join");
         return;
     };
@@ -807,8 +876,10 @@ fn step_history(app: &mut App, step: Step) {
         app.info(none);
         return;
     };
+    let before = app.store.session().journal_seq;
     match app.store.apply(change.clone()) {
         Ok(back) => {
+            app.searches.applied(&change, before, app.store.session());
             app.history.taken(step, back);
             app.info(done);
             app.after_write();

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::meeting::{find_attendees, fold};
+use crate::model::meeting::{FoldedRoster, fold};
 use crate::model::{AttendeeId, EntryKind, Session};
 
 /// What a submitted line asks for.
@@ -155,12 +155,13 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("n text", "note (when the text starts like a prefix)"),
 ];
 
-/// Parses a submitted line. Errors are sentences for the status line; the
-/// line stays in the input so nothing typed is lost.
-pub fn parse(line: &str, s: &Session) -> Result<Intent, String> {
+/// Parses a submitted line; `roster` is `s`'s roster folded, to find the
+/// people it names. Errors are sentences for the status line; the line
+/// stays in the input so nothing typed is lost.
+pub fn parse(line: &str, s: &Session, roster: &FoldedRoster) -> Result<Intent, String> {
     let line = line.trim();
     if let Some(command) = line.strip_prefix('/') {
-        return parse_command(command, s);
+        return parse_command(command, s, roster);
     }
     let (prefix, rest) = match line.split_once(' ') {
         Some((p, rest)) if p.len() == 1 => (p, rest.trim()),
@@ -176,10 +177,10 @@ pub fn parse(line: &str, s: &Session) -> Result<Intent, String> {
         "s" if rest.is_empty() => return Err("nothing to add: type the summary after `s `".into()),
         "s" => return Ok(Intent::Summary(rest.to_string())),
         "q" => {
-            let (by, text) = take_person(rest, s)?;
+            let (by, text) = take_person(rest, s, roster)?;
             return log(EntryKind::Question { by }, text);
         }
-        "a" => return parse_action(rest, s),
+        "a" => return parse_action(rest, s, roster),
         _ => return log(EntryKind::Note, line.to_string()),
     };
     log(kind, rest.to_string())
@@ -195,8 +196,8 @@ fn log(kind: EntryKind, text: String) -> Result<Intent, String> {
     Ok(Intent::Log { kind, text })
 }
 
-fn parse_action(rest: &str, s: &Session) -> Result<Intent, String> {
-    let (owner, text) = take_person(rest, s)?;
+fn parse_action(rest: &str, s: &Session, roster: &FoldedRoster) -> Result<Intent, String> {
+    let (owner, text) = take_person(rest, s, roster)?;
     let mut due = None;
     let mut words = Vec::new();
     for word in text.split(' ') {
@@ -228,7 +229,11 @@ fn parse_action(rest: &str, s: &Session) -> Result<Intent, String> {
 }
 
 /// Takes one `@name` out of the text and finds who it names.
-fn take_person(text: &str, s: &Session) -> Result<(Option<AttendeeId>, String), String> {
+fn take_person(
+    text: &str,
+    s: &Session,
+    roster: &FoldedRoster,
+) -> Result<(Option<AttendeeId>, String), String> {
     let mut person = None;
     let mut words = Vec::new();
     for word in text.split(' ') {
@@ -237,7 +242,7 @@ fn take_person(text: &str, s: &Session) -> Result<(Option<AttendeeId>, String), 
                 if person.is_some() {
                     return Err("name one person with @ (the owner, or who asked)".into());
                 }
-                person = Some(one_attendee(name, s)?);
+                person = Some(one_attendee(name, s, roster)?);
             }
             _ => words.push(word),
         }
@@ -246,23 +251,25 @@ fn take_person(text: &str, s: &Session) -> Result<(Option<AttendeeId>, String), 
 }
 
 /// The single attendee `query` names, or a sentence saying why not.
-pub fn one_attendee(query: &str, s: &Session) -> Result<AttendeeId, String> {
-    let found = find_attendees(s, query);
+pub fn one_attendee(query: &str, s: &Session, roster: &FoldedRoster) -> Result<AttendeeId, String> {
+    let found = roster.find(s, query);
+    let folded = fold(query);
     let exact: Vec<_> = found
         .iter()
-        .filter(|id| {
-            s.attendee(**id)
-                .is_some_and(|a| fold(&a.name) == fold(query))
-        })
+        .filter(|i| roster.name(**i) == Some(folded.as_str()))
         .collect();
     match (found.as_slice(), exact.as_slice()) {
         ([], _) => Err(format!(
             "no one on the roster matches {query:?}; add them with /join"
         )),
-        ([one], _) => Ok(*one),
-        (_, [one]) => Ok(**one),
+        ([one], _) => Ok(s.attendees[*one].id),
+        (_, [one]) => Ok(s.attendees[**one].id),
         (many, _) => {
-            let names: Vec<String> = many.iter().take(3).map(|id| s.attendee_name(*id)).collect();
+            let names: Vec<&str> = many
+                .iter()
+                .take(3)
+                .map(|i| s.attendees[*i].name.as_str())
+                .collect();
             Err(format!(
                 "{query:?} matches {}{}: type more of the name",
                 names.join(", "),
@@ -295,7 +302,7 @@ pub fn find_command(word: &str) -> Result<&'static Command, String> {
     }
 }
 
-fn parse_command(text: &str, s: &Session) -> Result<Intent, String> {
+fn parse_command(text: &str, s: &Session, roster: &FoldedRoster) -> Result<Intent, String> {
     let (word, arg) = text.split_once(' ').unwrap_or((text, ""));
     let arg = arg.trim();
     let command = find_command(word)?;
@@ -306,7 +313,7 @@ fn parse_command(text: &str, s: &Session) -> Result<Intent, String> {
                 command.name, command.name, command.args
             ))
         } else {
-            one_attendee(arg, s)
+            one_attendee(arg, s, roster)
         }
     };
     Ok(match command.name {
@@ -314,7 +321,7 @@ fn parse_command(text: &str, s: &Session) -> Result<Intent, String> {
         "speaker" => Intent::Speaker(Some(person()?)),
         "next" => Intent::NextTopic,
         "topic" => {
-            let (presenter, arg) = take_person(arg, s)?;
+            let (presenter, arg) = take_person(arg, s, roster)?;
             let minutes_of = |m: &str| {
                 m.trim_end_matches("min")
                     .trim_end_matches('m')
@@ -380,8 +387,9 @@ fn parse_command(text: &str, s: &Session) -> Result<Intent, String> {
 }
 
 /// Tab completion of the word before the end of `line`: a command name after
-/// `/`, a name after `@` or as a command's argument. `None`: nothing to add.
-pub fn complete(line: &str, s: &Session) -> Option<String> {
+/// `/`, a name after `@` or as a command's argument (`roster`: `s`'s roster
+/// folded). `None`: nothing to add.
+pub fn complete(line: &str, s: &Session, roster: &FoldedRoster) -> Option<String> {
     if let Some(word) = line.strip_prefix('/')
         && !word.contains(' ')
     {
@@ -398,13 +406,13 @@ pub fn complete(line: &str, s: &Session) -> Option<String> {
         && find_command(command).is_ok_and(|c| c.args == "NAME")
         && !arg.is_empty()
     {
-        let id = *find_attendees(s, arg).first()?;
-        return Some(format!("/{command} {}", s.attendee(id)?.name));
+        let i = *roster.find(s, arg).first()?;
+        return Some(format!("/{command} {}", s.attendees[i].name));
     }
     let (before, word) = line.rsplit_once(' ').map_or(("", line), |(b, w)| (b, w));
     let query = word.strip_prefix('@')?;
-    let id = *find_attendees(s, query).first()?;
-    let name = s.attendee(id)?.name.replace(' ', "_");
+    let i = *roster.find(s, query).first()?;
+    let name = s.attendees[i].name.replace(' ', "_");
     let sep = if before.is_empty() { "" } else { " " };
     Some(format!("{before}{sep}@{name} "))
 }

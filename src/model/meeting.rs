@@ -337,49 +337,94 @@ pub fn fold(text: &str) -> String {
 /// start of the name, the start of a word, anywhere in the name, the
 /// query's letters in order, then the start of their organisation's code or
 /// of a word of their role. People at the meeting come before others.
+///
+/// This folds the whole roster; to search it often, keep a [`FoldedRoster`].
 pub fn find_attendees(s: &Session, query: &str) -> Vec<AttendeeId> {
-    let q = fold(query.trim());
-    let mut found: Vec<(u8, bool, usize, AttendeeId)> = s
-        .attendees
-        .iter()
-        .enumerate()
-        .filter_map(|(i, a)| {
-            let name = fold(&a.name);
+    FoldedRoster::new(s)
+        .find(s, query)
+        .into_iter()
+        .map(|i| s.attendees[i].id)
+        .collect()
+}
+
+/// An attendee's name, organisation code and role, [`fold`]ed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FoldedAttendee {
+    name: String,
+    organisation: Option<String>,
+    role: String,
+}
+
+/// The roster folded for matching, attendee by attendee in roster order.
+/// Folding is most of the cost of a search, so one kept while the roster
+/// does not change makes searching a large roster cheap.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FoldedRoster(Vec<FoldedAttendee>);
+
+impl FoldedRoster {
+    pub fn new(s: &Session) -> FoldedRoster {
+        FoldedRoster(
+            s.attendees
+                .iter()
+                .map(|a| FoldedAttendee {
+                    name: fold(&a.name),
+                    organisation: a.organisation.as_deref().map(fold),
+                    role: fold(&a.role),
+                })
+                .collect(),
+        )
+    }
+
+    /// The folded name of the attendee at `index` in the roster.
+    pub fn name(&self, index: usize) -> Option<&str> {
+        self.0.get(index).map(|a| a.name.as_str())
+    }
+
+    /// [`find_attendees`] on `s`, the session this was folded from: the
+    /// positions in `s.attendees` of those who match, best first.
+    pub fn find(&self, s: &Session, query: &str) -> Vec<usize> {
+        debug_assert_eq!(
+            self.0.len(),
+            s.attendees.len(),
+            "folded from another roster"
+        );
+        let q = fold(query.trim());
+        // One list per rank, each here-first, in roster order: the order a
+        // sort by (rank, not here, position) gives, without sorting.
+        let mut ranked: [Vec<usize>; 12] = Default::default();
+        for (i, (a, f)) in s.attendees.iter().zip(&self.0).enumerate() {
             let rank = if q.is_empty() {
                 4
-            } else if name == q {
+            } else if f.name == q {
                 0
-            } else if name.starts_with(&q) {
+            } else if f.name.starts_with(&q) {
                 1
-            } else if name.split_whitespace().any(|w| w.starts_with(&q)) {
+            } else if f.name.split_whitespace().any(|w| w.starts_with(&q)) {
                 2
-            } else if name.contains(&q) {
+            } else if f.name.contains(&q) {
                 3
-            } else if is_subsequence(&q, &name) {
+            } else if is_subsequence(&q, &f.name) {
                 4
-            } else if matches_affiliation(a, &q) {
+            } else if f.matches_affiliation(&q) {
                 // `pku` finds 王丽 when Chinese cannot be typed quickly.
                 5
             } else {
-                return None;
+                continue;
             };
-            Some((
-                rank,
-                !a.attendance.attended() || a.attendance == Attendance::Left,
-                i,
-                a.id,
-            ))
-        })
-        .collect();
-    found.sort();
-    found.into_iter().map(|(.., id)| id).collect()
+            let away = !a.attendance.attended() || a.attendance == Attendance::Left;
+            ranked[rank * 2 + usize::from(away)].push(i);
+        }
+        ranked.concat()
+    }
 }
 
-fn matches_affiliation(a: &Attendee, q: &str) -> bool {
-    a.organisation
-        .as_deref()
-        .is_some_and(|o| fold(o).starts_with(q))
-        || fold(&a.role).split_whitespace().any(|w| w.starts_with(q))
+impl FoldedAttendee {
+    fn matches_affiliation(&self, q: &str) -> bool {
+        self.organisation
+            .as_deref()
+            .is_some_and(|o| o.starts_with(q))
+            || self.role.split_whitespace().any(|w| w.starts_with(q))
+    }
 }
 
 fn is_subsequence(needle: &str, hay: &str) -> bool {

@@ -6,7 +6,7 @@ use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::{Line, Span};
 
 use super::theme;
-use crate::app::quick::{self, Intent};
+use crate::app::quick::Intent;
 use crate::app::{App, Mode};
 use crate::keymap::{self, Keys};
 use crate::text::fit;
@@ -20,8 +20,8 @@ fn preview(app: &App) -> (String, Style) {
     if line.trim().is_empty() {
         return ("note".into(), theme::DIM);
     }
-    match quick::parse(line, app.store.session()) {
-        Ok(Intent::Log { kind, .. }) => (kind.label().to_lowercase(), theme::kind(&kind)),
+    match app.intent().as_ref() {
+        Ok(Intent::Log { kind, .. }) => (kind.label().to_lowercase(), theme::kind(kind)),
         Ok(Intent::Summary(_)) => ("summary".into(), theme::SPEAKING),
         Ok(_) => ("command".into(), Style::new().bold()),
         // Not an error until Enter: the line may still be half typed.
@@ -39,13 +39,18 @@ pub fn render_input(app: &App, frame: &mut Frame, area: Rect) {
     let room = usize::from(area.width).saturating_sub(prompt_width + 1);
     let scroll = app.input.visual_scroll(room);
     let visible: String = {
-        // Skip `scroll` columns, then take what fits.
-        let mut used = 0;
+        // Skip `scroll` columns, then take what fits (and one more, for
+        // `fit` to mark the cut): the line may be a long paste.
+        let (mut used, mut taken) = (0, 0);
         let mut out = String::new();
         for c in app.input.value().chars() {
             let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
             if used >= scroll {
+                if taken > room {
+                    break;
+                }
                 out.push(c);
+                taken += w;
             }
             used += w;
         }

@@ -25,8 +25,8 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) {
     let s = app.store.session();
-    let matches = app.picker_matches();
-    let rows = (matches.len() as u16).clamp(1, 12);
+    let matches = app.picker_rows();
+    let rows = matches.len().clamp(1, 12) as u16;
     let area = centered(area, 48, rows + 3);
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(Span::from(format!(" {} ", picker.purpose.title())).bold());
@@ -53,12 +53,14 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
     let lines: Vec<Line> = if matches.is_empty() {
         vec![Line::from("No one matches; /join NAME, ORG, ROLE adds someone").dim()]
     } else {
+        // Only the rows that show: there may be 100,000 matches.
         matches
             .iter()
             .enumerate()
             .skip(skip)
-            .map(|(i, id)| {
-                let a = s.attendee(*id).expect("matches are attendees");
+            .take(usize::from(list.height))
+            .map(|(i, at)| {
+                let a = &s.attendees[*at];
                 let (mark, style) = theme::attendance(a.attendance);
                 let org = a.organisation.clone().unwrap_or_default();
                 let name = pad(

@@ -28,55 +28,96 @@ pub fn render(app: &App, pane: Pane, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let selected = if focused { app.selection(pane) } else { None };
-    let (lines, selected_line) = match pane {
-        Pane::Agenda => agenda(app, width, selected),
-        _ => roster(app, width, selected),
-    };
-    // Keep the selected row in view.
     let height = usize::from(inner.height);
-    let scroll = selected_line.map_or(0, |l| (l + 1).saturating_sub(height));
-    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+    let selected = if focused { app.selection(pane) } else { None };
+    let lines = match pane {
+        Pane::Agenda => {
+            let (lines, selected_line) = agenda(app, width, selected);
+            // Keep the selected row in view.
+            let scroll = selected_line.map_or(0, |l| (l + 1).saturating_sub(height));
+            lines.into_iter().skip(scroll).collect()
+        }
+        _ => roster(app, width, height, selected),
+    };
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn roster(app: &App, width: usize, selected: Option<usize>) -> (Vec<Line<'static>>, Option<usize>) {
+/// The roster by organisation, as much of it as fits in `height` lines with
+/// the selected person in view. Only those lines are built: a roster may
+/// have 100,000 people.
+fn roster(app: &App, width: usize, height: usize, selected: Option<usize>) -> Vec<Line<'static>> {
     let s = app.store.session();
+    // Each organisation with the positions of its people in the roster.
+    let mut groups: Vec<(String, Option<&str>, Vec<usize>)> = s
+        .organisations
+        .iter()
+        .map(|o| {
+            (
+                org_title(&o.code, &o.name),
+                Some(o.code.as_str()),
+                Vec::new(),
+            )
+        })
+        .collect();
+    groups.push(("No organisation".into(), None, Vec::new()));
+    for (_, code, members) in &mut groups {
+        members.extend(
+            s.attendees
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.organisation.as_deref() == *code)
+                .map(|(i, _)| i),
+        );
+    }
+    groups.retain(|(.., members)| !members.is_empty());
+    if groups.is_empty() {
+        return vec![Line::from("No one yet: /join NAME, ORG, ROLE").dim()];
+    }
+    // The selected person's line (each group has a title line), kept in view.
+    let mut first = 0;
+    let mut selected_line = None;
+    for (.., members) in &groups {
+        if let Some(k) = selected.and_then(|i| members.binary_search(&i).ok()) {
+            selected_line = Some(first + 1 + k);
+        }
+        first += 1 + members.len();
+    }
+    let scroll = selected_line.map_or(0, |l| (l + 1).saturating_sub(height));
+    let shown = scroll..scroll + height;
     let stats = speaking_time(s, Some(app.now));
     let speaking = current_speaker(s);
     let mut lines = Vec::new();
-    let mut selected_line = None;
-    let mut groups: Vec<(String, Option<&str>)> = s
-        .organisations
-        .iter()
-        .map(|o| (org_title(&o.code, &o.name), Some(o.code.as_str())))
-        .collect();
-    groups.push(("No organisation".into(), None));
-    for (title, code) in groups {
-        let members: Vec<(usize, _)> = s
-            .attendees
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.organisation.as_deref() == code)
-            .collect();
-        if members.is_empty() {
+    let mut first = 0;
+    for (title, code, members) in groups {
+        let group = first..first + 1 + members.len();
+        first = group.end;
+        if group.end <= shown.start {
             continue;
         }
-        let org_time: chrono::Duration = stats
-            .by_organisation
-            .iter()
-            .filter(|x| x.who.as_deref() == code)
-            .map(|x| x.total)
-            .sum();
-        let time = format_duration(org_time);
-        lines.push(Line::from(vec![
-            Span::from(pad(
-                &fit(&title, width.saturating_sub(time.len() + 1)),
-                width.saturating_sub(time.len()),
-            ))
-            .bold(),
-            Span::from(time).bold(),
-        ]));
-        for (i, a) in members {
+        if group.start >= shown.end {
+            break;
+        }
+        if shown.contains(&group.start) {
+            let org_time: chrono::Duration = stats
+                .by_organisation
+                .iter()
+                .filter(|x| x.who.as_deref() == code)
+                .map(|x| x.total)
+                .sum();
+            let time = format_duration(org_time);
+            lines.push(Line::from(vec![
+                Span::from(pad(
+                    &fit(&title, width.saturating_sub(time.len() + 1)),
+                    width.saturating_sub(time.len()),
+                ))
+                .bold(),
+                Span::from(time).bold(),
+            ]));
+        }
+        let skip = shown.start.saturating_sub(group.start + 1);
+        let take = shown.end.saturating_sub(group.start + 1 + skip);
+        for &i in members.iter().skip(skip).take(take) {
+            let a = &s.attendees[i];
             let (mark, style) = theme::attendance(a.attendance);
             let spoke = stats
                 .by_attendee
@@ -104,15 +145,11 @@ fn roster(app: &App, width: usize, selected: Option<usize>) -> (Vec<Line<'static
             ]);
             if selected == Some(i) {
                 line = line.style(theme::SELECTED);
-                selected_line = Some(lines.len());
             }
             lines.push(line);
         }
     }
-    if lines.is_empty() {
-        lines.push(Line::from("No one yet: /join NAME, ORG, ROLE").dim());
-    }
-    (lines, selected_line)
+    lines
 }
 
 fn org_title(code: &str, name: &str) -> String {

@@ -194,3 +194,39 @@ impl Drop for SmallDisk {
             .status();
     }
 }
+
+/// A roster on which a search for `an` gives one person of each rank, in
+/// this order: 3 (the whole name), 8 (its start; here), 1 and 5 (its start;
+/// not here, in roster order), 4 (a word's start), 2 (anywhere), 6 (the
+/// letters in order), 7 (a word of the role). 9 does not match.
+pub fn mixed_roster() -> Session {
+    use minutes::model::{Attendance::*, Attendee, AttendeeId};
+    let mut s = before_meeting();
+    s.attendees = [
+        ("Anna Berg", None, "", Expected),
+        ("Joan Smith", Some("USAL"), "Delegate", Present),
+        ("an", None, "", Present),
+        ("Hans Anker", Some("UNIVIE"), "", Present),
+        ("Ana", None, "", Left),
+        ("Aaron", None, "Observer", Late),
+        ("王丽", Some("PKU"), "Data analyst", Present),
+        ("Ánton", None, "", Present),
+        ("Bob", None, "Delegate", Present),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, (name, org, role, attendance))| Attendee {
+        id: AttendeeId(i as u32 + 1),
+        name: name.into(),
+        organisation: org.map(str::to_string),
+        role: role.into(),
+        attendance,
+        joined_at: attendance.attended().then(|| t(0, 0)),
+        left_at: (attendance == Left).then(|| t(1, 0)),
+    })
+    .collect();
+    s
+}
+
+/// The order [`mixed_roster`] gives for `an`.
+pub const MIXED_ORDER_FOR_AN: [u32; 8] = [3, 8, 1, 5, 4, 2, 6, 7];

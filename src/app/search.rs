@@ -1,0 +1,101 @@
+//! Searches of the roster kept from one frame to the next: the roster folded
+//! for matching, the picker's matches and what the typed line would do.
+//! With a large roster each is a pass over every attendee, too slow to
+//! repeat on every frame, so they are made again only when the session, the
+//! picker's query or the line changes. (A stopgap, until derived state is
+//! kept beside the session.)
+
+use std::borrow::Cow;
+
+use super::quick::{self, Intent};
+use crate::model::meeting::FoldedRoster;
+use crate::model::{Change, Session};
+
+#[derive(Debug, Default)]
+pub(super) struct Searches {
+    /// The session the roster was folded from: its `journal_seq` and the
+    /// roster's length. Every change applied moves `journal_seq` on.
+    seq: u64,
+    len: usize,
+    roster: FoldedRoster,
+    /// The picker's query and who matches it (positions in the roster),
+    /// best first; for the roster above.
+    picker: Option<(String, Vec<usize>)>,
+    /// The line, and what Enter would make of it, for the session at
+    /// `journal_seq` (a command may depend on more than the roster).
+    line: Option<(u64, String, Result<Intent, String>)>,
+}
+
+impl Searches {
+    fn roster_is_for(&self, s: &Session) -> bool {
+        self.seq == s.journal_seq && self.len == s.attendees.len()
+    }
+
+    /// Brings everything up to date with the session, the picker's query
+    /// (if the picker is open) and the typed line.
+    pub(super) fn refresh(&mut self, s: &Session, query: Option<&str>, line: &str) {
+        if !self.roster_is_for(s) {
+            self.roster = FoldedRoster::new(s);
+            self.seq = s.journal_seq;
+            self.len = s.attendees.len();
+            self.picker = None;
+        }
+        match query {
+            Some(q) if self.picker.as_ref().is_none_or(|(old, _)| old != q) => {
+                self.picker = Some((q.to_string(), self.roster.find(s, q)));
+            }
+            Some(_) => {}
+            None => self.picker = None,
+        }
+        if self
+            .line
+            .as_ref()
+            .is_none_or(|(seq, old, _)| *seq != s.journal_seq || old != line)
+        {
+            let intent = quick::parse(line, s, &self.roster);
+            self.line = Some((s.journal_seq, line.to_string(), intent));
+        }
+    }
+
+    /// Keeps the folded roster (and the picker's matches) for the session
+    /// after `change`, applied to the session at `before`, when it did not
+    /// touch the roster: logging an entry does not fold 100,000 names again.
+    pub(super) fn applied(&mut self, change: &Change, before: u64, s: &Session) {
+        if self.seq == before && self.len == s.attendees.len() && !edits_roster(change) {
+            self.seq = s.journal_seq;
+        }
+    }
+
+    /// The roster of `s` folded; folded afresh if this is not up to date.
+    pub(super) fn roster(&self, s: &Session) -> Cow<'_, FoldedRoster> {
+        if self.roster_is_for(s) {
+            Cow::Borrowed(&self.roster)
+        } else {
+            Cow::Owned(FoldedRoster::new(s))
+        }
+    }
+
+    /// Who matches `query` in `s`'s roster, best first.
+    pub(super) fn matches(&self, s: &Session, query: &str) -> Cow<'_, [usize]> {
+        match &self.picker {
+            Some((q, found)) if q == query && self.roster_is_for(s) => Cow::Borrowed(found),
+            _ => Cow::Owned(self.roster(s).find(s, query)),
+        }
+    }
+
+    /// What Enter would make of `line`.
+    pub(super) fn intent(&self, s: &Session, line: &str) -> Cow<'_, Result<Intent, String>> {
+        match &self.line {
+            Some((seq, l, intent)) if *seq == s.journal_seq && l == line => Cow::Borrowed(intent),
+            _ => Cow::Owned(quick::parse(line, s, &self.roster(s))),
+        }
+    }
+}
+
+fn edits_roster(change: &Change) -> bool {
+    match change {
+        Change::Attendee(_) => true,
+        Change::Batch(changes) => changes.iter().any(edits_roster),
+        _ => false,
+    }
+}
