@@ -378,11 +378,12 @@ fn byte_flips_of_a_session_file_never_load_something_broken() {
 /// Reopened, the session must hold exactly what was acknowledged, or that
 /// plus the operation under way.
 fn kill_trial(seed: u64) {
-    use common::tmux::{Tmux, command};
+    use common::tmux::{Tmux, command_logged};
     let mut rng = Rng::new(seed);
-    let (_dir, path) = common::sample_copy();
+    let (dir, path) = common::sample_copy();
+    let log = dir.path().join("stderr");
     let base = common::sample().entries.len();
-    let tmux = Tmux::start(&command("open", &path));
+    let tmux = Tmux::start(&command_logged("open", &path, &log));
     tmux.wait_for("Enter  log");
     // What the screen has shown: the notes logged, in order.
     let mut shown: Vec<String> = Vec::new();
