@@ -50,6 +50,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             } else {
                 Mode::ReadWrite
             };
+            require_terminal()?;
             let data_dir = paths().ok().map(|p| p.data_dir);
             interactive(OpenSession::open(&file, mode)?, false, data_dir.as_deref())
         }
@@ -63,6 +64,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 }
 
 fn open_latest(paths: &Paths) -> Result<(), Error> {
+    require_terminal()?;
     let mut files = paths.session_files()?;
     files.sort_by_key(|f| std::fs::metadata(f).and_then(|m| m.modified()).ok());
     match files.pop() {
@@ -81,6 +83,7 @@ fn new(
     file: Option<PathBuf>,
     from: Option<&Path>,
 ) -> Result<(), Error> {
+    require_terminal()?;
     let previous = match from {
         Some(path) => Some(OpenSession::open(path, Mode::ReadOnly)?),
         None => None,
@@ -140,7 +143,8 @@ fn free_name(dir: &Path, title: &str) -> PathBuf {
 fn interactive(open: OpenSession, created: bool, data_dir: Option<&Path>) -> Result<(), Error> {
     let mut app = crate::app::App::new(open, chrono::Local::now().fixed_offset());
     app.rescue_dirs = store::rescue_dirs(app.store.path(), data_dir);
-    let (app, result) = crate::tui::run(app);
+    let (mut app, result) = crate::tui::run(app);
+    let kept = crate::app::keep_unsent(&mut app, chrono::Local::now().fixed_offset());
     let (mut open, ending, rescue_dirs) = (app.store, app.ending, app.rescue_dirs);
     let path = open.path().to_path_buf();
     let shown = |p: &Path| escape_controls(&p.display().to_string()).into_owned();
@@ -148,6 +152,18 @@ fn interactive(open: OpenSession, created: bool, data_dir: Option<&Path>) -> Res
     let say = |text: String| {
         let _ = writeln!(io::stderr(), "{}", escape_controls(&text));
     };
+    // What recovery found when the session opened is said again here, in
+    // full, where it can be read at leisure.
+    if open.recovery().is_problem()
+        && let Some(note) = open.recovery().message()
+    {
+        say(format!("minutes: {}: {note}", shown(&path)));
+    }
+    for line in &kept {
+        say(format!(
+            "The line not yet entered was logged as a note: {line}"
+        ));
+    }
     if let Ending::Rescued(copy) = &ending {
         say(format!("Rescue copy of the whole session: {}", shown(copy)));
     }
@@ -157,7 +173,7 @@ fn interactive(open: OpenSession, created: bool, data_dir: Option<&Path>) -> Res
     let saved = if changed { open.save() } else { Ok(()) };
     if let Err(e) = saved {
         let pending = open.unsaved();
-        let mut msg = format!("could not save {}: {e}", shown(&path));
+        let mut msg = e.to_string();
         if pending == 0 {
             msg.push_str(&format!(
                 "\nNothing is lost: every change is in the journal {}, and opening the session again recovers it.",
@@ -177,9 +193,15 @@ fn interactive(open: OpenSession, created: bool, data_dir: Option<&Path>) -> Res
                     "\n{pending} change(s) could not be written to the journal either; the whole session is saved in {}",
                     shown(&copy)
                 )),
-                Err(why) => msg.push_str(&format!(
-                    "\nLOST: {pending} change(s) could not be written anywhere ({why})"
-                )),
+                Err(why) => {
+                    msg.push_str(&format!(
+                        "\nLOST: {pending} change(s) could not be written anywhere ({why}); here they are, as journal records:"
+                    ));
+                    for record in open.pending_records() {
+                        msg.push('\n');
+                        msg.push_str(&record);
+                    }
+                }
             }
         }
         // Dropped without `close`: the journal and what it holds stay.
@@ -190,6 +212,19 @@ fn interactive(open: OpenSession, created: bool, data_dir: Option<&Path>) -> Res
         say(format!("Saved {}", shown(&path)));
     }
     result.map_err(|e| error(format!("terminal: {e}")))
+}
+
+/// The live screen needs a terminal; refused before the session is even
+/// opened, so that nothing (recovery, a new file) happens unseen.
+fn require_terminal() -> Result<(), Error> {
+    use std::io::IsTerminal;
+    if io::stdin().is_terminal() && io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(error(
+            "not a terminal: the live screen needs one; nothing was opened. Use `minutes export FILE` to read a session.",
+        ))
+    }
 }
 
 /// The sessions in the data directory, newest first, one line each. Titles,
@@ -272,9 +307,9 @@ fn export_to(file: &Path, format: export::Format, output: Option<&Path>) -> Resu
     let text = export::export(open.session(), format);
     match output {
         Some(out) => {
-            if same_file(out, file) {
+            if let Some(which) = own_file(out, open.path()) {
                 return Err(error(format!(
-                    "{} is the session file itself; choose another output file",
+                    "{} is {which}; choose another output file",
                     out.display()
                 )));
             }
@@ -286,11 +321,23 @@ fn export_to(file: &Path, format: export::Format, output: Option<&Path>) -> Resu
     Ok(())
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
+/// Whether `out` is the session (at its real path `session`) or one of
+/// the files minutes keeps beside it, which an export must not replace.
+fn own_file(out: &Path, session: &Path) -> Option<&'static str> {
+    // The output may not exist yet: resolve its directory instead.
+    let real = std::fs::canonicalize(out).ok().or_else(|| {
+        let dir = std::fs::canonicalize(store::file::dir_of(out)).ok()?;
+        Some(dir.join(out.file_name()?))
+    })?;
+    [
+        (session.to_path_buf(), "the session file itself"),
+        (store::journal_path(session), "the session's journal"),
+        (store::lock_path(session), "the session's lock file"),
+        (store::backup_path(session), "the session's backup"),
+    ]
+    .into_iter()
+    .find(|(path, _)| *path == real)
+    .map(|(_, which)| which)
 }
 
 /// `minutes export … | head` is not an error.

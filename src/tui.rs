@@ -26,16 +26,19 @@ const TICK: Duration = Duration::from_millis(250);
 const READER_POLL: Duration = Duration::from_millis(50);
 
 /// The signals that ask `minutes` to save and stop: SIGTERM, SIGHUP (the
-/// terminal window was closed), SIGINT, SIGQUIT and SIGUSR1/2, which would
-/// otherwise end the process with the terminal left raw and nothing saved.
-const STOP_SIGNALS: [i32; 6] = [
-    signal_hook::consts::SIGTERM,
-    signal_hook::consts::SIGHUP,
-    signal_hook::consts::SIGINT,
-    signal_hook::consts::SIGQUIT,
-    signal_hook::consts::SIGUSR1,
-    signal_hook::consts::SIGUSR2,
-];
+/// terminal window was closed), SIGINT, and those whose default would end
+/// the process with the terminal left raw and nothing saved: SIGQUIT,
+/// SIGUSR1/2, SIGALRM, SIGXCPU, and SIGPWR (a UPS says the power is going).
+fn stop_signals() -> Vec<i32> {
+    use signal_hook::consts::*;
+    #[allow(unused_mut)]
+    let mut signals = vec![
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU,
+    ];
+    #[cfg(target_os = "linux")]
+    signals.push(libc::SIGPWR);
+    signals
+}
 
 /// Runs the app until the user quits or a signal asks it to stop. The app,
 /// and so the session, is handed back even when the terminal failed, so
@@ -48,7 +51,7 @@ pub fn run(mut app: App) -> (App, io::Result<()>) {
         return (app, Err(err));
     }
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in STOP_SIGNALS {
+    for signal in stop_signals() {
         if let Err(e) = signal_hook::flag::register(signal, Arc::clone(&stop)) {
             return (app, Err(e));
         }

@@ -383,3 +383,27 @@ fn usage_errors_show_control_characters_escaped() {
     assert_printable(&stderr);
     assert!(stderr.contains(ESCAPED[1]), "{stderr}");
 }
+
+#[test]
+fn open_without_a_terminal_leaves_a_journal_to_recover_untouched() {
+    // Recovery is news for a person at a screen: without one, nothing is
+    // replayed, kept aside or emptied.
+    let (dir, path) = common::sample_copy();
+    let journal = minutes::store::journal_path(&path);
+    std::fs::write(&journal, "0badc0de (seq:1,change:Nonsense)\n").unwrap();
+    minutes()
+        .arg("open")
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not a terminal"));
+    assert_eq!(
+        std::fs::read_to_string(&journal).unwrap(),
+        "0badc0de (seq:1,change:Nonsense)\n"
+    );
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "no kept copy, no lock: {names:?}");
+}

@@ -453,3 +453,229 @@ fn a_rescue_copy_goes_to_the_first_directory_that_takes_it() {
         .collect();
     assert!(!names.iter().any(|n| n.contains("rescue")), "{names:?}");
 }
+
+// ------------------- found by a hostile tester of the fixes above
+
+#[test]
+fn a_journal_removed_during_the_meeting_loses_nothing() {
+    let (_dir, path) = common::sample_copy();
+    let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    open.apply(common::add_note(open.session(), "before rm"))
+        .unwrap();
+    std::fs::remove_file(journal(&path)).unwrap();
+    open.apply(common::add_note(open.session(), "after rm"))
+        .unwrap();
+    assert_eq!(open.unsaved(), 0, "{:?}", open.last_error());
+    // A crash now: both notes are on disk somewhere minutes reads.
+    drop(open);
+    let reopened = OpenSession::open(&path, Mode::ReadOnly).unwrap();
+    let texts = entry_texts(reopened.session());
+    assert!(texts.contains(&"before rm".into()), "{texts:?}");
+    assert!(texts.contains(&"after rm".into()), "{texts:?}");
+}
+
+#[test]
+fn a_journal_replaced_during_the_meeting_loses_nothing_and_the_other_file_is_kept() {
+    let (dir, path) = common::sample_copy();
+    let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    open.apply(common::add_note(open.session(), "one")).unwrap();
+    let other = dir.path().join("other");
+    std::fs::write(&other, "someone else's text").unwrap();
+    std::fs::rename(&other, journal(&path)).unwrap();
+    open.apply(common::add_note(open.session(), "two")).unwrap();
+    drop(open);
+    let reopened = OpenSession::open(&path, Mode::ReadOnly).unwrap();
+    let texts = entry_texts(reopened.session());
+    assert!(texts.ends_with(&["one".into(), "two".into()]), "{texts:?}");
+    let kept: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| {
+            let p = e.unwrap().path();
+            let text = std::fs::read_to_string(&p).ok()?;
+            (text == "someone else's text").then(|| p.display().to_string())
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "the other file is kept aside: {kept:?}");
+}
+
+#[test]
+fn export_refuses_to_overwrite_the_sessions_own_files() {
+    let (_dir, path) = common::sample_copy();
+    for own in [
+        journal(&path),
+        store::lock_path(&path),
+        store::backup_path(&path),
+        path.clone(),
+    ] {
+        let out = assert_cmd::Command::cargo_bin("minutes")
+            .unwrap()
+            .arg("export")
+            .arg(&path)
+            .arg("-o")
+            .arg(&own)
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{}", own.display());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("choose another output file"), "{stderr}");
+        assert!(
+            !own.exists() || own == path,
+            "{} was written",
+            own.display()
+        );
+    }
+}
+
+#[test]
+fn the_space_set_aside_is_given_back_so_a_reopen_can_save() {
+    let Some(disk) = common::SmallDisk::mount(200) else {
+        return;
+    };
+    let path = disk.path().join("meeting.ron");
+    std::fs::copy(common::sample_path(), &path).unwrap();
+    let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    let filler = disk.fill(0);
+    for i in 0..3 {
+        let text = format!("note {i} on a full disk");
+        open.apply(common::add_note(open.session(), &text)).unwrap();
+    }
+    assert_eq!(open.unsaved(), 0, "the journal had room set aside");
+    // The program ends (a failed save at quit, or a kill).
+    drop(open);
+    drop(filler);
+    // The disk is still full but for what the journal held: reopening
+    // saves the recovered notes into the file.
+    let reopened = OpenSession::open(&path, Mode::ReadWrite);
+    let reopened = reopened.expect("reopening on the full disk works");
+    assert!(entry_texts(reopened.session()).contains(&"note 2 on a full disk".into()));
+    assert!(!reopened.has_unsaved_changes());
+}
+
+#[test]
+fn a_session_opens_for_recording_on_a_disk_already_full() {
+    let Some(disk) = common::SmallDisk::mount(200) else {
+        return;
+    };
+    let path = disk.path().join("meeting.ron");
+    std::fs::copy(common::sample_path(), &path).unwrap();
+    disk.fill(0);
+    let open = OpenSession::open(&path, Mode::ReadWrite).expect("opens on a full disk");
+    drop(open);
+    assert!(!store::lock_path(&path).exists(), "no stray lock file");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_planted_as_the_journal_is_refused_without_hanging() {
+    let (_dir, path) = common::sample_copy();
+    let fifo = std::ffi::CString::new(journal(&path).as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    for mode in [Mode::ReadOnly, Mode::ReadWrite] {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let p = path.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(
+                OpenSession::open(&p, mode)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
+            );
+        });
+        let result = rx
+            .recv_timeout(std::time::Duration::from_secs(5))
+            .expect("open returns instead of waiting on the FIFO");
+        let err = result.unwrap_err();
+        assert!(err.contains("not a regular file"), "{err}");
+    }
+    assert!(!store::lock_path(&path).exists());
+}
+
+#[test]
+fn a_journal_larger_than_a_session_may_be_is_refused() {
+    let (_dir, path) = common::sample_copy();
+    let f = std::fs::File::create(journal(&path)).unwrap();
+    f.set_len(store::file::MAX_FILE_SIZE + 1).unwrap();
+    let err = OpenSession::open(&path, Mode::ReadOnly)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("more than"), "{err}");
+}
+
+#[test]
+fn new_changes_after_a_partial_recovery_never_reuse_the_numbers_kept_aside() {
+    let (_dir, path) = common::sample_copy();
+    recorded_then_killed(&path);
+    let mut bytes = std::fs::read(journal(&path)).unwrap();
+    let line = line_range(&bytes, 2);
+    bytes[line.start + 12] ^= 0x20;
+    std::fs::write(journal(&path), &bytes).unwrap();
+    let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    let kept = open.recovery().kept_journal.clone().unwrap();
+    open.apply(common::add_note(open.session(), "first note after"))
+        .unwrap();
+    open.close().unwrap();
+    // Someone tries the kept journal again on the saved file.
+    std::fs::copy(&kept, journal(&path)).unwrap();
+    let again = OpenSession::open(&path, Mode::ReadOnly).unwrap();
+    assert!(
+        entry_texts(again.session()).contains(&"first note after".into()),
+        "the new note was overwritten by a kept change"
+    );
+    // Every kept record is known to be older than what the file holds.
+    assert_eq!(again.recovery().replayed, 0, "{:?}", again.recovery());
+    assert!(!again.recovery().is_problem(), "{:?}", again.recovery());
+}
+
+#[test]
+fn an_intact_last_record_after_a_gap_is_damage_not_a_torn_tail() {
+    let (_dir, path) = common::sample_copy();
+    recorded_then_killed(&path);
+    let bytes = std::fs::read(journal(&path)).unwrap();
+    let last = line_range(&bytes, 10);
+    std::fs::write(journal(&path), &bytes[last]).unwrap();
+    let open = OpenSession::open(&path, Mode::ReadOnly).unwrap();
+    let r = open.recovery();
+    assert!(!r.torn_tail, "{r:?}");
+    assert!(
+        r.message().unwrap().contains("change 10 follows change 0"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_rescue_copy_is_named_at_the_next_open() {
+    let (dir, path) = common::sample_copy();
+    let open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    let copy = open.write_rescue(&[dir.path().to_path_buf()]).unwrap();
+    drop(open);
+    let again = OpenSession::open(&path, Mode::ReadOnly).unwrap();
+    let message = again.recovery().message().unwrap();
+    assert!(message.contains(&copy.display().to_string()), "{message}");
+    // Another session of the same name elsewhere is not told about it.
+    let (_other_dir, other) = common::sample_copy();
+    let other = OpenSession::open(&other, Mode::ReadOnly).unwrap();
+    assert_eq!(other.recovery().message(), None);
+}
+
+#[test]
+fn a_save_that_cannot_keep_the_backup_names_the_backup() {
+    let (_dir, path) = common::sample_copy();
+    std::fs::create_dir(store::backup_path(&path)).unwrap();
+    let err = store::save(&path, &common::sample())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains(".bak"), "{err}");
+}
+
+#[test]
+fn a_journal_with_crlf_line_ends_says_how_many_lines_did_not_read() {
+    let (_dir, path) = common::sample_copy();
+    recorded_then_killed(&path);
+    let text = std::fs::read_to_string(journal(&path)).unwrap();
+    std::fs::write(journal(&path), text.replace('\n', "\r\n")).unwrap();
+    let open = OpenSession::open(&path, Mode::ReadOnly).unwrap();
+    let message = open.recovery().message().unwrap();
+    assert!(
+        message.contains("9 later lines could not be read either"),
+        "{message}"
+    );
+}

@@ -279,8 +279,8 @@ fn a_short_meeting_recorded_from_the_keyboard() {
 
 #[test]
 fn sigterm_saves_and_restores_the_terminal() {
-    // SIGQUIT and SIGUSR1 used to end it with the terminal left raw.
-    for signal in [libc::SIGTERM, libc::SIGQUIT, libc::SIGUSR1] {
+    // SIGQUIT, SIGUSR1 and SIGALRM used to end it with the terminal left raw.
+    for signal in [libc::SIGTERM, libc::SIGQUIT, libc::SIGUSR1, libc::SIGALRM] {
         signal_saves_and_restores_the_terminal(signal);
     }
 }
@@ -468,12 +468,14 @@ fn keys_after_a_resize_are_acted_on_at_once() {
 /// typed into until changes are only in memory. The app's stderr goes to
 /// `log`, and `TMPDIR` to `rescue` (off the full disk).
 struct FullDiskMeeting {
-    disk: common::SmallDisk,
+    // Dropped first: the app must end while its disk and $TMPDIR are there,
+    // or its rescue copy would go to /dev/shm and stay.
+    tmux: Tmux,
+    _disk: common::SmallDisk,
     path: std::path::PathBuf,
     log: std::path::PathBuf,
     rescue: tempfile::TempDir,
     filler: std::path::PathBuf,
-    tmux: Tmux,
     typed: Vec<String>,
 }
 
@@ -492,7 +494,7 @@ impl FullDiskMeeting {
         ));
         tmux.wait_for("Enter  log");
         let mut meeting = FullDiskMeeting {
-            disk,
+            _disk: disk,
             path,
             log,
             rescue,
@@ -553,7 +555,6 @@ fn quitting_on_a_full_disk_asks_and_a_rescue_copy_keeps_every_note() {
         .unwrap_or_else(|| panic!("no rescue copy in $TMPDIR; stderr: {stderr}"));
     assert!(stderr.contains(&copy.display().to_string()), "{stderr}");
     m.assert_every_note_in(&store::load(&copy).unwrap());
-    drop(m.disk);
 }
 
 #[test]
@@ -607,5 +608,27 @@ fn retry_after_room_is_made_saves_everything() {
     assert_eq!(
         s.entries.last().unwrap().text,
         "one more after the question"
+    );
+}
+
+#[test]
+fn a_line_not_entered_is_kept_as_a_note_on_quit() {
+    let (dir, path) = common::sample_copy();
+    let log = dir.path().join("stderr");
+    let tmux = Tmux::start(&command_logged("open", &path, &log));
+    tmux.wait_for("Enter  log");
+    tmux.type_text("xxxxxxxx half typed");
+    tmux.wait_for("› xxxxxxxx half typed");
+    tmux.send(&["C-q"]);
+    tmux.wait_for_exit();
+    let s = store::load(&path).unwrap();
+    assert_eq!(
+        s.entries.last().unwrap().text,
+        "[unsent] xxxxxxxx half typed"
+    );
+    let stderr = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        stderr.contains("logged as a note: [unsent] xxxxxxxx half typed"),
+        "{stderr}"
     );
 }

@@ -51,6 +51,10 @@ fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
+fn ch(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
 fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
@@ -573,11 +577,16 @@ fn child_app_with_a_full_disk() {
     line(&mut app, "typed while the disk is full", t(2, 0));
     assert_eq!(app.input.value(), "", "the line was taken");
     let full = screen(&app, 80, 24);
-    let status = full.lines().nth(22).unwrap();
+    // The status line grows to show the whole error.
+    let row = full.lines().position(|l| l.contains("NOT SAVED")).unwrap();
+    let status = full.lines().nth(row).unwrap();
     println!("status while full: {status}");
     // The status line is drawn white on red.
     let buffer = draw(&app, 80, 24).backend().buffer().clone();
-    println!("red: {}", buffer[(2, 22)].bg == ratatui::style::Color::Red);
+    println!(
+        "red: {}",
+        buffer[(2, row as u16)].bg == ratatui::style::Color::Red
+    );
     common::lift_file_size_limit();
     app::update(&mut app, Action::Tick, t(3, 0));
     println!(
@@ -905,4 +914,65 @@ fn frames_reuse_the_searches_made_when_the_query_or_line_changed() {
     assert!(matches!(app.picker_rows(), Cow::Owned(_)));
     app::update(&mut app, Action::Tick, t(41, 0));
     assert!(matches!(app.picker_rows(), Cow::Borrowed(_)));
+}
+
+#[test]
+fn news_of_a_damaged_journal_stays_on_screen_whole_after_typing() {
+    let (_dir, path) = common::sample_copy();
+    let journal = minutes::store::journal_path(&path);
+    std::fs::write(&journal, "0badc0de (seq:1,change:Nonsense)\n").unwrap();
+    let mut app = App::new(
+        OpenSession::open(&path, Open::ReadWrite).unwrap(),
+        t(130, 0),
+    );
+    line(&mut app, "the meeting goes on", t(131, 0));
+    line(&mut app, "and on", t(131, 10));
+    let message = app.message.as_ref().expect("the news stays");
+    assert!(
+        message.text.contains("DAMAGED at line 1"),
+        "{}",
+        message.text
+    );
+    // Shown whole at 80 columns: the status line grows.
+    let screen = screen(&app, 80, 24);
+    let flat: String = screen
+        .lines()
+        .map(|l| l.trim_matches('"').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains("the journal is kept as"), "{screen}");
+}
+
+#[test]
+fn the_quit_question_keeps_its_answer_line_in_the_box() {
+    let (_dir, mut app) = sample_app(Open::ReadWrite);
+    let question = app::quit::Unsaved {
+        feedback: Some(format!(
+            "no rescue copy could be written: {}",
+            "/a/very/long/path/that/wraps/over/several/lines/of/the/box: No space left on device; "
+                .repeat(3)
+        )),
+        ..Default::default()
+    };
+    app.mode = Mode::Unsaved(question);
+    app::update(&mut app, Action::Paste("resc".into()), t(131, 0));
+    for (w, h) in [(80, 24), (60, 20), (100, 45)] {
+        let screen = screen(&app, w, h);
+        assert!(screen.contains("answer › resc"), "{w}x{h}:\n{screen}");
+    }
+}
+
+#[test]
+fn a_line_typed_but_not_entered_is_kept_when_the_run_ends() {
+    let (_dir, mut app) = mid_meeting();
+    app::update(&mut app, Action::Paste("half a sentence".into()), t(40, 0));
+    let kept = app::keep_unsent(&mut app, t(40, 1));
+    assert_eq!(kept, ["[unsent] half a sentence"]);
+    let s = app.store.session();
+    assert_eq!(s.entries.last().unwrap().text, "[unsent] half a sentence");
+    assert_eq!(app.input.value(), "");
+    // An edit opened and left untouched is not logged again.
+    press(&mut app, &[key(KeyCode::Esc), ch('e')], t(41, 0));
+    assert!(app.editing.is_some());
+    assert!(app::keep_unsent(&mut app, t(41, 1)).is_empty());
 }

@@ -130,6 +130,9 @@ pub struct App {
     pub editing: Option<Editing>,
     /// The line put aside while editing, given back afterwards.
     pub draft: Option<String>,
+    /// The line an edit started from, to tell a changed edit from an
+    /// untouched one.
+    pub edit_started_with: String,
     pub now: Timestamp,
     /// How far the help overlay is scrolled.
     pub help_scroll: u16,
@@ -212,6 +215,7 @@ impl App {
             history: History::default(),
             editing: None,
             draft: None,
+            edit_started_with: String::new(),
             now,
             help_scroll: 0,
             saved_at: None,
@@ -321,7 +325,9 @@ impl App {
         match self.store.last_error() {
             Some(e) => self.error(e.to_string()),
             None => {
-                if self.message.as_ref().is_some_and(|m| m.error) {
+                // A write that works clears a write error, not news that
+                // must stay until read (what recovery found).
+                if self.message.as_ref().is_some_and(|m| m.error && !m.sticky) {
                     self.message = None;
                 }
             }
@@ -940,8 +946,46 @@ fn edit_selected(app: &mut App) {
         app.draft = Some(app.input.value().to_string());
     }
     app.editing = Some(target);
+    app.edit_started_with = line.clone();
     app.input = Input::new(line);
     app.mode = Mode::Entry;
+}
+
+/// Lines typed but never entered when the run ends (the quick-entry line,
+/// the line put aside during an edit, a changed edit) are logged as notes
+/// marked `[unsent]`, so that no typed word is lost. Returns what was kept.
+pub fn keep_unsent(app: &mut App, now: Timestamp) -> Vec<String> {
+    if app.store.is_read_only() {
+        return Vec::new();
+    }
+    let typed = app.input.value().trim().to_string();
+    let mut lines = Vec::new();
+    match app.editing {
+        Some(_) if typed != app.edit_started_with.trim() && !typed.is_empty() => {
+            lines.push(format!("[unsent edit] {typed}"));
+        }
+        Some(_) => {}
+        None if !typed.is_empty() => lines.push(format!("[unsent] {typed}")),
+        None => {}
+    }
+    if app.editing.is_some()
+        && let Some(draft) = app
+            .draft
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+    {
+        lines.push(format!("[unsent] {draft}"));
+    }
+    let mut kept = Vec::new();
+    for line in lines {
+        let change = meeting::log(app.store.session(), EntryKind::Note, line.clone(), now);
+        if app.store.apply(change).is_ok() {
+            kept.push(line);
+        }
+    }
+    app.input.reset();
+    kept
 }
 
 fn delete_selected(app: &mut App) {

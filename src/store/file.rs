@@ -342,14 +342,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     if keep_backup && path.exists() {
-        copy_atomic(path, &super::backup_path(path))?;
+        let backup = super::backup_path(path);
+        copy_atomic(path, &backup).map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!("keeping the previous version as {}: {e}", backup.display()),
+            )
+        })?;
     }
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir)
 }
 
 /// The directory a file is in (`.` for a bare name).
-pub(crate) fn dir_of(path: &Path) -> &Path {
+pub fn dir_of(path: &Path) -> &Path {
     match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -413,7 +419,12 @@ pub(crate) fn open_sidecar(path: &Path, write: bool) -> io::Result<(File, bool)>
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+            // O_NONBLOCK: opening a FIFO planted here must not wait for a
+            // writer for ever; it is refused below, and a regular file
+            // goes back to blocking I/O.
+            options
+                .mode(0o600)
+                .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
         }
         options.open(path)
     };
@@ -438,11 +449,28 @@ pub(crate) fn open_sidecar(path: &Path, write: bool) -> io::Result<(File, bool)>
         Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
             return Err(refuse("is a symbolic link"));
         }
+        // A FIFO with no reader, opened for writing without blocking.
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ENXIO) => {
+            return Err(refuse("is not a regular file"));
+        }
         Err(e) => return Err(e),
     };
     let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(refuse("is not a regular file"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        // SAFETY: fcntl on a descriptor we own, with plain flags.
+        let flags = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_GETFL) };
+        if flags < 0
+            || unsafe { libc::fcntl(file.as_raw_fd(), libc::F_SETFL, flags & !libc::O_NONBLOCK) }
+                < 0
+        {
+            return Err(io::Error::last_os_error());
+        }
     }
     #[cfg(unix)]
     if std::os::unix::fs::MetadataExt::nlink(&meta) > 1 {

@@ -120,6 +120,8 @@ pub struct Damage {
     /// Records after the damage that are intact but were not applied,
     /// because a change before them is missing or could not be applied.
     pub not_applied: usize,
+    /// Lines after the damage that could not be read either.
+    pub unreadable_after: usize,
     /// Bytes from the damage to the end of the journal.
     pub bytes: u64,
 }
@@ -140,6 +142,10 @@ pub struct Replay {
     /// Set when an intact record would have made the session inconsistent:
     /// replay stopped before it; the sentence says why.
     pub inconsistent: Option<String>,
+    /// The highest sequence number of any intact record, applied or not:
+    /// numbers up to it must not be given to new changes, or a kept copy of
+    /// a damaged journal could no longer be told apart from them.
+    pub highest_seq: u64,
 }
 
 impl Replay {
@@ -199,17 +205,25 @@ pub fn recover(saved: Session, bytes: &[u8]) -> (Session, Replay) {
 }
 
 fn apply(parsed: &Parsed, session: &mut Session, check_each: bool) -> Replay {
-    let mut replay = Replay::default();
+    let mut replay = Replay {
+        highest_seq: parsed
+            .lines
+            .iter()
+            .filter_map(|(_, content, _)| match content {
+                Line::Record(r) => Some(r.seq),
+                Line::Bad(_) => None,
+            })
+            .max()
+            .unwrap_or(0),
+        ..Replay::default()
+    };
     let mut expected = session.journal_seq.saturating_add(1);
     // The first unreadable line since the last good record: harmless if the
     // next record follows on, damage otherwise.
     let mut unreadable: Option<(usize, &'static str, u64)> = None;
     let mut stop: Option<(usize, String, u64)> = None;
 
-    let mut index = 0;
-    while index < parsed.lines.len() {
-        let (line, content, offset) = &parsed.lines[index];
-        index += 1;
+    for (line, content, offset) in &parsed.lines {
         let record = match content {
             Line::Bad(why) => {
                 unreadable.get_or_insert((*line, why, *offset));
@@ -236,7 +250,6 @@ fn apply(parsed: &Parsed, session: &mut Session, check_each: bool) -> Replay {
                     *offset,
                 ),
             });
-            index -= 1;
             break;
         }
         if let Some((l, ..)) = unreadable.take() {
@@ -249,13 +262,11 @@ fn apply(parsed: &Parsed, session: &mut Session, check_each: bool) -> Replay {
             }
             Err(Refused::Change(why)) => {
                 stop = Some((*line, why, *offset));
-                index -= 1;
                 break;
             }
             Err(Refused::Inconsistent(why)) => {
                 replay.inconsistent = Some(format!("change {}: {why}", record.seq));
                 stop = Some((*line, why, *offset));
-                index -= 1;
                 break;
             }
         }
@@ -278,6 +289,16 @@ fn apply(parsed: &Parsed, session: &mut Session, check_each: bool) -> Replay {
                     }
                 },
                 Line::Record(r) if r.seq < expected && r.seq <= session.journal_seq => {}
+                // Whole, but not the change that comes next: damage, not a
+                // write cut short.
+                Line::Record(r) => {
+                    let what = if r.seq > expected {
+                        format!("change {} follows change {}", r.seq, expected - 1)
+                    } else {
+                        format!("change {} appears twice", r.seq)
+                    };
+                    stop = Some((*line, what, *offset));
+                }
                 _ if tail.contains(&0) => {
                     stop = Some((*line, "zeros where records should be".into(), *offset));
                 }
@@ -290,17 +311,24 @@ fn apply(parsed: &Parsed, session: &mut Session, check_each: bool) -> Replay {
         let intact_after = |l: usize, content: &Line| {
             l >= line && matches!(content, Line::Record(r) if r.seq >= expected)
         };
-        let mut not_applied = parsed.lines[index..]
+        let mut not_applied = parsed
+            .lines
             .iter()
             .filter(|(l, content, _)| intact_after(*l, content))
             .count();
         if let Some((l, tail, _)) = &parsed.tail {
             not_applied += usize::from(intact_after(*l, &decode_tail(tail)));
         }
+        let unreadable_after = parsed
+            .lines
+            .iter()
+            .filter(|(l, content, _)| *l > line && matches!(content, Line::Bad(_)))
+            .count();
         replay.damage = Some(Damage {
             line,
             what,
             not_applied,
+            unreadable_after,
             bytes: parsed.len.saturating_sub(offset),
         });
     }
@@ -346,6 +374,15 @@ pub trait JournalFile: std::fmt::Debug + Send {
     /// Sets disk space aside for the file to grow to `len` bytes without
     /// changing its size. May do nothing where the filesystem cannot.
     fn reserve(&mut self, len: u64) -> io::Result<()>;
+    /// Gives back the space set aside beyond the file's first `len` bytes.
+    fn release(&mut self, _len: u64) -> io::Result<()> {
+        Ok(())
+    }
+    /// Whether `path` still names this file (another program may have
+    /// removed or replaced it); true where it cannot be known.
+    fn is_at(&self, _path: &Path) -> bool {
+        true
+    }
     /// Free space on the file's disk, where it can be known.
     fn free_space(&self) -> Option<u64> {
         None
@@ -384,6 +421,39 @@ impl JournalFile for File {
     #[cfg(not(target_os = "linux"))]
     fn reserve(&mut self, _len: u64) -> io::Result<()> {
         Ok(())
+    }
+
+    #[cfg(target_os = "linux")]
+    fn release(&mut self, len: u64) -> io::Result<()> {
+        use std::os::fd::AsRawFd;
+        let from = libc::off_t::try_from(len).map_err(io::Error::other)?;
+        // Blocks set aside past the end stay the file's after it is closed;
+        // punching them out gives them back. The length does not change.
+        // SAFETY: a valid open descriptor and plain integers.
+        let rc = unsafe {
+            libc::fallocate(
+                self.as_raw_fd(),
+                libc::FALLOC_FL_PUNCH_HOLE | libc::FALLOC_FL_KEEP_SIZE,
+                from,
+                // Never more than this is set aside past the end.
+                2 * RESERVE as libc::off_t,
+            )
+        };
+        if rc == 0 {
+            Ok(())
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    }
+
+    #[cfg(unix)]
+    fn is_at(&self, path: &Path) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        match (self.metadata(), std::fs::symlink_metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            (Ok(_), Err(_)) => false,
+            _ => true,
+        }
     }
 
     #[cfg(unix)]
@@ -430,8 +500,30 @@ impl Journal {
             len,
             reserved: len,
         };
+        // Space a process that died had set aside is still the file's.
+        let _ = journal.file.release(len);
         journal.reserve_ahead();
         journal
+    }
+
+    /// Gives back the space set aside ahead of the journal, for a save
+    /// that needs it on a full disk, or when the program ends.
+    pub fn release_reserve(&mut self) {
+        if self.file.release(self.len).is_ok() {
+            self.reserved = self.len;
+        }
+    }
+
+    /// Tops the space set aside up again (after `release_reserve`).
+    pub fn reserve_again(&mut self) {
+        self.reserve_ahead();
+    }
+
+    /// Whether the journal's name still leads to this open file: another
+    /// program may have removed or replaced it, and then what is appended
+    /// here would be lost.
+    pub fn is_in_place(&self) -> bool {
+        self.file.is_at(&self.path)
     }
 
     pub fn path(&self) -> &Path {
@@ -502,14 +594,30 @@ impl Journal {
     }
 }
 
+impl Drop for Journal {
+    fn drop(&mut self) {
+        // Space set aside stays the file's after it is closed: give it back.
+        let _ = self.file.release(self.len);
+    }
+}
+
 /// Reads a journal; a missing file is an empty journal. A journal that is
-/// a symbolic link or not a regular file is refused.
+/// a symbolic link, not a regular file, or larger than a session may be,
+/// is refused.
 pub fn read(path: &Path) -> io::Result<Vec<u8>> {
     use std::io::Read;
     match super::file::open_sidecar(path, false) {
-        Ok((mut file, _)) => {
-            let mut bytes = Vec::new();
-            file.read_to_end(&mut bytes)?;
+        Ok((file, _)) => {
+            let size = file.metadata()?.len();
+            if size > super::file::MAX_FILE_SIZE {
+                return Err(io::Error::other(format!(
+                    "the journal is {size} bytes, more than the {} MiB a journal may hold; it is not one minutes wrote: move it aside",
+                    super::file::MAX_FILE_SIZE >> 20
+                )));
+            }
+            let mut bytes = Vec::with_capacity(size as usize);
+            file.take(super::file::MAX_FILE_SIZE + 1)
+                .read_to_end(&mut bytes)?;
             Ok(bytes)
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),

@@ -44,7 +44,7 @@ impl Lock {
         };
         loop {
             let (mut file, _) = super::file::open_sidecar(&path, true).map_err(io_err)?;
-            match file.try_lock() {
+            match try_lock_briefly(&file) {
                 Ok(()) => {}
                 Err(std::fs::TryLockError::WouldBlock) => {
                     let mut holder = String::new();
@@ -73,8 +73,11 @@ impl Lock {
                 hostname(),
                 chrono::Local::now().format("%Y-%m-%d %H:%M")
             );
-            file.set_len(0).map_err(io_err)?;
-            file.write_all(holder.as_bytes()).map_err(io_err)?;
+            // Who holds it is for the message a second opener gets; on a
+            // full disk it may not be written, and the lock holds anyway.
+            let _ = file
+                .set_len(0)
+                .and_then(|()| file.write_all(holder.as_bytes()));
             let mut lock = Lock {
                 file,
                 path,
@@ -98,7 +101,7 @@ impl Lock {
                 });
             }
         };
-        match file.try_lock() {
+        match try_lock_briefly(&file) {
             Ok(()) => {
                 self.session = Some(file);
                 Ok(())
@@ -145,4 +148,21 @@ fn hostname() -> String {
         .ok()
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "this machine".into())
+}
+
+/// `try_lock`, asked again for a moment when refused: a lock that was just
+/// released can still be held for an instant by a copy of its descriptor
+/// in a child process between its fork and its exec. A real holder holds
+/// it far longer than this.
+fn try_lock_briefly(file: &File) -> Result<(), std::fs::TryLockError> {
+    let mut tries = 0;
+    loop {
+        match file.try_lock() {
+            Err(std::fs::TryLockError::WouldBlock) if tries < 10 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
 }

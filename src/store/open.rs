@@ -36,6 +36,9 @@ pub struct Recovery {
     pub kept_journal: Option<PathBuf>,
     /// Temporary files left by interrupted saves, removed: how many, bytes.
     pub removed_temps: (usize, u64),
+    /// Rescue copies of this session written when the disk was full: they
+    /// may hold changes the file lacks, until the user deals with them.
+    pub rescue_copies: Vec<PathBuf>,
 }
 
 impl Recovery {
@@ -88,6 +91,13 @@ impl Recovery {
                     plural(d.not_applied)
                 ));
             }
+            if d.unreadable_after > 0 {
+                text.push_str(&format!(
+                    "; {} later line{} could not be read either",
+                    d.unreadable_after,
+                    plural(d.unreadable_after)
+                ));
+            }
             parts.push(text);
         }
         if let Some(why) = &self.inconsistent {
@@ -104,6 +114,12 @@ impl Recovery {
                 "removed {count} temporary file{} ({}) left by an interrupted save",
                 plural(count),
                 human_bytes(bytes)
+            ));
+        }
+        for copy in &self.rescue_copies {
+            parts.push(format!(
+                "a rescue copy of this session is at {}: if it has entries this one lacks, use it instead (minutes open it to see)",
+                copy.display()
             ));
         }
         if parts.is_empty() {
@@ -220,7 +236,9 @@ impl OpenSession {
         })?;
         let saved_seq = saved.journal_seq;
         let (session, replay) = journal::recover(saved, &bytes);
+        let highest_seq = replay.highest_seq;
         let mut recovery = Recovery::new(replay);
+        recovery.rescue_copies = find_rescue_copies(path);
 
         let lock = match lock {
             Some(lock) if recovery.inconsistent.is_none() => lock,
@@ -236,9 +254,13 @@ impl OpenSession {
                 });
             }
         };
+        let mut session = session;
         if recovery.is_problem() {
             let kept = keep_copy(&journal_path, &bytes)?;
             recovery.kept_journal = Some(kept);
+            // New changes must not take the numbers of the changes kept
+            // aside, or the kept journal would replay over them.
+            session.journal_seq = session.journal_seq.max(highest_seq);
         }
         recovery.removed_temps = remove_stale_temps(path);
         let journal = Journal::open(&journal_path).map_err(|source| OpenError::Io {
@@ -318,13 +340,35 @@ impl OpenSession {
         let inverse = change.apply(&mut self.session)?;
         self.session.journal_seq = record.seq;
         writer.pending.push(record);
-        writer.flush();
+        self.flush();
         Ok(inverse)
     }
 
     /// Retries journal writes that failed; true when nothing is left unwritten.
+    ///
+    /// A journal that another program removed or replaced is not written
+    /// (what went there would be lost with it): the whole file is saved
+    /// instead, and a new journal started.
     pub fn flush(&mut self) -> bool {
-        self.writer.as_mut().is_none_or(Writer::flush)
+        let Some(writer) = self.writer.as_mut() else {
+            return true;
+        };
+        if writer.pending.is_empty() || writer.journal.is_in_place() {
+            return writer.flush();
+        }
+        let journal = writer.journal.path().display().to_string();
+        match self.save() {
+            Ok(()) => true,
+            Err(e) => {
+                if let Some(writer) = self.writer.as_mut() {
+                    writer.last_error = Some(format!(
+                        "the journal {journal} was removed or replaced by another program, and saving instead failed: {e}; {} change(s) not on disk yet, retrying",
+                        writer.pending.len()
+                    ));
+                }
+                false
+            }
+        }
     }
 
     /// Changes made in memory that are not on disk yet (0 normally).
@@ -350,7 +394,16 @@ impl OpenSession {
             writer.last_error = Some(err.to_string());
             return Err(err);
         }
-        if let Err(err) = file::save(&path, &self.session) {
+        let mut saved = file::save(&path, &self.session);
+        if matches!(&saved, Err(SaveError::Io { source, .. }) if source.kind() == io::ErrorKind::StorageFull)
+        {
+            // The space set aside for the journal may be what the save
+            // lacks: give it back for one more try, then take it again.
+            writer.journal.release_reserve();
+            saved = file::save(&path, &self.session);
+            writer.journal.reserve_again();
+        }
+        if let Err(err) = saved {
             writer.last_error = Some(err.to_string());
             return Err(err);
         }
@@ -365,7 +418,23 @@ impl OpenSession {
         // Records left in the journal are all in the file now, and have
         // sequence numbers it says to skip: failing to empty it is harmless.
         let _ = writer.journal.clear();
+        if !writer.journal.is_in_place() {
+            // Everything is in the file now: start a journal at its name.
+            writer.restart_journal();
+        }
         Ok(())
+    }
+
+    /// The changes not on disk yet, as the journal lines they would be: the
+    /// last resort when nothing can be written, printed for the user.
+    pub fn pending_records(&self) -> Vec<String> {
+        self.writer.as_ref().map_or_else(Vec::new, |w| {
+            w.pending
+                .iter()
+                .filter_map(|r| journal::encode(r).ok())
+                .map(|line| line.trim_end().to_string())
+                .collect()
+        })
     }
 
     /// Writes the whole session, as RON, to a new file in the first of
@@ -374,14 +443,9 @@ impl OpenSession {
     /// where it went, or why it went nowhere.
     pub fn write_rescue(&self, dirs: &[PathBuf]) -> Result<PathBuf, String> {
         let text = file::to_ron(&self.session).map_err(|e| e.to_string())?;
-        let stem = self
-            .path
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
         let name = format!(
-            "{stem}.rescue-{}-{}.ron",
+            "{}{}-{}.ron",
+            rescue_prefix(&self.path),
             chrono::Local::now().format("%Y%m%d-%H%M%S"),
             std::process::id()
         );
@@ -421,6 +485,20 @@ impl OpenSession {
 }
 
 impl Writer {
+    /// A new journal where the old one was removed or replaced; a file
+    /// found at its name is kept aside, not emptied.
+    fn restart_journal(&mut self) {
+        let path = self.journal.path().to_path_buf();
+        if path.symlink_metadata().is_ok() {
+            let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+            let aside = super::sidecar(&path, &format!("replaced-{stamp}-{}", std::process::id()));
+            let _ = std::fs::rename(&path, aside);
+        }
+        if let Ok(journal) = Journal::open(&path) {
+            self.journal = journal;
+        }
+    }
+
     fn new(journal: Journal, stamp: Option<DiskStamp>, saved_seq: u64, lock: Lock) -> Writer {
         Writer {
             journal,
@@ -526,4 +604,34 @@ pub fn rescue_dirs(session: &Path, data_dir: Option<&Path>) -> Vec<PathBuf> {
         }
     }
     unique
+}
+
+/// The start of a rescue copy's name: `NAME.1a2b3c4d.rescue-`, where the
+/// hex is a checksum of the session's real path, so that copies in shared
+/// places (`$TMPDIR`, `/dev/shm`) are found for this session only; the
+/// rest is `DATE-TIME-PID.ron`.
+fn rescue_prefix(path: &Path) -> String {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let id = crc32c::crc32c(path.as_os_str().as_encoded_bytes());
+    format!("{stem}.{id:08x}.rescue-")
+}
+
+/// Rescue copies of the session at `path` in the places minutes writes
+/// them (but the data directory, which only the command line knows).
+fn find_rescue_copies(path: &Path) -> Vec<PathBuf> {
+    let prefix = rescue_prefix(path);
+    let mut found = Vec::new();
+    for dir in rescue_dirs(path, None) {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(&prefix) && name.ends_with(".ron") {
+                found.push(entry.path());
+            }
+        }
+    }
+    found.sort();
+    found
 }

@@ -67,32 +67,74 @@ pub fn render_input(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// The most lines the status line grows to for a message that matters.
+const STATUS_MAX_LINES: usize = 4;
+
+/// What the status line says, and whether it is worth more than one line
+/// (an error, or news that stays until read: shown whole, wrapped).
+fn status(app: &App) -> Option<(String, Style, bool)> {
+    if app.store.unsaved() > 0 {
+        let text = app.store.last_error().unwrap_or("changes not on disk yet");
+        return Some((format!(" NOT SAVED: {text}"), theme::ERROR, true));
+    }
+    let msg = app.message.as_ref().filter(|m| m.visible(app.now))?;
+    let style = if msg.error { theme::ERROR } else { theme::INFO };
+    Some((format!(" {}", msg.text), style, msg.error || msg.sticky))
+}
+
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    textwrap::wrap(text, textwrap::Options::new(width.max(1)).break_words(true))
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect()
+}
+
+/// How many lines the status line needs at this width.
+pub fn status_height(app: &App, width: u16) -> u16 {
+    match status(app) {
+        Some((text, _, true)) => wrapped(&text, usize::from(width))
+            .len()
+            .clamp(1, STATUS_MAX_LINES) as u16,
+        _ => 1,
+    }
+}
+
 pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
-    let line = if app.store.unsaved() > 0 {
-        let text = app.store.last_error().unwrap_or("changes not on disk yet");
-        Line::from(Span::styled(
-            fit(&format!(" NOT SAVED: {text}"), width),
-            theme::ERROR,
-        ))
-    } else if let Some(msg) = app.message.as_ref().filter(|m| m.visible(app.now)) {
-        let style = if msg.error { theme::ERROR } else { theme::INFO };
-        Line::from(Span::styled(fit(&format!(" {}", msg.text), width), style))
-    } else {
-        let where_ = match (app.store.is_read_only(), app.saved_at) {
-            (true, _) => "read-only".to_string(),
-            (false, None) => "every change on disk".to_string(),
-            (false, Some(t)) => format!("every change on disk, file saved {}", t.format("%H:%M")),
-        };
-        Line::from(vec![
-            Span::from(fit(
-                &format!(" {} · {where_}", app.store.path().display()),
-                width,
-            ))
-            .dim(),
-        ])
+    let lines: Vec<Line> = match status(app) {
+        Some((text, style, true)) => {
+            let mut lines = wrapped(&text, width);
+            let rows = usize::from(area.height).max(1);
+            if lines.len() > rows {
+                lines.truncate(rows);
+                if let Some(last) = lines.last_mut() {
+                    *last = fit(&format!("{last} …"), width);
+                }
+            }
+            lines
+                .into_iter()
+                .map(|l| Line::from(Span::styled(crate::text::pad(&l, width), style)))
+                .collect()
+        }
+        Some((text, style, false)) => vec![Line::from(Span::styled(fit(&text, width), style))],
+        None => {
+            let where_ = match (app.store.is_read_only(), app.saved_at) {
+                (true, _) => "read-only".to_string(),
+                (false, None) => "every change on disk".to_string(),
+                (false, Some(t)) => {
+                    format!("every change on disk, file saved {}", t.format("%H:%M"))
+                }
+            };
+            vec![Line::from(vec![
+                Span::from(fit(
+                    &format!(" {} · {where_}", app.store.path().display()),
+                    width,
+                ))
+                .dim(),
+            ])]
+        }
     };
-    frame.render_widget(line, area);
+    frame.render_widget(ratatui::widgets::Paragraph::new(lines), area);
 }
 
 pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {

@@ -25,7 +25,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Constraint::Length(u16::from(
             !app.store.is_read_only() || app.editing.is_some(),
         )),
-        Constraint::Length(1),
+        Constraint::Length(bottom::status_height(app, area.width)),
         Constraint::Length(1),
     ])
     .areas(area);

@@ -18,8 +18,8 @@ pub fn render_unsaved(app: &App, question: &Unsaved, frame: &mut Frame, area: Re
         .unwrap_or("the journal cannot be written");
     let mut lines = vec![
         Line::from(format!(
-            "{n} change{} exist only in memory: {why}",
-            if n == 1 { "" } else { "s" }
+            "{n} change{} only in memory: {why}",
+            if n == 1 { " exists" } else { "s exist" }
         )),
         Line::from(""),
         Line::from("Type one of these words in full, then Enter:"),
@@ -39,13 +39,25 @@ pub fn render_unsaved(app: &App, question: &Unsaved, frame: &mut Frame, area: Re
         lines.push(Line::from(Span::styled(feedback.clone(), theme::ERROR)));
     }
     let prompt = "answer › ";
-    lines.push(Line::from(vec![
+    let answer = Line::from(vec![
         Span::from(prompt).bold(),
         Span::from(question.answer.value().to_string()),
-    ]));
+    ]);
 
     let width = area.width.min(72);
-    let height = (lines.len() as u16 + 4).min(area.height);
+    // Lines wrap in the box: count them as they will be drawn; the answer
+    // line has a row of its own at the bottom, which wrapping cannot push out.
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            textwrap::wrap(&text, textwrap::Options::new(inner_width).break_words(true))
+                .len()
+                .max(1)
+        })
+        .sum();
+    let height = (rows as u16 + 3).min(area.height);
     let area = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -57,18 +69,24 @@ pub fn render_unsaved(app: &App, question: &Unsaved, frame: &mut Frame, area: Re
         .title(Span::from(" Not on disk: quit how? ").bold())
         .border_style(theme::ERROR);
     let inner = block.inner(area);
-    let prompt_row = inner.y + lines.len() as u16 - 1;
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
-    if prompt_row < inner.bottom() {
-        let x = inner.x + prompt.chars().count() as u16 + question.answer.visual_cursor() as u16;
-        frame.set_cursor_position(Position::new(
-            x.min(inner.right().saturating_sub(1)),
-            prompt_row,
-        ));
+    frame.render_widget(block, area);
+    if inner.height == 0 {
+        return;
     }
+    let answer_row = Rect {
+        y: inner.bottom() - 1,
+        height: 1,
+        ..inner
+    };
+    let text_area = Rect {
+        height: inner.height - 1,
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text_area);
+    frame.render_widget(answer, answer_row);
+    let x = inner.x + prompt.chars().count() as u16 + question.answer.visual_cursor() as u16;
+    frame.set_cursor_position(Position::new(
+        x.min(inner.right().saturating_sub(1)),
+        answer_row.y,
+    ));
 }

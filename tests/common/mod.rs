@@ -169,8 +169,9 @@ impl SmallDisk {
         let filler = self.path().join("filler");
         let mut f = std::fs::File::create(&filler).unwrap();
         let chunk = vec![0u8; 4096];
-        while self.free() > leave + 4096 {
-            if f.write_all(&chunk).is_err() {
+        while self.free() > leave {
+            let n = (self.free() - leave).min(4096) as usize;
+            if f.write_all(&chunk[..n]).is_err() {
                 break;
             }
         }
