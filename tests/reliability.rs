@@ -45,6 +45,17 @@ fn recorded_then_killed(path: &Path) -> Vec<String> {
     texts
 }
 
+/// `recorded_then_killed`, then one byte of journal line 2 flipped.
+/// Returns the damaged journal.
+fn recorded_killed_and_damaged(path: &Path) -> Vec<u8> {
+    recorded_then_killed(path);
+    let mut bytes = std::fs::read(journal(path)).unwrap();
+    let line = line_range(&bytes, 2);
+    bytes[line.start + 12] ^= 0x20;
+    std::fs::write(journal(path), &bytes).unwrap();
+    bytes
+}
+
 fn journal(path: &Path) -> PathBuf {
     store::journal_path(path)
 }
@@ -215,11 +226,7 @@ fn an_absurd_journal_seq_is_refused_at_load_with_its_position() {
 #[test]
 fn export_and_list_report_a_damaged_journal() {
     let (dir, path) = common::sample_copy();
-    recorded_then_killed(&path);
-    let mut bytes = std::fs::read(journal(&path)).unwrap();
-    let line = line_range(&bytes, 2);
-    bytes[line.start + 12] ^= 0x20;
-    std::fs::write(journal(&path), &bytes).unwrap();
+    recorded_killed_and_damaged(&path);
 
     let export = assert_cmd::Command::cargo_bin("minutes")
         .unwrap()
@@ -365,11 +372,7 @@ fn two_recoveries_in_one_second_keep_two_journal_copies() {
     let (_dir, path) = common::sample_copy();
     let mut kept = Vec::new();
     for _ in 0..2 {
-        recorded_then_killed(&path);
-        let mut bytes = std::fs::read(journal(&path)).unwrap();
-        let line = line_range(&bytes, 2);
-        bytes[line.start + 12] ^= 0x20;
-        std::fs::write(journal(&path), &bytes).unwrap();
+        let bytes = recorded_killed_and_damaged(&path);
         let open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
         let copy = open.recovery().kept_journal.clone().unwrap();
         assert_eq!(std::fs::read(&copy).unwrap(), bytes);
@@ -603,11 +606,7 @@ fn a_journal_larger_than_a_session_may_be_is_refused() {
 #[test]
 fn new_changes_after_a_partial_recovery_never_reuse_the_numbers_kept_aside() {
     let (_dir, path) = common::sample_copy();
-    recorded_then_killed(&path);
-    let mut bytes = std::fs::read(journal(&path)).unwrap();
-    let line = line_range(&bytes, 2);
-    bytes[line.start + 12] ^= 0x20;
-    std::fs::write(journal(&path), &bytes).unwrap();
+    recorded_killed_and_damaged(&path);
     let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
     let kept = open.recovery().kept_journal.clone().unwrap();
     open.apply(common::add_note(open.session(), "first note after"))
