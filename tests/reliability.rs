@@ -646,12 +646,12 @@ fn a_rescue_copy_is_named_at_the_next_open() {
     let open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
     let copy = open.write_rescue(&[dir.path().to_path_buf()]).unwrap();
     drop(open);
-    let again = OpenSession::open(&path, Mode::ReadOnly).unwrap();
+    let again = OpenSession::open(&path, Mode::ReadWrite).unwrap();
     let message = again.recovery().message().unwrap();
     assert!(message.contains(&copy.display().to_string()), "{message}");
     // Another session of the same name elsewhere is not told about it.
     let (_other_dir, other) = common::sample_copy();
-    let other = OpenSession::open(&other, Mode::ReadOnly).unwrap();
+    let other = OpenSession::open(&other, Mode::ReadWrite).unwrap();
     assert_eq!(other.recovery().message(), None);
 }
 

@@ -238,7 +238,11 @@ impl OpenSession {
         let (session, replay) = journal::recover(saved, &bytes);
         let highest_seq = replay.highest_seq;
         let mut recovery = Recovery::new(replay);
-        recovery.rescue_copies = find_rescue_copies(path);
+        if mode == Mode::ReadWrite {
+            // Where recording goes on, a rescue copy must not be missed;
+            // `list` and `export` need not scan shared directories.
+            recovery.rescue_copies = find_rescue_copies(path);
+        }
 
         let lock = match lock {
             Some(lock) if recovery.inconsistent.is_none() => lock,
