@@ -194,13 +194,18 @@ pub fn recover(saved: Session, bytes: &[u8]) -> (Session, Replay) {
     }
     let parsed = parse(bytes);
     let mut session = saved.clone();
-    let replay = apply(&parsed, &mut session, false);
-    if replay.applied == 0 || session.problems().is_empty() {
-        return (session, replay);
+    let mut replay = apply(&parsed, &mut session, false);
+    if replay.applied > 0 && !session.problems().is_empty() {
+        // An intact record broke the session: find the last good state.
+        session = saved;
+        replay = apply(&parsed, &mut session, true);
     }
-    // An intact record broke the session: find the last good state.
-    let mut session = saved;
-    let replay = apply(&parsed, &mut session, true);
+    if replay.is_damaged() {
+        // The numbers of the records left unapplied are used up: new
+        // changes must not take them, and replaying this journal again
+        // onto what was recovered must add nothing.
+        session.journal_seq = session.journal_seq.max(replay.highest_seq);
+    }
     (session, replay)
 }
 

@@ -236,7 +236,6 @@ impl OpenSession {
         })?;
         let saved_seq = saved.journal_seq;
         let (session, replay) = journal::recover(saved, &bytes);
-        let highest_seq = replay.highest_seq;
         let mut recovery = Recovery::new(replay);
         if mode == Mode::ReadWrite {
             // Where recording goes on, a rescue copy must not be missed;
@@ -258,13 +257,9 @@ impl OpenSession {
                 });
             }
         };
-        let mut session = session;
         if recovery.is_problem() {
             let kept = keep_copy(&journal_path, &bytes)?;
             recovery.kept_journal = Some(kept);
-            // New changes must not take the numbers of the changes kept
-            // aside, or the kept journal would replay over them.
-            session.journal_seq = session.journal_seq.max(highest_seq);
         }
         recovery.removed_temps = remove_stale_temps(path);
         let journal = Journal::open(&journal_path).map_err(|source| OpenError::Io {
