@@ -141,6 +141,14 @@ proptest! {
     }
 
     #[test]
+    fn saving_a_loaded_session_writes_the_same_bytes(s in session()) {
+        // Opening a file and saving it without a change must not rewrite it.
+        let text = to_ron(&s).unwrap();
+        let back = parse(Path::new("t.ron"), text.as_bytes()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(to_ron(&back).unwrap(), text);
+    }
+
+    #[test]
     fn applying_a_change_then_its_inverse_restores_the_session(s in session(), pick in any::<prop::sample::Index>(), text in text()) {
         let mut edited = s.clone();
         let change = match (edited.entries.is_empty(), pick.index(3)) {
