@@ -89,3 +89,14 @@ fn a_repeated_record_stops_replay_again_once_the_recovered_session_is_saved() {
     assert_eq!(second.applied, 0, "{second:?}");
     assert_eq!(reopened, recovered);
 }
+
+/// The replay target's own input for the bug above (out of 140 crashes in
+/// a run of 143 s, all this bug), minimised with `cargo afl tmin`: damage
+/// mode (`!`); `0`: the sample session, nothing of its journal saved, the
+/// journal's first 3 records; `0xf3`: duplicate line 1. Replay applies
+/// change 1, stops at its copy and refuses changes 2 and 3; replayed again
+/// onto that result, it applies them.
+#[test]
+fn replay_fuzz_find_a_duplicated_first_record() {
+    fuzz::check_replay(b"!0\xf3");
+}

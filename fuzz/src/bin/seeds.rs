@@ -64,15 +64,33 @@ fn main() {
     };
     let pick = |base: u8, saved: u8, kept: u8| kept << 4 | saved << 1 | base;
     // A flipped bit in the sample's journal.
-    write("replay/damage-flip", &damaged(pick(0, 0, 4), &[[0, 1, 0, 0x04]]));
+    write(
+        "replay/damage-flip",
+        &damaged(pick(0, 0, 4), &[[0, 1, 0, 0x04]]),
+    );
     // A record's text changed and its checksum fixed.
-    write("replay/damage-edit", &damaged(pick(1, 0, 5), &[[8, 4, 30, b'9']]));
+    write(
+        "replay/damage-edit",
+        &damaged(pick(1, 0, 5), &[[8, 4, 30, b'9']]),
+    );
     // The file saved after three records; two later records swapped.
-    write("replay/damage-saved-swap", &damaged(pick(1, 3, 6), &[[6, 4, 5, 0]]));
+    write(
+        "replay/damage-saved-swap",
+        &damaged(pick(1, 3, 6), &[[6, 4, 5, 0]]),
+    );
     // The chair removed by the next record.
-    write("replay/damage-hostile", &damaged(pick(0, 0, 3), &[[11, 99, 0, 4]]));
+    write(
+        "replay/damage-hostile",
+        &damaged(pick(0, 0, 3), &[[11, 99, 0, 4]]),
+    );
     // A record repeated with the number of the one before.
-    write("replay/damage-renumber", &damaged(pick(1, 0, 5), &[[13, 3, 0, 3]]));
+    write(
+        "replay/damage-renumber",
+        &damaged(pick(1, 0, 5), &[[13, 3, 0, 3]]),
+    );
     // Zeros where the last records were.
-    write("replay/damage-zeros", &damaged(pick(1, 0, 0), &[[4, 3, 0, 200]]));
+    write(
+        "replay/damage-zeros",
+        &damaged(pick(1, 0, 0), &[[4, 3, 0, 200]]),
+    );
 }
