@@ -73,7 +73,8 @@ fn the_generated_journals_replay_whole_onto_their_sessions() {
 /// the two, or if emptying fails (`save` ignores that), the next replay
 /// skips the repeat as "already in the file" and applies the records the
 /// first one refused. With new changes appended meanwhile (numbered from 3
-/// again), it is those that are refused.
+/// again), it is those that are refused. Fixed: a damaged replay uses up the
+/// numbers of every intact record it saw.
 #[test]
 fn a_repeated_record_stops_replay_again_once_the_recovered_session_is_saved() {
     let base = &fuzz::bases()[1];
