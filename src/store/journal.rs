@@ -210,11 +210,14 @@ pub fn recover(saved: Session, bytes: &[u8]) -> (Session, Replay) {
 }
 
 fn apply(parsed: &Parsed, session: &mut Session, check_each: bool) -> Replay {
+    let tail = parsed.tail.as_ref().map(|(_, bytes, _)| decode_tail(bytes));
     let mut replay = Replay {
         highest_seq: parsed
             .lines
             .iter()
-            .filter_map(|(_, content, _)| match content {
+            .map(|(_, content, _)| content)
+            .chain(tail.as_ref())
+            .filter_map(|content| match content {
                 Line::Record(r) => Some(r.seq),
                 Line::Bad(_) => None,
             })
