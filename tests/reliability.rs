@@ -223,52 +223,46 @@ fn an_absurd_journal_seq_is_refused_at_load_with_its_position() {
     assert!(err.contains("out of range"), "{err}");
 }
 
+/// Runs `minutes export PATH` and `minutes list` on DIR: (export's
+/// stdout, export's stderr, list's stdout).
+fn export_and_list(dir: &Path, path: &Path) -> (String, String, String) {
+    let export = assert_cmd::Command::cargo_bin("minutes")
+        .unwrap()
+        .arg("export")
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(export.status.success());
+    let list = assert_cmd::Command::cargo_bin("minutes")
+        .unwrap()
+        .arg("list")
+        .env("MINUTES_DATA_DIR", dir)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&export.stdout).into_owned(),
+        String::from_utf8_lossy(&export.stderr).into_owned(),
+        String::from_utf8_lossy(&list.stdout).into_owned(),
+    )
+}
+
 #[test]
 fn export_and_list_report_a_damaged_journal() {
     let (dir, path) = common::sample_copy();
     recorded_killed_and_damaged(&path);
-
-    let export = assert_cmd::Command::cargo_bin("minutes")
-        .unwrap()
-        .args(["export"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&export.stderr);
-    assert!(stderr.contains("DAMAGED at line 2"), "{stderr}");
-
-    let list = assert_cmd::Command::cargo_bin("minutes")
-        .unwrap()
-        .arg("list")
-        .env("MINUTES_DATA_DIR", dir.path())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&list.stdout);
-    assert!(stdout.contains("DAMAGED at line 2"), "{stdout}");
+    let (_, export, list) = export_and_list(dir.path(), &path);
+    assert!(export.contains("DAMAGED at line 2"), "{export}");
+    assert!(list.contains("DAMAGED at line 2"), "{list}");
 }
 
 #[test]
 fn export_and_list_mention_changes_waiting_in_the_journal() {
     let (dir, path) = common::sample_copy();
     recorded_then_killed(&path);
-    let export = assert_cmd::Command::cargo_bin("minutes")
-        .unwrap()
-        .arg("export")
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(export.status.success());
-    assert!(String::from_utf8_lossy(&export.stdout).contains("note 7 while Alice speaks"));
-    let stderr = String::from_utf8_lossy(&export.stderr);
-    assert!(stderr.contains("Recovered 10 changes"), "{stderr}");
-    let list = assert_cmd::Command::cargo_bin("minutes")
-        .unwrap()
-        .arg("list")
-        .env("MINUTES_DATA_DIR", dir.path())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&list.stdout);
-    assert!(stdout.contains("Recovered 10 changes"), "{stdout}");
+    let (minutes, export, list) = export_and_list(dir.path(), &path);
+    assert!(minutes.contains("note 7 while Alice speaks"));
+    assert!(export.contains("Recovered 10 changes"), "{export}");
+    assert!(list.contains("Recovered 10 changes"), "{list}");
 }
 
 // ------------------------------------ defects 4, 5, 6: links and sidecars
