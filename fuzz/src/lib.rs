@@ -325,12 +325,7 @@ fn small_session(sample: &Session) -> Session {
         .attendees
         .iter()
         .filter(|a| a.organisation.as_deref() == Some("USAL"))
-        .map(|a| Attendee {
-            attendance: Attendance::Expected,
-            joined_at: None,
-            left_at: None,
-            ..a.clone()
-        })
+        .map(Attendee::as_expected)
         .collect();
     s.chair = s.attendees.first().map(|a| a.id);
     s.secretary = s.attendees.last().map(|a| a.id);

@@ -447,12 +447,7 @@ pub fn follow_up(previous: &Session, title: String) -> Session {
     s.attendees = previous
         .attendees
         .iter()
-        .map(|a| Attendee {
-            attendance: Attendance::Expected,
-            joined_at: None,
-            left_at: None,
-            ..a.clone()
-        })
+        .map(Attendee::as_expected)
         .collect();
     s.chair = previous.chair;
     s.secretary = previous.secretary;

@@ -77,6 +77,19 @@ pub struct Attendee {
     pub left_at: Option<Timestamp>,
 }
 
+impl Attendee {
+    /// The same person on the roster of another meeting: expected, with no
+    /// times of arrival or departure.
+    pub fn as_expected(&self) -> Attendee {
+        Attendee {
+            attendance: Attendance::Expected,
+            joined_at: None,
+            left_at: None,
+            ..self.clone()
+        }
+    }
+}
+
 /// What a credited person contributed to the minutes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CreditRole {

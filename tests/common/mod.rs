@@ -56,11 +56,7 @@ pub fn before_meeting() -> Session {
     s.started_at = None;
     s.ended_at = None;
     s.entries.clear();
-    for a in &mut s.attendees {
-        a.attendance = minutes::model::Attendance::Expected;
-        a.joined_at = None;
-        a.left_at = None;
-    }
+    s.attendees = s.attendees.iter().map(|a| a.as_expected()).collect();
     for t in &mut s.agenda {
         t.status = minutes::model::AgendaStatus::Pending;
         t.started_at = None;
