@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::InputRequest as Req;
 
+use crate::app::quick::Marked;
 use crate::app::{Action, App, Mode, Pane, Purpose};
 use crate::model::Attendance;
 
@@ -81,13 +82,30 @@ use KeyCode::{
 };
 use Keys::{Browse as B, Entry as E, Global as G, Help as H, Pick as P, Unsaved as U};
 
+const fn alt(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::ALT,
+    }
+}
+
+/// Alt+letter: the kind of the line being typed, or of the last entry.
+macro_rules! mark {
+    ($mode:expr, $c:literal, $marked:expr, $help:literal) => {
+        bind($mode, &[alt($c)], Action::Mark($marked), $help, None)
+    };
+}
+
+// Browse mode binds no printable key: a letter typed there goes back to
+// typing, in the line. The secretary types without looking at the screen,
+// so no text may delete, edit or quit.
 pub const BINDINGS: &[Binding] = &[
     // While typing.
     bind(
         E,
         &[key(Enter)],
         Action::Submit,
-        "log the line (or run the /command)",
+        "log the line (or run the /command; while editing: save)",
         hint("log"),
     ),
     bind(
@@ -120,6 +138,36 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         E,
+        &[key(Up)],
+        Action::EditLast,
+        "empty line: edit your last entry (again: the one before)",
+        None,
+    ),
+    bind(
+        E,
+        &[key(Down)],
+        Action::EditNext,
+        "while an untouched edit: edit the entry after",
+        None,
+    ),
+    mark!(
+        E,
+        'd',
+        Marked::Decision,
+        "make it a decision: the line, or (empty line) your last entry"
+    ),
+    mark!(
+        E,
+        'c',
+        Marked::Conclusion,
+        "make it a conclusion (the same way)"
+    ),
+    mark!(E, 'p', Marked::Discussion, "make it a discussion point"),
+    mark!(E, 'q', Marked::Question, "make it a question"),
+    mark!(E, 'a', Marked::Action, "make it an action item"),
+    mark!(E, 'n', Marked::Note, "make it a note"),
+    bind(
+        E,
         &[key(Tab)],
         Action::Complete,
         "complete a /command or @name",
@@ -129,8 +177,22 @@ pub const BINDINGS: &[Binding] = &[
         E,
         &[key(Esc)],
         Action::Cancel,
-        "browse and edit the log, roster and agenda (or cancel an edit)",
+        "browse the log, roster and agenda (while editing: cancel the edit)",
         hint("browse"),
+    ),
+    bind(
+        E,
+        &[key(PageUp)],
+        Action::Browse,
+        "browse the log from the last entry",
+        None,
+    ),
+    bind(
+        E,
+        &[ch('?')],
+        Action::Help,
+        "on an empty line: this help",
+        None,
     ),
     bind(
         E,
@@ -215,45 +277,27 @@ pub const BINDINGS: &[Binding] = &[
         "delete to end of line",
         None,
     ),
-    bind(
-        E,
-        &[key(Up)],
-        Action::Move(-1),
-        "select the entry above (then Esc to browse)",
-        None,
-    ),
     // Browsing.
     bind(
         B,
-        &[ch('i'), key(Enter)],
+        &[key(Esc)],
         Action::Type,
-        "back to typing (Enter on a selection: edit it)",
+        "back to typing (so does any letter, typed into the line)",
         hint("type"),
     ),
-    bind(B, &[key(Up), ch('k')], Action::Move(-1), "select up", None),
     bind(
         B,
-        &[key(Down), ch('j')],
-        Action::Move(1),
-        "select down",
-        None,
+        &[key(Enter)],
+        Action::EditSelected,
+        "edit the selected entry, person or topic",
+        hint("edit"),
     ),
+    bind(B, &[key(Up)], Action::Move(-1), "select up", None),
+    bind(B, &[key(Down)], Action::Move(1), "select down", None),
     bind(B, &[key(PageUp)], Action::Move(-10), "page up", None),
     bind(B, &[key(PageDown)], Action::Move(10), "page down", None),
-    bind(
-        B,
-        &[ch('g'), key(Home)],
-        Action::Move(isize::MIN),
-        "first",
-        None,
-    ),
-    bind(
-        B,
-        &[ch('G'), key(End)],
-        Action::Move(isize::MAX),
-        "last",
-        None,
-    ),
+    bind(B, &[key(Home)], Action::Move(isize::MIN), "first", None),
+    bind(B, &[key(End)], Action::Move(isize::MAX), "last", None),
     bind(
         B,
         &[key(Tab)],
@@ -263,57 +307,57 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         B,
-        &[ch('e')],
-        Action::EditSelected,
-        "edit the selected entry, person or topic",
-        hint("edit"),
-    ),
-    bind(
-        B,
-        &[ch('x'), key(Delete)],
+        &[key(Delete)],
         Action::DeleteSelected,
-        "delete it (undo brings it back)",
+        "delete it (Ctrl+Z brings it back)",
         hint("delete"),
     ),
     bind(
         B,
-        &[ch('s')],
-        Action::Activate,
-        "roster: give the floor; agenda: make current",
-        None,
-    ),
-    bind(
-        B,
-        &[ch('p')],
-        Action::MarkSelected(Attendance::Present),
-        "roster: arrived (late once started)",
-        None,
-    ),
-    bind(
-        B,
-        &[ch('l')],
-        Action::MarkSelected(Attendance::Left),
-        "roster: left",
-        None,
-    ),
-    bind(
-        B,
-        &[ch('a')],
-        Action::MarkSelected(Attendance::Absent),
-        "roster: absent",
-        None,
-    ),
-    bind(
-        B,
-        &[ch(' ')],
+        &[ctrl('d')],
         Action::ToggleDone,
         "log: action item done / not done",
         None,
     ),
-    bind(B, &[ch('q')], Action::Quit, "save and quit", hint("quit")),
-    bind(B, &[ch('u')], Action::Undo, "undo", hint("undo")),
-    bind(B, &[ctrl('r')], Action::Redo, "redo", None),
-    bind(B, &[ch('?')], Action::Help, "help", hint("help")),
+    bind(
+        B,
+        &[ctrl('p'), key(F(2))],
+        Action::Pick(Purpose::Speaker),
+        "who is speaking (roster: give the selected person the floor)",
+        None,
+    ),
+    bind(
+        B,
+        &[ctrl('n'), key(F(3))],
+        Action::NextTopic,
+        "next agenda topic (agenda: make the selected topic current)",
+        None,
+    ),
+    bind(
+        B,
+        &[ctrl('a'), key(F(4))],
+        Action::Pick(Purpose::Arrival),
+        "someone arrived (roster: the selected person)",
+        None,
+    ),
+    bind(
+        B,
+        &[ctrl('l'), key(F(5))],
+        Action::Pick(Purpose::Departure),
+        "someone left (roster: the selected person)",
+        None,
+    ),
+    mark!(
+        B,
+        'd',
+        Marked::Decision,
+        "log: make the selected entry a decision"
+    ),
+    mark!(B, 'c', Marked::Conclusion, "… a conclusion"),
+    mark!(B, 'p', Marked::Discussion, "… a discussion point"),
+    mark!(B, 'q', Marked::Question, "… a question"),
+    mark!(B, 'a', Marked::Action, "… an action item"),
+    mark!(B, 'n', Marked::Note, "… a note"),
     // In a picker.
     bind(P, &[key(Enter)], Action::Choose, "choose", hint("choose")),
     bind(P, &[key(Up)], Action::PickMove(-1), "up", hint("up")),
@@ -346,25 +390,13 @@ pub const BINDINGS: &[Binding] = &[
     // In the help.
     bind(
         H,
-        &[key(Esc), ch('q'), ch('?'), key(F(1))],
+        &[key(Esc), ch('?'), ch('q'), key(F(1))],
         Action::Cancel,
-        "close the help",
+        "close the help (any other letter: close it and type)",
         hint("close"),
     ),
-    bind(
-        H,
-        &[key(Up), ch('k')],
-        Action::Move(-1),
-        "scroll up",
-        hint("scroll"),
-    ),
-    bind(
-        H,
-        &[key(Down), ch('j')],
-        Action::Move(1),
-        "scroll down",
-        None,
-    ),
+    bind(H, &[key(Up)], Action::Move(-1), "scroll up", hint("scroll")),
+    bind(H, &[key(Down)], Action::Move(1), "scroll down", None),
     bind(H, &[key(PageUp)], Action::Move(-10), "page up", None),
     bind(
         H,
@@ -373,9 +405,11 @@ pub const BINDINGS: &[Binding] = &[
         "page down",
         None,
     ),
+    bind(H, &[key(Home)], Action::Move(isize::MIN), "top", None),
+    bind(H, &[key(End)], Action::Move(isize::MAX), "bottom", None),
     // Everywhere.
-    bind(G, &[ctrl('z')], Action::Undo, "undo", None),
-    bind(G, &[ctrl('y')], Action::Redo, "redo", None),
+    bind(G, &[ctrl('z')], Action::Undo, "undo", hint("undo")),
+    bind(G, &[ctrl('y'), ctrl('r')], Action::Redo, "redo", None),
     bind(
         G,
         &[ctrl('t')],
@@ -395,7 +429,7 @@ pub const BINDINGS: &[Binding] = &[
         G,
         &[ctrl('q'), ctrl('c')],
         Action::Quit,
-        "save and quit",
+        "save and quit (while the meeting runs: press twice)",
         hint("quit"),
     ),
 ];
@@ -437,44 +471,58 @@ pub fn action_for(event: KeyEvent, app: &App) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    // Shift is part of the character itself (`G`, `?`), not a modifier to match.
-    let mods = match event.code {
-        KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
-        _ => event.modifiers,
+    // Shift is part of the character itself (`G`, `?`), not a modifier to
+    // match; Alt+Shift+D is Alt+D.
+    let (code, mods) = match event.code {
+        KeyCode::Char(c) if event.modifiers.contains(KeyModifiers::ALT) => (
+            KeyCode::Char(c.to_ascii_lowercase()),
+            event.modifiers - KeyModifiers::SHIFT,
+        ),
+        KeyCode::Char(_) => (event.code, event.modifiers - KeyModifiers::SHIFT),
+        _ => (event.code, event.modifiers),
     };
-    let pressed = Key {
-        code: event.code,
-        mods,
-    };
+    let pressed = Key { code, mods };
     let mode = Keys::of(&app.mode);
+    let typing = |c: char| {
+        // AltGr arrives as Ctrl+Alt on some terminals: it types characters.
+        (mods.is_empty() || mods == KeyModifiers::ALT | KeyModifiers::CONTROL)
+            .then_some(Action::Edit(Req::InsertChar(c)))
+    };
     let found = bindings(mode)
         .find(|b| b.keys.contains(&pressed))
         .map(|b| b.action.clone());
-    if let Some(action) = found {
-        // Up in the quick-entry line selects the last entry, as in browse.
-        if mode == Keys::Entry && action == Action::Move(-1) {
-            return (app.input.value().is_empty() && app.editing.is_none())
-                .then_some(Action::Browse);
+    let empty_line = app.input.value().is_empty() && app.editing.is_none();
+    match (mode, found) {
+        // `?` is help only on an empty line; else it is text.
+        (Keys::Entry, Some(Action::Help)) if code == KeyCode::Char('?') && !empty_line => {
+            typing('?')
         }
-        if mode == Keys::Browse
-            && action == Action::Type
-            && pressed.code == Enter
-            && app.focus != Pane::Log
-        {
-            return Some(Action::Activate);
+        (Keys::Entry, Some(Action::EditLast)) if app.editing.is_some() => {
+            Some(Action::EditPrevious)
         }
-        if mode == Keys::Browse && action == Action::Type && pressed.code == Enter {
-            return Some(Action::EditSelected);
+        (Keys::Entry, Some(Action::EditLast)) if !empty_line => None,
+        (Keys::Entry, Some(Action::EditNext)) if app.editing.is_none() => None,
+        (Keys::Browse, Some(Action::NextTopic)) if app.focus == Pane::Agenda => {
+            Some(Action::Activate)
         }
-        return Some(action);
-    }
-    match (mode, event.code) {
-        (Keys::Entry | Keys::Pick | Keys::Unsaved, KeyCode::Char(c))
-            if mods.is_empty() || mods == KeyModifiers::ALT | KeyModifiers::CONTROL =>
-        {
-            Some(Action::Edit(Req::InsertChar(c)))
+        // On the roster, the picker's keys act on the selected person.
+        (Keys::Browse, Some(Action::Pick(purpose))) if app.focus == Pane::Attendees => {
+            Some(match purpose {
+                Purpose::Speaker => Action::Activate,
+                Purpose::Arrival => Action::MarkSelected(Attendance::Present),
+                Purpose::Departure => Action::MarkSelected(Attendance::Left),
+            })
         }
-        _ => None,
+        (_, Some(action)) => Some(action),
+        // Read-only, nothing can be typed or changed: `q` quits, as a
+        // pager's does.
+        (Keys::Browse, None) if app.store.is_read_only() && code == KeyCode::Char('q') => {
+            Some(Action::Quit)
+        }
+        (_, None) => match code {
+            KeyCode::Char(c) => typing(c),
+            _ => None,
+        },
     }
 }
 

@@ -61,6 +61,9 @@ pub fn run(mut app: App) -> (App, io::Result<()>) {
         Err(e) => return (app, Err(e)),
     };
     let _ = execute!(io::stdout(), EnableBracketedPaste);
+    if let Ok(size) = terminal.size() {
+        app.viewport = (size.width, size.height);
+    }
     let reader = Reader::start(Arc::clone(&stop));
     let result = event_loop(&mut terminal, &mut app, &stop, &reader.events);
     // Keys typed from now on belong to the shell, not to us.
@@ -125,7 +128,8 @@ fn handle(app: &mut App, event: Event, at: Timestamp) {
     let action = match event {
         Event::Key(key) => crate::keymap::action_for(key, app),
         Event::Paste(text) => Some(Action::Paste(text)),
-        // A resize needs only the redraw that follows every batch.
+        // Redrawn after every batch; the app keeps the size for scrolling.
+        Event::Resize(width, height) => Some(Action::Resize(width, height)),
         _ => None,
     };
     if let Some(action) = action {

@@ -241,41 +241,65 @@ fn logged(line: &str) -> (EntryKind, String) {
 }
 
 #[test]
-fn prefixes_make_kinds() {
+fn markers_make_kinds() {
     assert_eq!(
         logged("plain words"),
         (EntryKind::Note, "plain words".into())
     );
     assert_eq!(
-        logged("d We adopt CC0"),
+        logged("d: We adopt CC0"),
         (EntryKind::Decision, "We adopt CC0".into())
     );
     assert_eq!(
-        logged("c Reuse is strong"),
+        logged("c: Reuse is strong"),
         (EntryKind::Conclusion, "Reuse is strong".into())
     );
     assert_eq!(
-        logged("p Shared statistics?"),
+        logged("p: Shared statistics?"),
         (EntryKind::Discussion, "Shared statistics?".into())
     );
     assert_eq!(
-        logged("n d is a letter"),
-        (EntryKind::Note, "d is a letter".into())
+        logged("n: d: is a marker"),
+        (EntryKind::Note, "d: is a marker".into())
     );
     assert_eq!(
-        parse("s Welcomed all"),
-        Ok(Intent::Summary("Welcomed all".into()))
+        parse("s: Welcomed all"),
+        Ok(Intent::Summary {
+            text: "Welcomed all".into(),
+            previous: false
+        })
+    );
+    assert_eq!(
+        parse("S-:Hall rent rises 8%"),
+        Ok(Intent::Summary {
+            text: "Hall rent rises 8%".into(),
+            previous: true
+        })
     );
     assert_eq!(
         logged("dear all"),
         (EntryKind::Note, "dear all".into()),
-        "a word is not a prefix"
+        "a word is not a marker"
+    );
+    assert_eq!(
+        logged("d We adopt CC0"),
+        (EntryKind::Note, "d We adopt CC0".into()),
+        "a letter without its colon is text"
+    );
+    assert_eq!(
+        logged("RESOLVED: We adopt CC0"),
+        (EntryKind::Decision, "We adopt CC0".into()),
+        "the words W3C scribes use"
+    );
+    assert_eq!(
+        logged("Budget: see the annex"),
+        (EntryKind::Note, "Budget: see the annex".into())
     );
 }
 
 #[test]
 fn an_action_takes_its_owner_and_due_date_from_the_line() {
-    let (kind, text) = logged("a Send the slides @josé due:2026-12-01 to all");
+    let (kind, text) = logged("a: Send the slides @josé due:2026-12-01 to all");
     assert_eq!(
         kind,
         EntryKind::Action {
@@ -285,7 +309,7 @@ fn an_action_takes_its_owner_and_due_date_from_the_line() {
         }
     );
     assert_eq!(text, "Send the slides to all");
-    let (kind, _) = logged("a Draft @王丽");
+    let (kind, _) = logged("a: Draft @王丽");
     assert_eq!(
         kind,
         EntryKind::Action {
@@ -294,7 +318,7 @@ fn an_action_takes_its_owner_and_due_date_from_the_line() {
             done: false
         }
     );
-    let (kind, _) = logged("a Completed tab @Anna_Schäfer");
+    let (kind, _) = logged("a: Completed tab @Anna_Schäfer");
     assert!(matches!(
         kind,
         EntryKind::Action {
@@ -306,7 +330,7 @@ fn an_action_takes_its_owner_and_due_date_from_the_line() {
 
 #[test]
 fn a_question_records_who_asked() {
-    let (kind, text) = logged("q Is it IIIF 3? @jurgen");
+    let (kind, text) = logged("q: Is it IIIF 3? @jurgen");
     assert_eq!(
         kind,
         EntryKind::Question {
@@ -319,15 +343,16 @@ fn a_question_records_who_asked() {
 #[test]
 fn bad_lines_give_a_sentence_not_a_panic() {
     let err = |line: &str| parse(line).unwrap_err();
-    assert!(err("a Send @nobody").contains("no one on the roster matches \"nobody\""));
+    assert!(err("a: Send @nobody").contains("no one on the roster matches \"nobody\""));
     assert!(
-        err("a Send @a").contains("matches"),
+        err("a: Send @a").contains("matches"),
         "ambiguous: {}",
-        err("a Send @a")
+        err("a: Send @a")
     );
-    assert!(err("a Send due:tomorrow").contains("due:YYYY-MM-DD"));
-    assert!(err("a Send @jose @wang").contains("one person"));
-    assert!(err("d ").contains("nothing to log"));
+    assert!(err("a: Send due:tomorrow").contains("due:YYYY-MM-DD"));
+    assert!(err("a: Send @jose @wang").contains("one person"));
+    assert!(err("d: ").contains("nothing to log"));
+    assert!(err("s:").contains("nothing to add"));
     assert!(err("/frobnicate").contains("not a command"));
     assert_eq!(
         parse("/s"),
@@ -406,8 +431,8 @@ fn tab_completes_commands_and_names() {
     assert_eq!(complete("/s"), None, "ambiguous: speaker, start, secretary");
     assert_eq!(complete("/late ome").as_deref(), Some("/late Ömer Yıldız"));
     assert_eq!(
-        complete("a Send slides @mar").as_deref(),
-        Some("a Send slides @María_Fernández ")
+        complete("a: Send slides @mar").as_deref(),
+        Some("a: Send slides @María_Fernández ")
     );
     assert_eq!(complete("plain"), None);
 }
@@ -416,11 +441,12 @@ fn tab_completes_commands_and_names() {
 fn an_entry_unparses_to_a_line_that_parses_back() {
     let s = common::before_meeting();
     for line in [
-        "d We adopt CC0",
-        "a Send slides @José_Álvarez_Núñez due:2026-12-01",
-        "q Why? @王丽",
-        "p Point",
-        "n d is a letter",
+        "d: We adopt CC0",
+        "a: Send slides @José_Álvarez_Núñez due:2026-12-01",
+        "q: Why? @王丽",
+        "p: Point",
+        "n: d: is a marker",
+        "n: /not a command",
         "plain",
     ] {
         let Ok(Intent::Log { kind, text }) = quick::parse(line, &s, &FoldedRoster::new(&s)) else {
@@ -640,4 +666,125 @@ mod search {
             prop_assert_eq!(find_attendees(&s, &q), find_attendees_by_sorting(&s, &q));
         }
     }
+}
+
+#[test]
+fn two_hundred_real_note_lines_all_stay_notes_word_for_word() {
+    let corpus = include_str!("data/notes_corpus.txt");
+    let lines: Vec<&str> = corpus.lines().collect();
+    assert!(lines.len() >= 200, "{} lines", lines.len());
+    for line in lines {
+        assert_eq!(
+            parse(line),
+            Ok(Intent::Log {
+                kind: EntryKind::Note,
+                text: line.trim().to_string()
+            }),
+            "{line:?}"
+        );
+    }
+}
+
+#[test]
+fn every_marker_and_its_words_make_their_kind_in_any_case() {
+    let decision = (EntryKind::Decision, "Budget approved".to_string());
+    for line in [
+        "d: Budget approved",
+        "D: Budget approved",
+        "d:Budget approved",
+        "decision: Budget approved",
+        "Decided: Budget approved",
+        "RESOLVED: Budget approved",
+        "agreed:  Budget approved ",
+    ] {
+        assert_eq!(logged(line), decision, "{line}");
+    }
+    let kinds = [
+        ("c: x", EntryKind::Conclusion),
+        ("conclusion: x", EntryKind::Conclusion),
+        ("p: x", EntryKind::Discussion),
+        ("discussion: x", EntryKind::Discussion),
+        ("point: x", EntryKind::Discussion),
+        ("q: x", EntryKind::Question { by: None }),
+        ("Question: x", EntryKind::Question { by: None }),
+        ("n: x", EntryKind::Note),
+        ("note: x", EntryKind::Note),
+    ];
+    for (line, kind) in kinds {
+        assert_eq!(logged(line), (kind, "x".into()), "{line}");
+    }
+    let open_action = EntryKind::Action {
+        owner: None,
+        due: None,
+        done: false,
+    };
+    for line in ["a: x", "A: x", "action: x", "ACTION: x", "todo: x"] {
+        assert_eq!(logged(line), (open_action.clone(), "x".into()), "{line}");
+    }
+    for (line, previous) in [("s: x", false), ("summary: x", false), ("s-: x", true)] {
+        assert_eq!(
+            parse(line),
+            Ok(Intent::Summary {
+                text: "x".into(),
+                previous
+            }),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn a_marker_key_replaces_the_marker_of_the_line_being_typed() {
+    use minutes::app::quick::{Marked, with_marker};
+    assert_eq!(
+        with_marker("Budget approved", Marked::Decision),
+        "d: Budget approved"
+    );
+    assert_eq!(
+        with_marker("d: Budget approved", Marked::Action),
+        "a: Budget approved"
+    );
+    assert_eq!(
+        with_marker("RESOLVED: Budget approved", Marked::Note),
+        "Budget approved"
+    );
+    assert_eq!(
+        with_marker("n: d: is a marker", Marked::Note),
+        "n: d: is a marker",
+        "a note that reads as marked keeps its n:"
+    );
+    assert_eq!(with_marker("/next", Marked::Note), "n: /next");
+}
+
+#[test]
+fn changing_an_entry_kind_keeps_the_person_it_names() {
+    use minutes::app::quick::Marked;
+    let action = EntryKind::Action {
+        owner: Some(JOSE),
+        due: chrono::NaiveDate::from_ymd_opt(2026, 12, 1),
+        done: false,
+    };
+    assert_eq!(
+        Marked::Question.convert(&action),
+        Some(EntryKind::Question { by: Some(JOSE) })
+    );
+    assert_eq!(Marked::Action.convert(&action), Some(action.clone()));
+    assert_eq!(
+        Marked::Action.convert(&EntryKind::Question { by: Some(WANG) }),
+        Some(EntryKind::Action {
+            owner: Some(WANG),
+            due: None,
+            done: false
+        })
+    );
+    assert_eq!(Marked::Decision.convert(&action), Some(EntryKind::Decision));
+    let speech = EntryKind::Speech {
+        speaker: JOSE,
+        ended_at: None,
+    };
+    assert_eq!(
+        Marked::Note.convert(&speech),
+        None,
+        "a speech stays a speech"
+    );
 }

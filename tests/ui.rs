@@ -80,14 +80,14 @@ fn mid_meeting() -> (tempfile::TempDir, App) {
     press(&mut app, &[ctrl('n')], t(3, 0));
     line(&mut app, "/here jose", t(3, 5));
     line(&mut app, "/s jose", t(3, 10));
-    line(&mut app, "s Welcomed the participants", t(4, 0));
+    line(&mut app, "s: Welcomed the participants", t(4, 0));
     press(&mut app, &[ctrl('n')], t(14, 0));
     line(&mut app, "/s 王丽", t(14, 10));
     line(&mut app, "/s zoe", t(31, 0));
-    line(&mut app, "d Metadata under CC0", t(33, 0));
+    line(&mut app, "d: Metadata under CC0", t(33, 0));
     line(
         &mut app,
-        "a Share the dashboard @张伟 due:2026-12-10",
+        "a: Share the dashboard @张伟 due:2026-12-10",
         t(34, 0),
     );
     line(&mut app, "/s ömer", t(35, 0));
@@ -102,7 +102,7 @@ fn recording_at_80x24() {
     let (_dir, mut app) = mid_meeting();
     app::update(
         &mut app,
-        Action::Paste("q 会议记录 @jurg".into()),
+        Action::Paste("q: 会议记录 @jurg".into()),
         t(37, 25),
     );
     assert_screen!(screen(&app, 80, 24));
@@ -211,7 +211,7 @@ fn the_hint_bar_and_the_help_come_from_the_keymap_table() {
 #[test]
 fn enter_logs_a_timestamped_entry_under_the_current_topic() {
     let (_dir, mut app) = mid_meeting();
-    line(&mut app, "  p Shared statistics format  ", t(40, 0));
+    line(&mut app, "  p: Shared statistics format  ", t(40, 0));
     let e = app.store.session().entries.last().unwrap();
     assert_eq!(
         (e.kind.clone(), e.text.as_str(), e.at),
@@ -225,8 +225,8 @@ fn enter_logs_a_timestamped_entry_under_the_current_topic() {
 fn a_bad_line_shows_an_error_and_keeps_the_text() {
     let (_dir, mut app) = mid_meeting();
     let before = app.store.session().entries.len();
-    line(&mut app, "a Send slides @nobody", t(40, 0));
-    assert_eq!(app.input.value(), "a Send slides @nobody");
+    line(&mut app, "a: Send slides @nobody", t(40, 0));
+    assert_eq!(app.input.value(), "a: Send slides @nobody");
     let msg = app.message.clone().unwrap();
     assert!(
         msg.error && msg.text.contains("no one on the roster matches"),
@@ -331,7 +331,7 @@ fn every_kind_of_change_undoes_and_redoes() {
                 app::update(a, Action::Browse, t(40, 0));
                 app::update(a, Action::EditSelected, t(40, 0));
                 app::update(a, Action::Edit(InputRequest::DeleteLine), t(40, 0));
-                line(a, "d edited", t(40, 0));
+                line(a, "d: edited", t(40, 0));
             }),
         ),
     ];
@@ -376,19 +376,19 @@ fn editing_an_entry_keeps_its_time_and_id_and_esc_gives_back_the_draft() {
     app::update(&mut app, Action::Paste("half-typed".into()), t(40, 0));
     press(
         &mut app,
-        &[key(KeyCode::Esc), key(KeyCode::Up), key(KeyCode::Char('e'))],
+        &[key(KeyCode::Esc), key(KeyCode::Up), key(KeyCode::Enter)],
         t(40, 0),
     );
     assert_eq!(
         app.input.value(),
-        "a Share the dashboard @张伟 due:2026-12-10"
+        "a: Share the dashboard @张伟 due:2026-12-10"
     );
     press(&mut app, &[key(KeyCode::Esc)], t(40, 0));
     assert_eq!(app.input.value(), "half-typed", "the draft comes back");
-    press(&mut app, &[key(KeyCode::Char('e')), ctrl('u')], t(40, 0));
+    press(&mut app, &[key(KeyCode::Enter), ctrl('u')], t(40, 0));
     line(
         &mut app,
-        "a Share the dashboard with all @张伟 due:2026-12-15",
+        "a: Share the dashboard with all @张伟 due:2026-12-15",
         t(41, 0),
     );
     let s = app.store.session();
@@ -412,7 +412,7 @@ fn renaming_someone_to_invisible_characters_is_refused_as_blank() {
     app.selected[1] = 4;
     let before = app.store.session().attendees[4].clone();
     for name in ["", "\u{200b}\u{feff}", "\u{301}"] {
-        press(&mut app, &[key(KeyCode::Char('e')), ctrl('u')], t(40, 0));
+        press(&mut app, &[key(KeyCode::Enter), ctrl('u')], t(40, 0));
         line(&mut app, &format!("{name}, USAL"), t(40, 0));
         assert_eq!(app.store.session().attendees[4], before, "{name:?}");
         let message = app.message.as_ref().unwrap();
@@ -466,7 +466,7 @@ fn read_only_opens_browsing_and_refuses_typing() {
 }
 
 #[test]
-fn q_types_a_question_prefix_while_typing_and_quits_while_browsing() {
+fn q_is_text_while_typing_and_while_browsing() {
     let (_dir, mut app) = app_on(common::before_meeting());
     press(&mut app, &[key(KeyCode::Char('q'))], t(0, 0));
     assert_eq!((app.input.value(), app.quit), ("q", false));
@@ -475,10 +475,33 @@ fn q_types_a_question_prefix_while_typing_and_quits_while_browsing() {
         &[key(KeyCode::Esc), key(KeyCode::Char('q'))],
         t(0, 0),
     );
-    assert!(app.quit);
+    assert_eq!(
+        (app.input.value(), app.quit, &app.mode),
+        ("qq", false, &Mode::Entry)
+    );
     let (_dir, mut app) = app_on(common::before_meeting());
     press(&mut app, &[ctrl('q')], t(0, 0));
-    assert!(app.quit, "Ctrl+Q quits from typing");
+    assert!(app.quit, "Ctrl+Q quits at once before the meeting");
+}
+
+#[test]
+fn quitting_while_the_meeting_runs_takes_a_second_press() {
+    let (_dir, mut app) = mid_meeting();
+    press(&mut app, &[ctrl('c')], t(40, 0));
+    assert!(!app.quit, "one Ctrl+C (copy, to many) does not quit");
+    assert!(
+        app.message.as_ref().unwrap().text.contains("Ctrl+Q again"),
+        "{:?}",
+        app.message
+    );
+    press(&mut app, &[ch('x'), ctrl('q')], t(40, 1));
+    assert!(!app.quit, "any other key in between takes the first back");
+    press(&mut app, &[ctrl('q'), ctrl('q')], t(40, 2));
+    assert!(app.quit);
+    let (_dir, mut app) = mid_meeting();
+    line(&mut app, "/end", t(41, 0));
+    press(&mut app, &[ctrl('q')], t(41, 1));
+    assert!(app.quit, "once the meeting has ended one press quits");
 }
 
 #[test]
@@ -626,7 +649,7 @@ fn browsing_the_log_shows_the_selected_entry_whole() {
     let long = "Share the usage dashboard definitions with all partners before the December meeting, 包括 北京大学";
     line(
         &mut app,
-        &format!("a {long} @张伟 due:2026-12-10"),
+        &format!("a: {long} @张伟 due:2026-12-10"),
         t(36, 0),
     );
     press(&mut app, &[key(KeyCode::Esc)], t(37, 25));
@@ -647,7 +670,7 @@ fn marking_a_present_person_arrived_from_the_roster_keeps_their_time() {
     let (_dir, mut app) = mid_meeting();
     press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Tab)], t(45, 0));
     app.selected[1] = 9; // Zoë, here since she first spoke at 14:31
-    press(&mut app, &[key(KeyCode::Char('p'))], t(45, 0));
+    press(&mut app, &[ctrl('a')], t(45, 0));
     let zoe = app.store.session().attendee(AttendeeId(10)).unwrap();
     assert_eq!(zoe.joined_at, Some(t(31, 0)));
     assert_eq!(
@@ -823,13 +846,13 @@ fn the_picker_finds_someone_by_a_name_corrected_since_it_last_searched() {
         t(40, 0),
     );
     app.selected[1] = 1; // 张伟, whose name was misspelt
-    press(&mut app, &[key(KeyCode::Char('e')), ctrl('u')], t(41, 0));
+    press(&mut app, &[key(KeyCode::Enter), ctrl('u')], t(41, 0));
     line(&mut app, "Kang Wei, PKU, Lecturer", t(41, 0));
     assert_eq!(
         app.store.session().attendee(AttendeeId(2)).unwrap().name,
         "Kang Wei"
     );
-    press(&mut app, &[key(KeyCode::Char('i'))], t(41, 0));
+    press(&mut app, &[key(KeyCode::Esc)], t(41, 0));
     assert_eq!(app.mode, Mode::Entry);
     press(&mut app, &[ctrl('p'), key(KeyCode::Char('k'))], t(42, 0));
     assert_eq!(picked(&app).first(), Some(&2), "the name starts with k");
@@ -846,12 +869,16 @@ fn the_screen_follows_a_roster_changed_behind_the_apps_back() {
         app.store.apply(change).unwrap();
     };
     // The line's label says what Enter would do with it.
-    app::update(&mut app, Action::Paste("q Why? @kimberly".into()), t(40, 0));
-    assert!(screen(&app, 80, 24).contains("… › q Why?"));
+    app::update(
+        &mut app,
+        Action::Paste("q: Why? @kimberly".into()),
+        t(40, 0),
+    );
+    assert!(screen(&app, 80, 24).contains("… › q: Why?"));
     join(&mut app, "Kimberly Ng");
-    assert!(screen(&app, 80, 24).contains("question › q Why?"));
+    assert!(screen(&app, 80, 24).contains("question › q: Why?"));
     app::update(&mut app, Action::Tick, t(41, 0));
-    assert!(screen(&app, 80, 24).contains("question › q Why?"));
+    assert!(screen(&app, 80, 24).contains("question › q: Why?"));
     // And the picker lists who is on the roster now.
     press(&mut app, &[ctrl('p'), key(KeyCode::Char('q'))], t(42, 0));
     assert_eq!(picked(&app), [] as [u32; 0]);
@@ -901,7 +928,7 @@ fn frames_reuse_the_searches_made_when_the_query_or_line_changed() {
     let (_dir, mut app) = mid_meeting();
     app::update(
         &mut app,
-        Action::Paste("a Send slides @mar".into()),
+        Action::Paste("a: Send slides @mar".into()),
         t(40, 0),
     );
     assert!(matches!(app.intent(), Cow::Borrowed(Err(_))), "ambiguous");
@@ -926,8 +953,13 @@ fn news_of_a_damaged_journal_stays_on_screen_whole_after_typing() {
         t(130, 0),
     );
     line(&mut app, "the meeting goes on", t(131, 0));
-    line(&mut app, "and on", t(131, 10));
-    let message = app.message.as_ref().expect("the news stays");
+    line(&mut app, "d: and on", t(131, 10));
+    assert!(
+        app.status_message().unwrap().text.contains("decision"),
+        "a confirmation shows for a while"
+    );
+    app::update(&mut app, Action::Tick, t(131, 20));
+    let message = app.status_message().expect("the news stays");
     assert!(
         message.text.contains("DAMAGED at line 1"),
         "{}",
@@ -972,7 +1004,332 @@ fn a_line_typed_but_not_entered_is_kept_when_the_run_ends() {
     assert_eq!(s.entries.last().unwrap().text, "[unsent] half a sentence");
     assert_eq!(app.input.value(), "");
     // An edit opened and left untouched is not logged again.
-    press(&mut app, &[key(KeyCode::Esc), ch('e')], t(41, 0));
+    press(
+        &mut app,
+        &[key(KeyCode::Esc), key(KeyCode::Enter)],
+        t(41, 0),
+    );
     assert!(app.editing.is_some());
     assert!(app::keep_unsent(&mut app, t(41, 1)).is_empty());
+}
+
+// ------------------------------------------------------------ live capture
+
+fn alt(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)
+}
+
+fn last(app: &App) -> minutes::model::Entry {
+    app.store.session().entries.last().unwrap().clone()
+}
+
+#[test]
+fn a_note_starting_with_a_marker_letter_stays_a_note_and_says_nothing() {
+    let (_dir, mut app) = mid_meeting();
+    line(
+        &mut app,
+        "a proposal was made to share the slides",
+        t(40, 0),
+    );
+    let e = last(&app);
+    assert_eq!(
+        (e.kind, e.text.as_str()),
+        (EntryKind::Note, "a proposal was made to share the slides")
+    );
+    assert!(app.status_message().is_none(), "{:?}", app.message);
+}
+
+#[test]
+fn a_non_note_is_confirmed_in_its_kinds_colour() {
+    let (_dir, mut app) = mid_meeting();
+    line(&mut app, "d: Budget approved", t(40, 0));
+    let m = app.status_message().unwrap();
+    assert_eq!(m.text, "Decision logged (Alt+N: make it a note)");
+    assert_eq!(m.kind, Some(EntryKind::Decision));
+    line(&mut app, "a: Book the hall @jose due:2026-12-01", t(40, 5));
+    assert_eq!(
+        app.status_message().unwrap().text,
+        "Action item logged: owner José Álvarez Núñez, due 2026-12-01 (Alt+N: make it a note)"
+    );
+    // The status line is drawn in the action's colour (yellow).
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let row = (0..24)
+        .find(|y| {
+            (0..80)
+                .map(|x| buffer[(x, *y)].symbol())
+                .collect::<String>()
+                .contains("Action item logged")
+        })
+        .expect("on screen");
+    assert_eq!(buffer[(3, row)].fg, ratatui::style::Color::Yellow);
+}
+
+#[test]
+fn alt_and_a_marker_letter_rekinds_the_last_entry_in_one_key() {
+    let (_dir, mut app) = mid_meeting();
+    line(&mut app, "Budget approved", t(40, 0));
+    press(&mut app, &[alt('d')], t(40, 5));
+    assert_eq!(last(&app).kind, EntryKind::Decision);
+    assert!(
+        app.status_message()
+            .unwrap()
+            .text
+            .contains("The 14:40 entry is now a decision"),
+        "{:?}",
+        app.message
+    );
+    press(&mut app, &[ctrl('z')], t(40, 6));
+    assert_eq!(last(&app).kind, EntryKind::Note, "undo gives the note back");
+    // Alt+Shift+A, as some terminals send it, is Alt+A.
+    press(
+        &mut app,
+        &[KeyEvent::new(
+            KeyCode::Char('A'),
+            KeyModifiers::ALT | KeyModifiers::SHIFT,
+        )],
+        t(40, 7),
+    );
+    assert!(matches!(last(&app).kind, EntryKind::Action { .. }));
+}
+
+#[test]
+fn alt_and_a_marker_letter_rekinds_the_line_being_typed() {
+    let (_dir, mut app) = mid_meeting();
+    app::update(&mut app, Action::Paste("Budget approved".into()), t(40, 0));
+    press(&mut app, &[alt('d')], t(40, 0));
+    assert_eq!(app.input.value(), "d: Budget approved");
+    press(&mut app, &[alt('c')], t(40, 0));
+    assert_eq!(app.input.value(), "c: Budget approved");
+    press(&mut app, &[alt('n'), ch('!')], t(40, 0));
+    assert_eq!(
+        app.input.value(),
+        "Budget approved!",
+        "the cursor stays where it was"
+    );
+}
+
+#[test]
+fn alt_and_a_marker_letter_rekinds_the_selected_entry_while_browsing() {
+    let (_dir, mut app) = mid_meeting();
+    let before = app.store.session().entries.len();
+    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Up)], t(40, 0));
+    let selected = app.selection(Pane::Log).unwrap();
+    press(&mut app, &[alt('q')], t(40, 0));
+    let s = app.store.session();
+    assert_eq!(s.entries.len(), before);
+    assert_eq!(
+        s.entries[selected].kind,
+        EntryKind::Question {
+            by: Some(AttendeeId(2))
+        },
+        "the action's owner became who asked"
+    );
+}
+
+#[test]
+fn up_on_an_empty_line_edits_your_last_entry_and_enter_saves_it() {
+    let (_dir, mut app) = mid_meeting();
+    line(&mut app, "Teh budget is tight", t(40, 0));
+    // A speaker switch after it: the last row is a speech, not what was typed.
+    line(&mut app, "/s jose", t(40, 30));
+    press(&mut app, &[key(KeyCode::Up)], t(41, 0));
+    assert_eq!(app.input.value(), "Teh budget is tight");
+    assert_eq!(app.mode, Mode::Entry, "still typing");
+    assert!(
+        screen(&app, 80, 24).contains("editing 14:40 Note › Teh budget is tight"),
+        "{}",
+        screen(&app, 80, 24)
+    );
+    press(
+        &mut app,
+        &[
+            key(KeyCode::Home),
+            key(KeyCode::Delete),
+            key(KeyCode::Delete),
+            key(KeyCode::Delete),
+            ch('T'),
+            ch('h'),
+            ch('e'),
+            key(KeyCode::Enter),
+        ],
+        t(41, 5),
+    );
+    let s = app.store.session();
+    let edited = &s.entries[s.entries.len() - 2];
+    assert_eq!(
+        (edited.text.as_str(), edited.at),
+        ("The budget is tight", t(40, 0))
+    );
+    assert_eq!((app.mode.clone(), app.input.value()), (Mode::Entry, ""));
+    assert!(app.status_message().unwrap().text.contains("Edit saved"));
+}
+
+#[test]
+fn up_again_during_an_untouched_edit_goes_to_the_entry_before() {
+    let (_dir, mut app) = mid_meeting();
+    press(&mut app, &[key(KeyCode::Up)], t(40, 0));
+    assert_eq!(
+        app.input.value(),
+        "a: Share the dashboard @张伟 due:2026-12-10"
+    );
+    press(&mut app, &[key(KeyCode::Up)], t(40, 0));
+    assert_eq!(app.input.value(), "d: Metadata under CC0");
+    press(&mut app, &[ch('!'), key(KeyCode::Up)], t(40, 0));
+    assert_eq!(
+        app.input.value(),
+        "d: Metadata under CC0!",
+        "a changed edit is not left by ↑"
+    );
+    press(&mut app, &[key(KeyCode::Esc)], t(40, 0));
+    assert_eq!((app.input.value(), &app.mode), ("", &Mode::Entry));
+}
+
+#[test]
+fn no_printable_key_in_browse_mode_changes_the_session_or_quits() {
+    for focus in [Pane::Log, Pane::Attendees, Pane::Agenda] {
+        let (_dir, mut app) = mid_meeting();
+        let before = app.store.session().clone();
+        for c in (' '..='~').chain("éß王ñ€".chars()) {
+            press(&mut app, &[key(KeyCode::Esc)], t(40, 0));
+            app.focus = focus;
+            app.selected = [3, 3, 1];
+            press(&mut app, &[ch(c)], t(40, 0));
+            assert_eq!(app.mode, Mode::Entry, "{c:?} goes back to typing");
+            assert!(app.input.value().ends_with(c), "{c:?} is in the line");
+            assert!(!app.quit, "{c:?}");
+            assert_eq!(app.store.session(), &before, "{c:?} changed the session");
+        }
+        assert_eq!(app.input.value().chars().count(), 95 + 5);
+    }
+}
+
+#[test]
+fn page_up_browses_from_the_last_entry_and_esc_types_again() {
+    let (_dir, mut app) = mid_meeting();
+    app::update(&mut app, Action::Paste("draft".into()), t(40, 0));
+    press(&mut app, &[key(KeyCode::PageUp)], t(40, 0));
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(
+        app.selection(Pane::Log),
+        Some(app.store.session().entries.len() - 1)
+    );
+    press(&mut app, &[key(KeyCode::Esc), ch('!')], t(40, 0));
+    assert_eq!((app.input.value(), &app.mode), ("draft!", &Mode::Entry));
+}
+
+#[test]
+fn editing_from_browse_keeps_the_selection_and_goes_back_to_browsing() {
+    let (_dir, mut app) = mid_meeting();
+    press(
+        &mut app,
+        &[key(KeyCode::Esc), key(KeyCode::Up), key(KeyCode::Up)],
+        t(40, 0),
+    );
+    let selected = app.selection(Pane::Log);
+    press(
+        &mut app,
+        &[key(KeyCode::Enter), ch('!'), key(KeyCode::Enter)],
+        t(40, 0),
+    );
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.selection(Pane::Log), selected);
+    assert!(
+        app.store.session().entries[selected.unwrap()]
+            .text
+            .ends_with('!')
+    );
+}
+
+#[test]
+fn a_summary_goes_to_the_previous_speech_as_a_sentence_of_its_own() {
+    let (_dir, mut app) = mid_meeting();
+    // Zoë spoke 14:31 to 14:35; Ömer has the floor now.
+    line(&mut app, "s-: 92% of fees collected", t(38, 0));
+    line(&mut app, "s-: hall rent rises 8%", t(38, 10));
+    line(&mut app, "s: Thanked the treasurer.", t(38, 20));
+    line(&mut app, "s: Asked about IIIF", t(38, 30));
+    let s = app.store.session();
+    let summary = |name: &str| {
+        s.entries
+            .iter()
+            .find(|e| matches!(e.kind, EntryKind::Speech { speaker, .. } if s.attendee_name(speaker).starts_with(name)))
+            .map(|e| e.text.clone())
+            .unwrap()
+    };
+    assert_eq!(summary("Zoë"), "92% of fees collected. hall rent rises 8%");
+    assert_eq!(summary("Ömer"), "Thanked the treasurer. Asked about IIIF");
+    assert!(
+        app.status_message()
+            .unwrap()
+            .text
+            .contains("Added to the summary of Ömer Yıldız's speech at 14:35")
+    );
+}
+
+#[test]
+fn after_the_end_notes_are_marked_the_floor_stays_and_start_reopens() {
+    let (_dir, mut app) = mid_meeting();
+    line(&mut app, "/end", t(50, 0));
+    line(&mut app, "Minutes to be approved in December", t(51, 0));
+    assert_eq!(last(&app).text, "Minutes to be approved in December");
+    assert!(
+        app.status_message()
+            .unwrap()
+            .text
+            .contains("after the end of the meeting (14:50)")
+    );
+    line(&mut app, "/s jose", t(52, 0));
+    assert_eq!(app.input.value(), "/s jose", "refused, the line kept");
+    assert!(
+        app.status_message()
+            .unwrap()
+            .text
+            .contains("/start reopens it")
+    );
+    press(&mut app, &[ctrl('u')], t(52, 0));
+    line(&mut app, "/start", t(53, 0));
+    assert_eq!(app.store.session().ended_at, None);
+    assert!(app.status_message().unwrap().text.contains("reopened"));
+    line(&mut app, "/s jose", t(53, 10));
+    assert_eq!(
+        minutes::model::meeting::current_speaker(app.store.session()),
+        Some(AttendeeId(5))
+    );
+}
+
+#[test]
+fn question_mark_on_an_empty_line_opens_the_help_and_is_text_after() {
+    let (_dir, mut app) = mid_meeting();
+    press(&mut app, &[ch('w'), ch('h'), ch('y'), ch('?')], t(40, 0));
+    assert_eq!((app.input.value(), &app.mode), ("why?", &Mode::Entry));
+    press(&mut app, &[ctrl('u'), ch('?')], t(40, 0));
+    assert_eq!(app.mode, Mode::Help);
+    // Any other letter closes the help and is typed.
+    press(&mut app, &[ch('S')], t(40, 0));
+    assert_eq!((app.input.value(), &app.mode), ("S", &Mode::Entry));
+}
+
+#[test]
+fn the_help_scrolls_to_its_last_line_at_80x24_and_no_further() {
+    let (_dir, mut app) = mid_meeting();
+    app::update(&mut app, Action::Resize(80, 24), t(40, 0));
+    app::update(&mut app, Action::Help, t(40, 0));
+    let top = screen(&app, 80, 24);
+    press(&mut app, &[key(KeyCode::End)], t(40, 0));
+    let bottom = screen(&app, 80, 24);
+    assert_ne!(top, bottom);
+    // The last line of the help (the question on quit) is on screen.
+    assert!(bottom.contains("back to the meeting"), "{bottom}");
+    // Further down changes nothing; one up moves at once.
+    press(
+        &mut app,
+        &[key(KeyCode::PageDown), key(KeyCode::Down)],
+        t(40, 0),
+    );
+    assert_eq!(screen(&app, 80, 24), bottom);
+    press(&mut app, &[key(KeyCode::Up)], t(40, 0));
+    assert_ne!(screen(&app, 80, 24), bottom);
+    press(&mut app, &[key(KeyCode::Home)], t(40, 0));
+    assert_eq!(screen(&app, 80, 24), top);
 }

@@ -102,6 +102,8 @@ pub struct Message {
     /// Stays until replaced, like an error, without being one.
     pub sticky: bool,
     pub at: Timestamp,
+    /// The kind of entry it confirms, shown in that kind's colour.
+    pub kind: Option<EntryKind>,
 }
 
 /// How long an informational message stays on the status line.
@@ -126,6 +128,9 @@ pub struct App {
     /// The selected row of each list in browse mode.
     pub selected: [usize; 3],
     pub message: Option<Message>,
+    /// News that stays (what recovery found), put aside while a newer
+    /// message shows.
+    pub news: Option<Message>,
     pub history: History,
     pub editing: Option<Editing>,
     /// The line put aside while editing, given back afterwards.
@@ -133,6 +138,15 @@ pub struct App {
     /// The line an edit started from, to tell a changed edit from an
     /// untouched one.
     pub edit_started_with: String,
+    /// Whether the edit started from browse mode (and goes back there).
+    edit_from_browse: bool,
+    /// The entry the secretary last logged or added to in this run: what
+    /// ↑ on an empty line edits, and Alt+D (and the others) re-kinds.
+    pub last_typed: Option<EntryId>,
+    /// Quit was asked for once while the meeting runs; asking again quits.
+    pub quit_armed: bool,
+    /// The terminal's size (columns, rows), for what scrolls by pages.
+    pub viewport: (u16, u16),
     pub now: Timestamp,
     /// How far the help overlay is scrolled.
     pub help_scroll: u16,
@@ -157,7 +171,7 @@ pub enum Action {
     Paste(String),
     Submit,
     Complete,
-    /// Entry mode -> browse mode.
+    /// Entry mode -> browse mode, from the last entry.
     Browse,
     /// Back to typing.
     Type,
@@ -172,6 +186,14 @@ pub enum Action {
     CycleFocus,
     ToggleSide,
     EditSelected,
+    /// Edit the secretary's last entry (↑ on an empty line).
+    EditLast,
+    /// While an untouched edit: edit the entry before / after instead.
+    EditPrevious,
+    EditNext,
+    /// Make the line being typed, or the last entry (the selected one
+    /// when browsing), this kind.
+    Mark(quick::Marked),
     DeleteSelected,
     /// On the agenda: make the selected topic current. On the roster: give
     /// the selected person the floor.
@@ -182,6 +204,8 @@ pub enum Action {
     Save,
     /// Time passes: clocks move on, failed writes are retried.
     Tick,
+    /// The terminal's new size.
+    Resize(u16, u16),
     Quit,
 }
 
@@ -203,6 +227,7 @@ impl App {
             sticky: true,
             text,
             at: now,
+            kind: None,
         });
         let read_only = store.is_read_only();
         let mut app = App {
@@ -212,10 +237,15 @@ impl App {
             side: Some(Pane::Attendees),
             selected: [0; 3],
             message,
+            news: None,
             history: History::default(),
             editing: None,
             draft: None,
             edit_started_with: String::new(),
+            edit_from_browse: false,
+            last_typed: None,
+            quit_armed: false,
+            viewport: (80, 24),
             now,
             help_scroll: 0,
             saved_at: None,
@@ -287,21 +317,45 @@ impl App {
     }
 
     fn info(&mut self, text: impl Into<String>) {
-        self.message = Some(Message {
-            text: text.into(),
-            error: false,
-            sticky: false,
-            at: self.now,
-        });
+        self.say(text, false, None);
     }
 
     fn error(&mut self, text: impl Into<String>) {
+        self.say(text, true, None);
+    }
+
+    /// A confirmation in the colour of the kind of entry it is about.
+    fn confirm(&mut self, text: impl Into<String>, kind: &EntryKind) {
+        self.say(text, false, Some(kind.clone()));
+    }
+
+    fn say(&mut self, text: impl Into<String>, error: bool, kind: Option<EntryKind>) {
+        // News that stays until read comes back once this one has faded.
+        if let Some(news) = self.message.take_if(|m| m.sticky) {
+            self.news = Some(news);
+        }
         self.message = Some(Message {
             text: text.into(),
-            error: true,
+            error,
             sticky: false,
             at: self.now,
+            kind,
         });
+    }
+
+    /// What the status line shows: the latest message while it is visible,
+    /// else the news that stays.
+    pub fn status_message(&self) -> Option<&Message> {
+        self.message
+            .as_ref()
+            .filter(|m| m.visible(self.now))
+            .or(self.news.as_ref())
+    }
+
+    /// Whether the meeting clock runs: started and not ended.
+    pub fn meeting_running(&self) -> bool {
+        let s = self.store.session();
+        s.started_at.is_some() && s.ended_at.is_none()
     }
 
     /// Applies a change for the user: journalled, undoable. True if made.
@@ -344,7 +398,23 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) {
 fn act(app: &mut App, action: Action, now: Timestamp) {
     app.now = now;
     let read_only = app.store.is_read_only();
+    // A second quit must follow the first: any other key takes it back.
+    if !matches!(action, Action::Quit | Action::Tick | Action::Resize(..)) {
+        app.quit_armed = false;
+    }
     match action {
+        // A character typed while browsing or reading the help goes back to
+        // typing, into the line: no text is lost or taken as a command.
+        Action::Edit(InputRequest::InsertChar(_))
+            if matches!(app.mode, Mode::Browse | Mode::Help) =>
+        {
+            if read_only {
+                app.error("the session is open read-only: browse, search and export only");
+            } else {
+                app.mode = Mode::Entry;
+                act(app, action, now);
+            }
+        }
         Action::Edit(request) => match &mut app.mode {
             Mode::Pick(picker) => {
                 picker.query.handle(request);
@@ -376,8 +446,13 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
                 app.input = Input::new(line);
             }
         }
+        Action::Browse if app.editing.is_some() => {
+            app.info("Enter saves the edit, Esc cancels it");
+        }
         Action::Browse => {
             app.mode = Mode::Browse;
+            app.focus = Pane::Log;
+            app.selected[0] = app.len(Pane::Log).saturating_sub(1);
         }
         Action::Type => {
             if read_only {
@@ -406,6 +481,9 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
         Action::Choose => choose(app, now),
         Action::Cancel => cancel(app),
         Action::NextTopic => {
+            if refused_after_the_end(app) {
+                return;
+            }
             let s = app.store.session();
             match meeting::next_topic(s, now) {
                 Some(change) => {
@@ -430,9 +508,10 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
         Action::Undo => step_history(app, Step::Undo),
         Action::Redo => step_history(app, Step::Redo),
         Action::Move(delta) if app.mode == Mode::Help => {
-            app.help_scroll = app
-                .help_scroll
-                .saturating_add_signed(delta.clamp(-100, 100) as i16);
+            let (width, height) = app.viewport;
+            let last = crate::ui::help::last_scroll(width, height);
+            let at = app.help_scroll.min(last) as isize;
+            app.help_scroll = at.saturating_add(delta).clamp(0, last as isize) as u16;
         }
         Action::Move(delta) => {
             let pane = app.focus;
@@ -461,6 +540,13 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             }
         }
         Action::EditSelected => edit_selected(app),
+        Action::EditLast => match last_entry(app) {
+            Some(id) => start_edit_entry(app, id, false),
+            None => app.info("nothing to edit yet"),
+        },
+        Action::EditPrevious | Action::EditNext => edit_neighbour(app, action == Action::EditNext),
+        Action::Mark(marked) => mark(app, marked),
+        Action::Resize(width, height) => app.viewport = (width, height),
         Action::DeleteSelected => delete_selected(app),
         Action::Activate => activate(app, now),
         Action::MarkSelected(attendance) => {
@@ -588,16 +674,37 @@ fn submit(app: &mut App, now: Timestamp) {
         return;
     }
     let done = match app.editing {
-        Some(target) => submit_edit(app, target, &line),
+        Some(target) => {
+            let saved = submit_edit(app, target, &line);
+            if saved {
+                app.info(match target {
+                    Editing::Entry(id) => app
+                        .store
+                        .session()
+                        .entries
+                        .iter()
+                        .find(|e| e.id == id)
+                        .map_or("Edit saved".into(), |e| {
+                            format!("Edit saved: {} {}", e.at.format("%H:%M"), e.kind.label())
+                        }),
+                    _ => "Edit saved".into(),
+                });
+            }
+            saved
+        }
         None => submit_new(app, &line, now),
     };
     if done {
         app.input.reset();
         if app.editing.take().is_some() {
+            // Back where the edit started, the edited row still selected.
             app.input = Input::new(app.draft.take().unwrap_or_default());
-            app.mode = Mode::Browse;
+            if app.edit_from_browse {
+                app.mode = Mode::Browse;
+            }
+        } else {
+            app.selected[0] = app.store.session().entries.len().saturating_sub(1);
         }
-        app.selected[0] = app.store.session().entries.len().saturating_sub(1);
     }
 }
 
@@ -612,24 +719,58 @@ fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
             return false;
         }
     };
+    // After the end, notes are still taken (marked as after the meeting);
+    // the floor and the agenda no longer move.
+    let moves_the_meeting = matches!(intent, Intent::Speaker(_) | Intent::NextTopic);
+    if moves_the_meeting && refused_after_the_end(app) {
+        return false;
+    }
+    let s = app.store.session();
     let said = confirmation(&intent, s, now);
     let change = match intent {
-        Intent::Log { kind, text } => Some(meeting::log(s, kind, text, now)),
-        Intent::Summary(text) => match meeting::current_speech(s) {
-            Some(speech) => {
-                let mut speech = speech.clone();
-                speech.text = if speech.text.is_empty() {
-                    text
+        Intent::Log { kind, text } => {
+            let change = meeting::log(s, kind.clone(), text, now);
+            if let Change::Entry(Edit::Insert { item, .. }) = &change {
+                let id = item.id;
+                if app.apply(change) {
+                    app.last_typed = Some(id);
+                    logged(app, &kind);
+                    return true;
+                }
+            }
+            return false;
+        }
+        Intent::Summary { text, previous } => {
+            let speech = if previous {
+                meeting::previous_speech(s)
+            } else {
+                meeting::current_speech(s)
+            };
+            let Some(speech) = speech else {
+                app.error(if previous {
+                    "no speech before this one to add to"
                 } else {
-                    format!("{} {text}", speech.text)
-                };
-                Some(Change::Entry(Edit::Replace(speech)))
-            }
-            None => {
-                app.error("no one is speaking: give someone the floor first (Ctrl+P)");
+                    "no one is speaking: give someone the floor first (Ctrl+P), or s-: adds to the last speech"
+                });
                 return false;
+            };
+            let (id, who) = (speech.id, speech_of(s, speech));
+            if app.apply(meeting::add_to_summary(speech, &text)) {
+                app.last_typed = Some(id);
+                let kind = app
+                    .store
+                    .session()
+                    .entries
+                    .iter()
+                    .find(|e| e.id == id)
+                    .map(|e| e.kind.clone());
+                if let Some(kind) = kind {
+                    app.confirm(format!("Added to the summary of {who}"), &kind);
+                }
+                return true;
             }
-        },
+            return false;
+        }
         Intent::Speaker(id) => {
             let change = meeting::switch_speaker(s, id, now);
             if change.is_none() {
@@ -665,13 +806,15 @@ fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
         Intent::Absent(id) => Some(meeting::set_attendance(s, id, Attendance::Absent, now)),
         Intent::Chair(id) => Some(Change::Set(Field::Chair(Some(id)))),
         Intent::Secretary(id) => Some(Change::Set(Field::Secretary(Some(id)))),
-        Intent::Start => match meeting::start_meeting(s, now) {
-            Some(c) => Some(c),
-            None => {
-                app.info("the meeting has already started");
-                return true;
+        Intent::Start => {
+            match meeting::start_meeting(s, now).or_else(|| meeting::reopen_meeting(s)) {
+                Some(c) => Some(c),
+                None => {
+                    app.info("the meeting has already started");
+                    return true;
+                }
             }
-        },
+        }
         Intent::End => match meeting::end_meeting(s, now) {
             Some(c) => Some(c),
             None => {
@@ -686,6 +829,74 @@ fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
         app.info(said);
     }
     made
+}
+
+/// After `/end`, no one gets the floor and the agenda stays where it is
+/// until `/start` reopens the meeting: true (and the user told so) if the
+/// meeting has ended.
+fn refused_after_the_end(app: &mut App) -> bool {
+    let Some(end) = app.store.session().ended_at else {
+        return false;
+    };
+    app.error(format!(
+        "the meeting ended at {}: /start reopens it",
+        end.format("%H:%M")
+    ));
+    true
+}
+
+/// "Tom Brandl's speech at 14:32".
+fn speech_of(s: &crate::model::Session, speech: &crate::model::Entry) -> String {
+    let who = match speech.kind {
+        EntryKind::Speech { speaker, .. } => s.attendee_name(speaker),
+        _ => "?".into(),
+    };
+    format!("{who}'s speech at {}", speech.at.format("%H:%M"))
+}
+
+/// Says what was logged unless a note: a misfiled line must not go unseen.
+/// So is a line logged after the end of the meeting.
+fn logged(app: &mut App, kind: &EntryKind) {
+    let s = app.store.session();
+    if let Some(end) = s.ended_at {
+        let said = format!(
+            "{} logged after the end of the meeting ({}), marked so; /start reopens it",
+            capitalised(&a_kind(kind)),
+            end.format("%H:%M")
+        );
+        app.confirm(said, kind);
+        return;
+    }
+    let said = match kind {
+        EntryKind::Note => return,
+        EntryKind::Action { owner, due, .. } => {
+            let owner = owner.map_or("no owner".to_string(), |o| {
+                format!("owner {}", s.attendee_name(o))
+            });
+            let due = due.map_or("no due date".to_string(), |d| format!("due {d}"));
+            format!("Action item logged: {owner}, {due} (Alt+N: make it a note)")
+        }
+        EntryKind::Question { by: Some(by) } => {
+            format!(
+                "Question logged, asked by {} (Alt+N: make it a note)",
+                s.attendee_name(*by)
+            )
+        }
+        other => format!(
+            "{} logged (Alt+N: make it a note)",
+            a_kind(other).split_once(' ').map_or("", |(_, k)| k)
+        ),
+    };
+    let said = capitalised(&said);
+    app.confirm(said, kind);
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The change marking an arrival, or `None` (and the user told why) for
@@ -729,7 +940,13 @@ fn confirmation(intent: &Intent, s: &crate::model::Session, now: Timestamp) -> O
         Intent::Absent(id) => format!("{}: absent", name(id)),
         Intent::Chair(id) => format!("Chair: {}", name(id)),
         Intent::Secretary(id) => format!("Secretary: {}", name(id)),
-        Intent::Start => format!("Meeting started at {time}"),
+        Intent::Start => match s.ended_at {
+            Some(end) => format!(
+                "Meeting reopened (it had ended at {}); /end ends it again",
+                end.format("%H:%M")
+            ),
+            None => format!("Meeting started at {time}"),
+        },
         Intent::End => format!("Meeting ended at {time}"),
         _ => return None,
     })
@@ -839,9 +1056,13 @@ fn choose(app: &mut App, now: Timestamp) {
     let Mode::Pick(picker) = &app.mode else {
         return;
     };
-    let purpose = picker.purpose;
+    let (purpose, selected) = (picker.purpose, picker.selected);
+    if purpose == Purpose::Speaker && refused_after_the_end(app) {
+        app.mode = Mode::Entry;
+        return;
+    }
     let rows = app.picker_rows();
-    let chosen = rows.get(picker.selected.min(rows.len().saturating_sub(1)));
+    let chosen = rows.get(selected.min(rows.len().saturating_sub(1)));
     let Some(id) = chosen.map(|i| app.store.session().attendees[*i].id) else {
         app.error("no one matches: type less, or add them with /join");
         return;
@@ -864,8 +1085,10 @@ fn cancel(app: &mut App) {
         Mode::Entry if app.editing.is_some() => {
             app.editing = None;
             app.input = Input::new(app.draft.take().unwrap_or_default());
-            app.mode = Mode::Browse;
-            app.info("edit cancelled");
+            if app.edit_from_browse {
+                app.mode = Mode::Browse;
+            }
+            app.info("edit cancelled: nothing changed");
         }
         Mode::Entry => app.mode = Mode::Browse,
         Mode::Browse => {}
@@ -907,10 +1130,7 @@ fn edit_selected(app: &mut App) {
         return;
     };
     let (target, line) = match app.focus {
-        Pane::Log => {
-            let e = &s.entries[i];
-            (Editing::Entry(e.id), quick::unparse(&e.kind, &e.text, s))
-        }
+        Pane::Log => return start_edit_entry(app, s.entries[i].id, true),
         Pane::Attendees => {
             let a = &s.attendees[i];
             let line = format!(
@@ -942,13 +1162,134 @@ fn edit_selected(app: &mut App) {
             )
         }
     };
+    start_edit(app, target, line, true);
+}
+
+/// Puts `line` in the quick-entry line to edit `target`; the line typed so
+/// far is put aside and given back afterwards.
+fn start_edit(app: &mut App, target: Editing, line: String, from_browse: bool) {
     if app.editing.is_none() {
         app.draft = Some(app.input.value().to_string());
+        app.edit_from_browse = from_browse;
     }
     app.editing = Some(target);
     app.edit_started_with = line.clone();
     app.input = Input::new(line);
     app.mode = Mode::Entry;
+}
+
+/// Edits entry `id`, selected in the log so that it shows.
+fn start_edit_entry(app: &mut App, id: EntryId, from_browse: bool) {
+    let s = app.store.session();
+    let Some(i) = s.entries.iter().position(|e| e.id == id) else {
+        return;
+    };
+    let e = &s.entries[i];
+    let line = quick::unparse(&e.kind, &e.text, s);
+    app.selected[Pane::Log.index()] = i;
+    start_edit(app, Editing::Entry(id), line, from_browse);
+}
+
+/// The secretary's last entry: the one last logged or added to in this run
+/// if it is still there, else the last entry with something typed in it
+/// (not a speech no one has summarised).
+fn last_entry(app: &App) -> Option<EntryId> {
+    let s = app.store.session();
+    app.last_typed
+        .filter(|id| s.entries.iter().any(|e| e.id == *id))
+        .or_else(|| {
+            s.entries
+                .iter()
+                .rev()
+                .find(|e| !(matches!(e.kind, EntryKind::Speech { .. }) && e.text.is_empty()))
+                .map(|e| e.id)
+        })
+}
+
+/// ↑/↓ during an edit not yet changed: edit the entry before or after.
+fn edit_neighbour(app: &mut App, next: bool) {
+    let Some(Editing::Entry(id)) = app.editing else {
+        return;
+    };
+    if app.input.value() != app.edit_started_with {
+        app.info("Enter saves the edit, Esc cancels it");
+        return;
+    }
+    let s = app.store.session();
+    let Some(i) = s.entries.iter().position(|e| e.id == id) else {
+        return;
+    };
+    let j = if next { i + 1 } else { i.wrapping_sub(1) };
+    match s.entries.get(j) {
+        Some(e) => {
+            let id = e.id;
+            start_edit_entry(app, id, app.edit_from_browse);
+        }
+        None => app.info(if next {
+            "that is the last entry"
+        } else {
+            "that is the first entry"
+        }),
+    }
+}
+
+/// Alt+D and the others: the line being typed gets the marker; on an empty
+/// line, the last entry (the selected one when browsing) gets the kind.
+fn mark(app: &mut App, marked: quick::Marked) {
+    if app.mode == Mode::Entry && !app.input.value().is_empty() {
+        let old = app.input.value().to_string();
+        let line = quick::with_marker(&old, marked);
+        let cursor = app.input.cursor() + line.chars().count();
+        let cursor = cursor.saturating_sub(old.chars().count());
+        app.input = Input::new(line).with_cursor(cursor);
+        return;
+    }
+    if app.store.is_read_only() {
+        app.error("the session is open read-only");
+        return;
+    }
+    let target = match app.mode {
+        Mode::Browse if app.focus == Pane::Log => app
+            .selection(Pane::Log)
+            .map(|i| app.store.session().entries[i].id),
+        Mode::Browse => {
+            app.error("Alt+D and the others change the kind of an entry: browse the log (Tab)");
+            return;
+        }
+        _ => last_entry(app),
+    };
+    let s = app.store.session();
+    let Some(entry) = target.and_then(|id| s.entries.iter().find(|e| e.id == id)) else {
+        app.info("no entry to change yet");
+        return;
+    };
+    let Some(kind) = marked.convert(&entry.kind) else {
+        app.error("a speech stays a speech; its summary can be edited (Enter)");
+        return;
+    };
+    let time = entry.at.format("%H:%M");
+    let what = a_kind(&kind);
+    if kind == entry.kind {
+        app.confirm(format!("The {time} entry already is {what}"), &kind);
+        return;
+    }
+    let mut changed = entry.clone();
+    changed.kind = kind.clone();
+    if app.apply(Change::Entry(Edit::Replace(changed))) {
+        app.confirm(
+            format!("The {time} entry is now {what} (Ctrl+Z undoes)"),
+            &kind,
+        );
+    }
+}
+
+/// "a decision", "an action item".
+fn a_kind(kind: &EntryKind) -> String {
+    match kind {
+        EntryKind::Action { .. } => "an action item".into(),
+        EntryKind::Discussion => "a discussion point".into(),
+        other => format!("a {}", other.label().to_lowercase()),
+    }
 }
 
 /// Lines typed but never entered when the run ends (the quick-entry line,
@@ -1037,6 +1378,9 @@ fn mentions(kind: &EntryKind, id: AttendeeId) -> bool {
 }
 
 fn activate(app: &mut App, now: Timestamp) {
+    if app.focus != Pane::Log && refused_after_the_end(app) {
+        return;
+    }
     let s = app.store.session();
     let change = match app.focus {
         Pane::Agenda => app

@@ -1,10 +1,12 @@
 //! The quick-entry line: what a line typed by the secretary means.
 //!
-//! Plain text is a note. A one-letter prefix makes another kind of entry:
-//! `d` decision, `c` conclusion, `p` discussion point, `q` question (`@name`:
-//! who asked), `a` action item (`@name` owner, `due:YYYY-MM-DD`), `s` adds
-//! to the summary of the speech going on, `n` forces a note. A line that
-//! starts with `/` is a command (see [`COMMANDS`]).
+//! Plain text is a note, whatever it starts with: the secretary types with
+//! the eyes on the call, so no ordinary sentence may become anything else.
+//! Another kind of entry starts with a **marker**: a letter or a word and a
+//! colon at the very start of the line (`d:` or `decision:`, any case; see
+//! [`MARKERS`]). No sentence starts with `d:`, and the words are those that
+//! minutes already use (W3C's scribes write `RESOLVED:` and `ACTION:`). A
+//! line that starts with `/` is a command (see [`COMMANDS`]).
 
 use chrono::NaiveDate;
 
@@ -18,8 +20,13 @@ pub enum Intent {
         kind: EntryKind,
         text: String,
     },
-    /// Text to add to the summary of the speech going on.
-    Summary(String),
+    /// Text to add to the summary of the speech going on, or of the one
+    /// before it (`previous`: the secretary is still summing up the last
+    /// speaker after giving someone else the floor).
+    Summary {
+        text: String,
+        previous: bool,
+    },
     Speaker(Option<AttendeeId>),
     NextTopic,
     AddTopic {
@@ -143,17 +150,164 @@ pub const COMMANDS: &[Command] = &[
     },
 ];
 
-/// The one-letter prefixes, for the help overlay.
-pub const PREFIXES: &[(&str, &str)] = &[
-    ("text", "note"),
-    ("d text", "decision"),
-    ("c text", "conclusion"),
-    ("p text", "discussion point"),
-    ("q text [@name]", "question (asked by)"),
-    ("a text @name due:YYYY-MM-DD", "action item"),
-    ("s text", "add to the current speech's summary"),
-    ("n text", "note (when the text starts like a prefix)"),
+/// What a marker makes of the line after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marked {
+    Note,
+    Decision,
+    Conclusion,
+    Discussion,
+    Question,
+    Action,
+    /// Added to the summary of the speech going on.
+    Summary,
+    /// Added to the summary of the speech before it.
+    PreviousSummary,
+}
+
+/// A marker: the letter (with `:`) the help teaches, the words that mean
+/// the same, and what it makes.
+pub struct Marker {
+    pub short: &'static str,
+    pub words: &'static [&'static str],
+    pub marked: Marked,
+    /// How the help shows it in use.
+    pub example: &'static str,
+    pub what: &'static str,
+}
+
+pub const MARKERS: &[Marker] = &[
+    Marker {
+        short: "d",
+        words: &["decision", "decided", "resolved", "agreed"],
+        marked: Marked::Decision,
+        example: "d: text",
+        what: "decision",
+    },
+    Marker {
+        short: "c",
+        words: &["conclusion"],
+        marked: Marked::Conclusion,
+        example: "c: text",
+        what: "conclusion",
+    },
+    Marker {
+        short: "p",
+        words: &["discussion", "point"],
+        marked: Marked::Discussion,
+        example: "p: text",
+        what: "discussion point",
+    },
+    Marker {
+        short: "q",
+        words: &["question"],
+        marked: Marked::Question,
+        example: "q: text @name",
+        what: "question; @name: who asked",
+    },
+    Marker {
+        short: "a",
+        words: &["action", "todo"],
+        marked: Marked::Action,
+        example: "a: text @name due:DATE",
+        what: "action item; @name: owner; due:YYYY-MM-DD",
+    },
+    Marker {
+        short: "s",
+        words: &["summary"],
+        marked: Marked::Summary,
+        example: "s: text",
+        what: "add to the summary of the speech going on",
+    },
+    Marker {
+        short: "s-",
+        words: &[],
+        marked: Marked::PreviousSummary,
+        example: "s-: text",
+        what: "add to the summary of the speech before it",
+    },
+    Marker {
+        short: "n",
+        words: &["note"],
+        marked: Marked::Note,
+        example: "n: text",
+        what: "note (the same as no marker)",
+    },
 ];
+
+impl Marked {
+    /// The marker of an entry's kind; `None` for a speech.
+    pub fn of(kind: &EntryKind) -> Option<Marked> {
+        Some(match kind {
+            EntryKind::Note => Marked::Note,
+            EntryKind::Decision => Marked::Decision,
+            EntryKind::Conclusion => Marked::Conclusion,
+            EntryKind::Discussion => Marked::Discussion,
+            EntryKind::Question { .. } => Marked::Question,
+            EntryKind::Action { .. } => Marked::Action,
+            EntryKind::Speech { .. } => return None,
+        })
+    }
+
+    /// The letter that marks it, as typed (`d`).
+    pub fn short(self) -> &'static str {
+        MARKERS
+            .iter()
+            .find(|m| m.marked == self)
+            .map_or("n", |m| m.short)
+    }
+
+    /// `kind` made into this kind, keeping what both have (an action's
+    /// owner becomes a question's asker and back). `None`: not an entry
+    /// kind (a summary), or `kind` is a speech.
+    pub fn convert(self, kind: &EntryKind) -> Option<EntryKind> {
+        let person = match kind {
+            EntryKind::Speech { .. } => return None,
+            EntryKind::Question { by } => *by,
+            EntryKind::Action { owner, .. } => *owner,
+            _ => None,
+        };
+        Some(match self {
+            Marked::Note => EntryKind::Note,
+            Marked::Decision => EntryKind::Decision,
+            Marked::Conclusion => EntryKind::Conclusion,
+            Marked::Discussion => EntryKind::Discussion,
+            Marked::Question => EntryKind::Question { by: person },
+            Marked::Action => match kind {
+                EntryKind::Action { .. } => kind.clone(),
+                _ => EntryKind::Action {
+                    owner: person,
+                    due: None,
+                    done: false,
+                },
+            },
+            Marked::Summary | Marked::PreviousSummary => return None,
+        })
+    }
+}
+
+/// The marker a line starts with, and the rest of the line after it.
+pub fn marker_of(line: &str) -> Option<(&'static Marker, &str)> {
+    let (word, rest) = line.split_once(':')?;
+    let word = word.to_ascii_lowercase();
+    MARKERS
+        .iter()
+        .find(|m| m.short == word || m.words.contains(&word.as_str()))
+        .map(|m| (m, rest.trim()))
+}
+
+/// `line` with its marker replaced by the one for `marked` (`n` takes the
+/// marker away unless the text would then read as marked).
+pub fn with_marker(line: &str, marked: Marked) -> String {
+    let text = match marker_of(line.trim_start()) {
+        Some((_, rest)) => rest,
+        None => line.trim_start(),
+    };
+    match marked {
+        Marked::Note if marker_of(text).is_none() && !text.starts_with('/') => text.to_string(),
+        _ => format!("{}: {text}", marked.short()),
+    }
+}
 
 /// Parses a submitted line; `roster` is `s`'s roster folded, to find the
 /// people it names. Errors are sentences for the status line; the line
@@ -163,25 +317,31 @@ pub fn parse(line: &str, s: &Session, roster: &FoldedRoster) -> Result<Intent, S
     if let Some(command) = line.strip_prefix('/') {
         return parse_command(command, s, roster);
     }
-    let (prefix, rest) = match line.split_once(' ') {
-        Some((p, rest)) if p.len() == 1 => (p, rest.trim()),
-        // A prefix alone (its space trimmed away) has nothing after it.
-        None if line.len() == 1 && "dcpnqas".contains(line) => (line, ""),
-        _ => ("", line),
+    let Some((marker, rest)) = marker_of(line) else {
+        return log(EntryKind::Note, line.to_string());
     };
-    let kind = match prefix {
-        "d" => EntryKind::Decision,
-        "c" => EntryKind::Conclusion,
-        "p" => EntryKind::Discussion,
-        "n" => EntryKind::Note,
-        "s" if rest.is_empty() => return Err("nothing to add: type the summary after `s `".into()),
-        "s" => return Ok(Intent::Summary(rest.to_string())),
-        "q" => {
+    let kind = match marker.marked {
+        Marked::Note => EntryKind::Note,
+        Marked::Decision => EntryKind::Decision,
+        Marked::Conclusion => EntryKind::Conclusion,
+        Marked::Discussion => EntryKind::Discussion,
+        Marked::Summary | Marked::PreviousSummary if rest.is_empty() => {
+            return Err(format!(
+                "nothing to add: type the summary after `{}:`",
+                marker.short
+            ));
+        }
+        Marked::Summary | Marked::PreviousSummary => {
+            return Ok(Intent::Summary {
+                text: rest.to_string(),
+                previous: marker.marked == Marked::PreviousSummary,
+            });
+        }
+        Marked::Question => {
             let (by, text) = take_person(rest, s, roster)?;
             return log(EntryKind::Question { by }, text);
         }
-        "a" => return parse_action(rest, s, roster),
-        _ => return log(EntryKind::Note, line.to_string()),
+        Marked::Action => return parse_action(rest, s, roster),
     };
     log(kind, rest.to_string())
 }
@@ -189,7 +349,7 @@ pub fn parse(line: &str, s: &Session, roster: &FoldedRoster) -> Result<Intent, S
 fn log(kind: EntryKind, text: String) -> Result<Intent, String> {
     if text.trim().is_empty() {
         return Err(format!(
-            "nothing to log: type the {} after the prefix",
+            "nothing to log: type the {} after the marker",
             kind.label().to_lowercase()
         ));
     }
@@ -425,20 +585,22 @@ pub fn unparse(kind: &EntryKind, text: &str, s: &Session) -> String {
             .unwrap_or_default()
     };
     match kind {
-        EntryKind::Note if text.split_once(' ').is_some_and(|(p, _)| p.len() == 1) => {
-            format!("n {text}")
+        EntryKind::Speech { .. } => text.to_string(),
+        // A note reads as one unless its text starts like a marker or a command.
+        EntryKind::Note if marker_of(text).is_some() || text.starts_with('/') => {
+            format!("n: {text}")
         }
-        EntryKind::Note | EntryKind::Speech { .. } => text.to_string(),
-        EntryKind::Decision => format!("d {text}"),
-        EntryKind::Conclusion => format!("c {text}"),
-        EntryKind::Discussion => format!("p {text}"),
+        EntryKind::Note => text.to_string(),
+        EntryKind::Decision => format!("d: {text}"),
+        EntryKind::Conclusion => format!("c: {text}"),
+        EntryKind::Discussion => format!("p: {text}"),
         EntryKind::Question { by } => {
-            format!("q {text}{}", by.as_ref().map(at).unwrap_or_default())
+            format!("q: {text}{}", by.as_ref().map(at).unwrap_or_default())
         }
         EntryKind::Action { owner, due, .. } => {
             let due = due.map(|d| format!(" due:{d}")).unwrap_or_default();
             format!(
-                "a {text}{}{due}",
+                "a: {text}{}{due}",
                 owner.as_ref().map(at).unwrap_or_default()
             )
         }

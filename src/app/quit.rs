@@ -55,6 +55,12 @@ pub enum Ending {
 /// Quit, unless changes are only in memory: then try once more to write
 /// them, and ask if that fails.
 pub(super) fn request(app: &mut App) {
+    // Ctrl+C is also "copy" to many people: mid-meeting it takes two.
+    if app.meeting_running() && !app.store.is_read_only() && !app.quit_armed {
+        app.quit_armed = true;
+        app.info("The meeting is still running: Ctrl+Q again saves and quits (nothing is lost); /end ends the meeting");
+        return;
+    }
     if app.store.is_read_only() || nothing_only_in_memory(app) {
         app.quit = true;
         return;

@@ -26,6 +26,37 @@ pub fn current_speaker(s: &Session) -> Option<AttendeeId> {
     }
 }
 
+/// The speech before the one going on, or the last speech when no one has
+/// the floor: where a summary goes that the secretary finishes after giving
+/// someone else the floor.
+pub fn previous_speech(s: &Session) -> Option<&Entry> {
+    let mut speeches = s
+        .entries
+        .iter()
+        .rev()
+        .filter(|e| matches!(e.kind, EntryKind::Speech { .. }));
+    let last = speeches.next()?;
+    match last.kind {
+        EntryKind::Speech { ended_at: None, .. } => speeches.next(),
+        _ => Some(last),
+    }
+}
+
+/// `speech` with `text` added to its summary as a sentence of its own
+/// (`"92% collected. Hall rent rises 8%"`, not `"92% collected Hall rent…"`).
+pub fn add_to_summary(speech: &Entry, text: &str) -> Change {
+    let mut speech = speech.clone();
+    let before = speech.text.trim_end();
+    speech.text = match before.chars().last() {
+        None => text.to_string(),
+        Some('.' | '!' | '?' | '…' | ':' | ';' | '。' | '！' | '？') => {
+            format!("{before} {text}")
+        }
+        Some(_) => format!("{before}. {text}"),
+    };
+    Change::Entry(Edit::Replace(speech))
+}
+
 fn end_speech(s: &Session, now: Timestamp) -> Option<Change> {
     let mut speech = current_speech(s)?.clone();
     if let EntryKind::Speech { ended_at, .. } = &mut speech.kind {
@@ -193,6 +224,12 @@ pub fn end_meeting(s: &Session, now: Timestamp) -> Option<Change> {
     changes.extend(start_meeting(s, now));
     changes.push(Change::Set(Field::EndedAt(Some(now))));
     batch(changes)
+}
+
+/// Reopens a meeting that has ended (`/start` after `/end`): the clock runs
+/// again from the first start; `None` unless it has ended.
+pub fn reopen_meeting(s: &Session) -> Option<Change> {
+    s.ended_at.map(|_| Change::Set(Field::EndedAt(None)))
 }
 
 fn with_attendance(a: &Attendee, attendance: Attendance, now: Timestamp) -> Attendee {

@@ -7,14 +7,17 @@ use ratatui::text::{Line, Span};
 
 use super::theme;
 use crate::app::quick::Intent;
-use crate::app::{App, Mode};
+use crate::app::{App, Editing, Mode};
 use crate::keymap::{self, Keys};
 use crate::text::fit;
 
 /// What Enter would do with the line as typed: shown before the prompt.
 fn preview(app: &App) -> (String, Style) {
-    if app.editing.is_some() {
-        return ("edit".into(), Style::new().fg(Color::Yellow).bold());
+    if let Some(editing) = app.editing {
+        return (
+            editing_label(app, editing),
+            Style::new().fg(Color::Yellow).bold(),
+        );
     }
     let line = app.input.value();
     if line.trim().is_empty() {
@@ -22,11 +25,30 @@ fn preview(app: &App) -> (String, Style) {
     }
     match app.intent().as_ref() {
         Ok(Intent::Log { kind, .. }) => (kind.label().to_lowercase(), theme::kind(kind)),
-        Ok(Intent::Summary(_)) => ("summary".into(), theme::SPEAKING),
+        Ok(Intent::Summary {
+            previous: false, ..
+        }) => ("summary".into(), theme::SPEAKING),
+        Ok(Intent::Summary { previous: true, .. }) => ("previous summary".into(), theme::SPEAKING),
         Ok(_) => ("command".into(), Style::new().bold()),
         // Not an error until Enter: the line may still be half typed.
         Err(_) => ("…".into(), theme::DIM),
     }
+}
+
+/// What is being edited, as the prompt says it: "editing 14:32 Decision".
+fn editing_label(app: &App, editing: Editing) -> String {
+    let s = app.store.session();
+    let what = match editing {
+        Editing::Entry(id) => s
+            .entries
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| format!("{} {}", e.at.format("%H:%M"), e.kind.label())),
+        Editing::Attendee(id) => s.attendee(id).map(|a| a.name.clone()),
+        Editing::Topic(id) => s.agenda_item(id).map(|t| format!("topic {}", t.title)),
+    };
+    let what = what.unwrap_or_default();
+    format!("editing {}", fit(&what, 30))
 }
 
 pub fn render_input(app: &App, frame: &mut Frame, area: Rect) {
@@ -77,8 +99,12 @@ fn status(app: &App) -> Option<(String, Style, bool)> {
         let text = app.store.last_error().unwrap_or("changes not on disk yet");
         return Some((format!(" NOT SAVED: {text}"), theme::ERROR, true));
     }
-    let msg = app.message.as_ref().filter(|m| m.visible(app.now))?;
-    let style = if msg.error { theme::ERROR } else { theme::INFO };
+    let msg = app.status_message()?;
+    let style = match (&msg.kind, msg.error) {
+        (_, true) => theme::ERROR,
+        (Some(kind), false) => theme::kind(kind),
+        (None, false) => theme::INFO,
+    };
     Some((format!(" {}", msg.text), style, msg.error || msg.sticky))
 }
 
@@ -142,6 +168,15 @@ pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
     let mut used = 0;
     let read_only = app.store.is_read_only();
     let mut shown = Vec::new();
+    // While editing, Enter and Esc mean save and cancel: said first.
+    if app.mode == Mode::Entry && app.editing.is_some() {
+        for (keys, what) in [(" Enter ", " save edit "), (" Esc ", " cancel edit ")] {
+            used += keys.len() + what.len();
+            spans.push(Span::from(keys).reversed());
+            spans.push(Span::from(what));
+        }
+        shown.extend(["log", "browse", "edit last"]);
+    }
     for b in keymap::bindings(Keys::of(&app.mode)) {
         let Some(hint) = b.hint else { continue };
         // A mode's own key first (`?` help), not again as a global one (F1).

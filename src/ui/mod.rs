@@ -3,6 +3,7 @@
 
 mod bottom;
 mod header;
+pub mod help;
 mod log;
 mod overlay;
 mod question;

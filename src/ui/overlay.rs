@@ -4,12 +4,10 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::theme;
-use crate::app::quick::{COMMANDS, PREFIXES};
+use super::{help, theme};
 use crate::app::{App, Picker};
-use crate::keymap::{self, Keys};
 use crate::text::{fit, pad};
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -83,86 +81,16 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
     frame.render_widget(Paragraph::new(lines), list);
 }
 
-/// The help is built from the key table and the command table, so it is
-/// always the keys and commands that work.
-/// `text` padded to `width` columns, and always followed by a space.
-fn column(text: &str, width: usize) -> String {
-    pad(&format!("{text} "), width)
-}
-
-pub fn help_lines() -> Vec<Line<'static>> {
-    let mut lines = vec![
-        Line::from("minutes: record the meeting as it happens. Every entry is timestamped and on disk at once.").bold(),
-        Line::from("Type a line and press Enter. Its first letter says what it is; a / makes it a command."),
-        Line::from(""),
-        Line::from("Quick entry").bold().underlined(),
-    ];
-    for (example, what) in PREFIXES {
-        lines.push(Line::from(vec![
-            Span::from(column(example, 30)).green(),
-            Span::from(*what),
-        ]));
-    }
-    lines.push(Line::from(""));
-    lines.push(
-        Line::from("Commands (Tab completes; a unique start is enough)")
-            .bold()
-            .underlined(),
-    );
-    for c in COMMANDS {
-        let mut usage = format!("/{}", c.name);
-        for part in [
-            c.args.to_string(),
-            c.alias.map(|a| format!("(/{a})")).unwrap_or_default(),
-        ] {
-            if !part.is_empty() {
-                usage = format!("{usage} {part}");
-            }
-        }
-        lines.push(Line::from(vec![
-            Span::from(column(&usage, 30)).green(),
-            Span::from(c.what),
-        ]));
-    }
-    lines.push(Line::from(""));
-    for mode in [
-        Keys::Entry,
-        Keys::Browse,
-        Keys::Pick,
-        Keys::Global,
-        Keys::Help,
-        Keys::Unsaved,
-    ] {
-        lines.push(Line::from(mode.title()).bold().underlined());
-        for b in keymap::BINDINGS.iter().filter(|b| b.mode == mode) {
-            lines.push(Line::from(vec![
-                Span::from(column(&keymap::keys_label(b), 18)).cyan(),
-                Span::from(b.help),
-            ]));
-        }
-        if mode == Keys::Entry {
-            lines.push(Line::from(vec![
-                Span::from(pad("any text", 18)).cyan(),
-                Span::from("typed into the line"),
-            ]));
-        }
-        lines.push(Line::from(""));
-    }
-    lines
-}
-
 pub fn render_help(app: &App, frame: &mut Frame, area: Rect) {
-    let area = centered(area, 100, area.height);
+    let area = centered(area, help::MAX_WIDTH, area.height);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
-        .title(Span::from(" Help: ↑/↓ scroll, Esc closes ").bold())
+        .title(Span::from(" Help: ↑/↓ PgUp/PgDn Home/End scroll, Esc closes ").bold())
         .borders(Borders::ALL);
-    let lines = help_lines();
-    // Scrolling stops at the last page (lines are rarely wrapped at 80 columns).
-    let last_page = (lines.len() as u16).saturating_sub(area.height.saturating_sub(2));
+    let lines = help::lines(help::inner_width(frame.area().width));
+    let last = help::last_scroll(frame.area().width, frame.area().height);
     let text = Paragraph::new(lines)
         .block(block)
-        .wrap(Wrap { trim: false })
-        .scroll((app.help_scroll.min(last_page), 0));
+        .scroll((app.help_scroll.min(last), 0));
     frame.render_widget(text, area);
 }

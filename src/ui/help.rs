@@ -1,0 +1,152 @@
+//! The help: built from the marker, command and key tables, so it is always
+//! what works, and wrapped here to the width it is shown at, so that how
+//! far it scrolls is known exactly (the last line can always be reached).
+
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+
+use crate::app::quick::{COMMANDS, MARKERS};
+use crate::keymap::{self, Keys};
+use crate::text::pad;
+
+/// The help box: at most this wide, the whole height, with a border.
+pub const MAX_WIDTH: u16 = 100;
+
+/// The width inside the help box on a terminal `width` columns wide.
+pub fn inner_width(width: u16) -> u16 {
+    width.min(MAX_WIDTH).saturating_sub(2)
+}
+
+/// The furthest the help scrolls on a terminal of this size: its last line
+/// at the bottom of the box.
+pub fn last_scroll(width: u16, height: u16) -> u16 {
+    let lines = lines(inner_width(width)).len();
+    u16::try_from(lines.saturating_sub(usize::from(height.saturating_sub(2)))).unwrap_or(u16::MAX)
+}
+
+/// A paragraph wrapped to `width`.
+fn paragraph(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    textwrap::wrap(text, width.max(1))
+        .into_iter()
+        .map(|l| Line::styled(l.into_owned(), style))
+        .collect()
+}
+
+/// `left` in a column `column` wide, `right` wrapped beside it with the
+/// lines after the first under it. A `left` wider than the column gets a
+/// line of its own.
+fn row(
+    left: &str,
+    right: &str,
+    column: usize,
+    width: usize,
+    left_style: Style,
+) -> Vec<Line<'static>> {
+    let room = width.saturating_sub(column).max(10);
+    let wrapped = textwrap::wrap(right, room);
+    let mut lines = Vec::new();
+    let left_width = unicode_width::UnicodeWidthStr::width(left);
+    let mut rest = wrapped.iter();
+    if left_width >= column {
+        lines.push(Line::from(Span::styled(left.to_string(), left_style)));
+    } else if let Some(first) = rest.next() {
+        lines.push(Line::from(vec![
+            Span::styled(pad(left, column), left_style),
+            Span::from(first.to_string()),
+        ]));
+    }
+    for l in rest {
+        lines.push(Line::from(format!("{}{l}", " ".repeat(column))));
+    }
+    lines
+}
+
+fn heading(text: &str) -> Line<'static> {
+    Line::from(text.to_string()).bold().underlined()
+}
+
+/// The help's lines at `width` columns.
+pub fn lines(width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width).max(20);
+    let green = Style::new().green();
+    let cyan = Style::new().cyan();
+    let mut lines = Vec::new();
+    lines.extend(paragraph(
+        "minutes: record the meeting as it happens. Every entry is timestamped and on disk at once.",
+        width,
+        Style::new().bold(),
+    ));
+    lines.extend(paragraph(
+        "Type a line and press Enter: it is a note, whatever it starts with. A marker at the very \
+         start (a letter and a colon) makes it something else; a / makes it a command. Non-notes \
+         are confirmed on the status line.",
+        width,
+        Style::new(),
+    ));
+    lines.push(Line::from(""));
+    lines.push(heading(
+        "Markers (any case; the words after the letter work too)",
+    ));
+    for m in MARKERS {
+        let mut what = m.what.to_string();
+        if !m.words.is_empty() {
+            let words: Vec<String> = m.words.iter().map(|w| format!("{w}:")).collect();
+            what = format!("{what} ({})", words.join(" "));
+        }
+        lines.extend(row(m.example, &what, 24, width, green));
+    }
+    lines.push(Line::from(""));
+    lines.push(heading(
+        "Commands (Tab completes; a unique start is enough)",
+    ));
+    for c in COMMANDS {
+        let mut usage = format!("/{}", c.name);
+        for part in [
+            c.args.to_string(),
+            c.alias.map(|a| format!("(/{a})")).unwrap_or_default(),
+        ] {
+            if !part.is_empty() {
+                usage = format!("{usage} {part}");
+            }
+        }
+        lines.extend(row(&usage, c.what, 30, width, green));
+    }
+    lines.push(Line::from(""));
+    lines.push(heading("Marks on screen"));
+    for (marks, what) in [
+        (
+            "Roster",
+            "+ here   ~ arrived late   - left   x absent   (blank) expected   ▶ speaking",
+        ),
+        (
+            "Agenda",
+            "> current topic   = done   - skipped   12/10m: minutes taken / planned (red: over)",
+        ),
+        (
+            "Log",
+            "▶ the speech going on   [ ] open action   [x] done action",
+        ),
+    ] {
+        lines.extend(row(marks, what, 10, width, cyan));
+    }
+    lines.push(Line::from(""));
+    for mode in [
+        Keys::Entry,
+        Keys::Browse,
+        Keys::Pick,
+        Keys::Global,
+        Keys::Help,
+        Keys::Unsaved,
+    ] {
+        lines.push(heading(mode.title()));
+        for b in keymap::BINDINGS.iter().filter(|b| b.mode == mode) {
+            lines.extend(row(&keymap::keys_label(b), b.help, 18, width, cyan));
+        }
+        if mode == Keys::Entry {
+            lines.extend(row("any text", "typed into the line", 18, width, cyan));
+        }
+        lines.push(Line::from(""));
+    }
+    lines.pop();
+    lines
+}
