@@ -788,3 +788,19 @@ fn changing_an_entry_kind_keeps_the_person_it_names() {
         "a speech stays a speech"
     );
 }
+
+#[test]
+fn entries_logged_after_the_end_are_exported_in_a_section_of_their_own() {
+    let mut s = common::sample();
+    let end = s.ended_at.unwrap();
+    let later = end + chrono::Duration::minutes(3);
+    minutes::model::meeting::log(&s, EntryKind::Note, "Minutes to be approved".into(), later)
+        .apply(&mut s)
+        .unwrap();
+    let text = minutes::export::export(&s, minutes::export::Format::Text);
+    let heading = format!("After the meeting (ended {})", end.format("%H:%M"));
+    let at = text.find(&heading).unwrap_or_else(|| panic!("{text}"));
+    let note = text.find("Minutes to be approved").unwrap();
+    assert!(note > at, "{text}");
+    assert_eq!(text.matches("Minutes to be approved").count(), 1);
+}

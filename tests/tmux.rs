@@ -212,18 +212,18 @@ fn a_short_meeting_recorded_from_the_keyboard() {
     tmux.send(&["C-n"]);
     tmux.wait_for("1/2 Budget");
     speaker("jos", "▶ José Álvarez (USAL)");
-    enter("s Opened the budget discussion", "▶ José Álvarez");
+    enter("s: Opened the budget discussion", "▶ José Álvarez");
     speaker("pku", "▶ 王丽 (PKU)");
-    enter("d Budget approved 预算通过", "Decision   Budget approved");
+    enter("d: Budget approved 预算通过", "Decision logged");
     tmux.send(&["C-n"]);
     tmux.wait_for("2/2 Next steps");
     speaker("anna", "▶ Anna Schäfer (UNIVIE)");
-    tmux.type_text("a Circulate the minutes @an");
+    tmux.type_text("a: Circulate the minutes @an");
     tmux.send(&["Tab"]);
     tmux.type_text("due:2026-12-01");
-    tmux.wait_for("action › a Circulate the minutes @Anna_Schäfer due:2026-12-01");
+    tmux.wait_for("action › a: Circulate the minutes @Anna_Schäfer due:2026-12-01");
     tmux.send(&["Enter"]);
-    tmux.wait_for("Action     [ ] @Anna Schäfer due 2026-12-01");
+    tmux.wait_for("Action item logged: owner Anna Schäfer, due 2026-12-01");
     enter("/end", "Meeting ended at");
     tmux.send(&["C-q"]);
     tmux.wait_for_exit();
@@ -404,10 +404,9 @@ fn keys_that_arrive_after_quit_are_not_applied() {
     tmux.type_text("the last word");
     tmux.send(&["Enter"]);
     tmux.wait_for("Note       the last word");
-    tmux.send(&["Escape"]);
-    tmux.wait_for("q  quit");
-    // One write, so one read: `q` quits, and the `u` after it must not undo.
-    tmux.type_text("qu");
+    // One write, so one read: Ctrl+Q quits (the sample's meeting has
+    // ended: one press), and the Ctrl+Z after it must not undo.
+    tmux.send(&["C-q", "C-z"]);
     tmux.wait_for_exit();
     let s = store::load(&path).unwrap();
     assert_eq!(
@@ -630,5 +629,86 @@ fn a_line_not_entered_is_kept_as_a_note_on_quit() {
     assert!(
         stderr.contains("logged as a note: [unsent] xxxxxxxx half typed"),
         "{stderr}"
+    );
+}
+
+/// The secretary types without looking: nothing typed misfiles an entry,
+/// deletes, edits or quits; the last entry is fixed in a few keys.
+#[test]
+fn live_capture_that_no_stray_key_can_hurt() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("club.ron");
+    let mut s = common::before_meeting();
+    s.started_at = Some(chrono::Local::now().fixed_offset());
+    store::save(&path, &s).unwrap();
+    let tmux = Tmux::start(&command("open", &path));
+    tmux.wait_for("Enter  log");
+    let typed_line_taken = |tmux: &Tmux| {
+        tmux.wait_until("the line taken", |screen| {
+            screen.lines().any(|l| l.trim() == "note ›")
+        });
+    };
+
+    // A sentence starting with "a" stays a note.
+    tmux.type_text("a proposal was made to share the slides");
+    tmux.send(&["Enter"]);
+    typed_line_taken(&tmux);
+    tmux.wait_for("proposal was made");
+
+    // Esc to browse, then typing: the letters go into the line, nothing
+    // is deleted (x), edited (e) or quit (q).
+    tmux.send(&["Escape"]);
+    tmux.wait_for("Esc  type");
+    tmux.type_text("xeq next time we meet");
+    tmux.wait_for("note › xeq next time we meet");
+    tmux.send(&["C-u"]);
+
+    // ↑ on the empty line edits the last entry: add to its start.
+    tmux.send(&["Up"]);
+    tmux.wait_for("editing");
+    tmux.wait_for("Esc  cancel edit");
+    tmux.send(&["Home"]);
+    tmux.type_text("In short, ");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Edit saved");
+
+    // One key makes the last entry a decision.
+    tmux.send(&["M-d"]);
+    tmux.wait_for("is now a decision");
+
+    // A summary for the speaker before the one who has the floor now.
+    tmux.type_text("/s jose");
+    tmux.send(&["Enter"]);
+    typed_line_taken(&tmux);
+    tmux.type_text("/s anna");
+    tmux.send(&["Enter"]);
+    typed_line_taken(&tmux);
+    tmux.type_text("s-: asked for the budget");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Added to the summary of José");
+
+    // Mid-meeting, Ctrl+Q asks for a second press.
+    tmux.send(&["C-q"]);
+    tmux.wait_for("Ctrl+Q again");
+    tmux.send(&["C-q"]);
+    tmux.wait_for_exit();
+
+    let s = store::load(&path).unwrap();
+    let texts: Vec<(&str, &str)> = s
+        .entries
+        .iter()
+        .map(|e| (e.kind.label(), e.text.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (
+                "Decision",
+                "In short, a proposal was made to share the slides"
+            ),
+            ("Speech", "asked for the budget"),
+            ("Speech", ""),
+        ],
+        "{texts:?}"
     );
 }

@@ -213,15 +213,33 @@ fn topics(s: &Session, blocks: &mut Vec<Block>) {
         })
         .collect();
     sections.push(("Outside the agenda".into(), None));
-    for (title, id) in sections {
-        let entries: Vec<&Entry> = s
-            .entries
-            .iter()
-            .filter(|e| {
-                e.agenda_item == id
-                    || (id.is_none() && e.agenda_item.is_some_and(|t| s.agenda_item(t).is_none()))
-            })
-            .collect();
+    // Logged once the meeting had ended: a section of their own, last.
+    let after_end = |e: &Entry| s.ended_at.is_some_and(|end| e.at > end);
+    let after: Vec<&Entry> = s.entries.iter().filter(|e| after_end(e)).collect();
+    let mut sections: Vec<(String, Option<AgendaId>, Vec<&Entry>)> = sections
+        .into_iter()
+        .map(|(title, id)| {
+            let entries = s
+                .entries
+                .iter()
+                .filter(|e| !after_end(e))
+                .filter(|e| {
+                    e.agenda_item == id
+                        || (id.is_none()
+                            && e.agenda_item.is_some_and(|t| s.agenda_item(t).is_none()))
+                })
+                .collect();
+            (title, id, entries)
+        })
+        .collect();
+    if let (Some(end), false) = (s.ended_at, after.is_empty()) {
+        sections.push((
+            format!("After the meeting (ended {})", hm(&end)),
+            None,
+            after,
+        ));
+    }
+    for (title, id, entries) in sections {
         let item = id.and_then(|id| s.agenda_item(id));
         if entries.is_empty() && item.is_none_or(|i| i.started_at.is_none()) {
             continue;
