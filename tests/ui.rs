@@ -496,7 +496,9 @@ fn quitting_while_the_meeting_runs_takes_a_second_press() {
     );
     press(&mut app, &[ch('x'), ctrl('q')], t(40, 1));
     assert!(!app.quit, "any other key in between takes the first back");
-    press(&mut app, &[ctrl('q'), ctrl('q')], t(40, 2));
+    press(&mut app, &[ctrl('q')], t(40, 9));
+    assert!(!app.quit, "a second press long after the first asks again");
+    press(&mut app, &[ctrl('q')], t(40, 10));
     assert!(app.quit);
     let (_dir, mut app) = mid_meeting();
     line(&mut app, "/end", t(41, 0));
@@ -1332,4 +1334,26 @@ fn the_help_scrolls_to_its_last_line_at_80x24_and_no_further() {
     assert_ne!(screen(&app, 80, 24), bottom);
     press(&mut app, &[key(KeyCode::Home)], t(40, 0));
     assert_eq!(screen(&app, 80, 24), top);
+}
+
+#[test]
+fn a_paste_while_browsing_goes_into_the_line() {
+    let (_dir, mut app) = mid_meeting();
+    press(&mut app, &[key(KeyCode::Esc)], t(40, 0));
+    app::update(&mut app, Action::Paste("pasted words".into()), t(40, 0));
+    assert_eq!(
+        (app.input.value(), &app.mode),
+        ("pasted words", &Mode::Entry)
+    );
+}
+
+#[test]
+fn a_marker_key_during_a_roster_or_speech_edit_changes_nothing() {
+    let (_dir, mut app) = mid_meeting();
+    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Tab)], t(40, 0));
+    press(&mut app, &[key(KeyCode::Enter)], t(40, 0));
+    let line = app.input.value().to_string();
+    press(&mut app, &[alt('d')], t(40, 0));
+    assert_eq!(app.input.value(), line, "a person's line gets no marker");
+    assert!(app.message.as_ref().unwrap().error);
 }

@@ -143,8 +143,9 @@ pub struct App {
     /// The entry the secretary last logged or added to in this run: what
     /// ↑ on an empty line edits, and Alt+D (and the others) re-kinds.
     pub last_typed: Option<EntryId>,
-    /// Quit was asked for once while the meeting runs; asking again quits.
-    pub quit_armed: bool,
+    /// When quit was asked for once while the meeting runs: asking again
+    /// soon after, with no other key between, quits.
+    pub quit_armed: Option<Timestamp>,
     /// The terminal's size (columns, rows), for what scrolls by pages.
     pub viewport: (u16, u16),
     pub now: Timestamp,
@@ -244,7 +245,7 @@ impl App {
             edit_started_with: String::new(),
             edit_from_browse: false,
             last_typed: None,
-            quit_armed: false,
+            quit_armed: None,
             viewport: (80, 24),
             now,
             help_scroll: 0,
@@ -400,7 +401,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
     let read_only = app.store.is_read_only();
     // A second quit must follow the first: any other key takes it back.
     if !matches!(action, Action::Quit | Action::Tick | Action::Resize(..)) {
-        app.quit_armed = false;
+        app.quit_armed = None;
     }
     match action {
         // A character typed while browsing or reading the help goes back to
@@ -427,6 +428,15 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
                 app.input.handle(request);
             }
         },
+        // A paste while browsing or reading the help goes into the line too.
+        Action::Paste(_) if matches!(app.mode, Mode::Browse | Mode::Help) => {
+            if read_only {
+                app.error("the session is open read-only: browse, search and export only");
+            } else {
+                app.mode = Mode::Entry;
+                act(app, action, now);
+            }
+        }
         Action::Paste(text) => {
             // A pasted passage becomes one line: entries are single lines on screen.
             let text = text.replace("\r\n", "\n").replace(['\n', '\r'], " ");
@@ -1236,7 +1246,21 @@ fn edit_neighbour(app: &mut App, next: bool) {
 /// Alt+D and the others: the line being typed gets the marker; on an empty
 /// line, the last entry (the selected one when browsing) gets the kind.
 fn mark(app: &mut App, marked: quick::Marked) {
-    if app.mode == Mode::Entry && !app.input.value().is_empty() {
+    let s = app.store.session();
+    let editing_text = match app.editing {
+        Some(Editing::Entry(id)) => s
+            .entries
+            .iter()
+            .find(|e| e.id == id)
+            .is_some_and(|e| !matches!(e.kind, EntryKind::Speech { .. })),
+        Some(_) => false,
+        None => true,
+    };
+    if app.mode == Mode::Entry && !editing_text {
+        app.error("only a note, decision, question… has a kind to change: this edit has none");
+        return;
+    }
+    if app.mode == Mode::Entry && (!app.input.value().is_empty() || app.editing.is_some()) {
         let old = app.input.value().to_string();
         let line = quick::with_marker(&old, marked);
         let cursor = app.input.cursor() + line.chars().count();

@@ -52,12 +52,18 @@ pub enum Ending {
     Discarded,
 }
 
+/// How soon a second Ctrl+Q must follow the first while the meeting runs.
+pub const QUIT_AGAIN_SECONDS: i64 = 5;
+
 /// Quit, unless changes are only in memory: then try once more to write
 /// them, and ask if that fails.
 pub(super) fn request(app: &mut App) {
     // Ctrl+C is also "copy" to many people: mid-meeting it takes two.
-    if app.meeting_running() && !app.store.is_read_only() && !app.quit_armed {
-        app.quit_armed = true;
+    let armed = app
+        .quit_armed
+        .is_some_and(|at| (app.now - at).num_seconds() < QUIT_AGAIN_SECONDS);
+    if app.meeting_running() && !app.store.is_read_only() && !armed {
+        app.quit_armed = Some(app.now);
         app.info("The meeting is still running: Ctrl+Q again saves and quits (nothing is lost); /end ends the meeting");
         return;
     }
