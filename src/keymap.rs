@@ -408,6 +408,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(H, &[key(Home)], Action::Move(isize::MIN), "top", None),
     bind(H, &[key(End)], Action::Move(isize::MAX), "bottom", None),
     // Everywhere.
+    bind(G, &[key(F(1))], Action::Help, "help", hint("help")),
     bind(G, &[ctrl('z')], Action::Undo, "undo", hint("undo")),
     bind(G, &[ctrl('y'), ctrl('r')], Action::Redo, "redo", None),
     bind(
@@ -424,7 +425,6 @@ pub const BINDINGS: &[Binding] = &[
         "save now (changes are journalled anyway)",
         None,
     ),
-    bind(G, &[key(F(1))], Action::Help, "help", hint("help")),
     bind(
         G,
         &[ctrl('q'), ctrl('c')],

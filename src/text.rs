@@ -96,6 +96,43 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// `s` in pieces of at most `width` columns as a terminal shows them, cut
+/// between characters: a character that shows nothing (a combining accent,
+/// a variation selector, a joiner) stays with the one before it. Counting
+/// character by character, as `textwrap` does, takes an emoji with its
+/// variation selector (`❤️`) for one column where the terminal shows two:
+/// this fits such text after all. A piece holds one character at least.
+pub fn split_to_width(s: &str, width: usize) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    // Where the last character that shows something starts in `piece`.
+    let mut last_start = 0;
+    for c in s.chars() {
+        if c.width().unwrap_or(0) > 0 {
+            let mut longer = piece.clone();
+            longer.push(c);
+            if !piece.is_empty() && longer.width() > width {
+                pieces.push(std::mem::take(&mut piece));
+            }
+            last_start = piece.len();
+            piece.push(c);
+        } else {
+            piece.push(c);
+            // A selector that widens the character before it past the end:
+            // the two go on together.
+            if piece.width() > width && last_start > 0 {
+                let rest = piece.split_off(last_start);
+                pieces.push(std::mem::replace(&mut piece, rest));
+                last_start = 0;
+            }
+        }
+    }
+    if !piece.is_empty() || pieces.is_empty() {
+        pieces.push(piece);
+    }
+    pieces
+}
+
 /// `s` padded with spaces on the right to `width` columns.
 pub fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
@@ -147,6 +184,24 @@ mod tests {
         }
         for name in ["Lena", "Zoe\u{308}", "\u{200b}王", "-", "🌻"] {
             assert!(!is_blank(name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn pieces_fit_as_the_terminal_counts_emoji_with_selectors() {
+        let hearts = "❤\u{fe0f}".repeat(5);
+        let pieces = split_to_width(&hearts, 4);
+        assert_eq!(
+            pieces,
+            ["❤\u{fe0f}❤\u{fe0f}", "❤\u{fe0f}❤\u{fe0f}", "❤\u{fe0f}"]
+        );
+        assert_eq!(split_to_width("ab❤\u{fe0f}", 3), ["ab", "❤\u{fe0f}"]);
+        assert_eq!(split_to_width("王丽王", 3), ["王", "丽", "王"]);
+        assert_eq!(split_to_width("Zoe\u{308} 🌻", 4), ["Zoe\u{308} ", "🌻"]);
+        assert_eq!(split_to_width("王", 1), ["王"], "one character at least");
+        assert_eq!(split_to_width("", 3), [""]);
+        for piece in split_to_width(&"a❤\u{fe0f}王👩\u{200d}🔬e\u{301}".repeat(9), 5) {
+            assert!(piece.width() <= 5, "{piece:?}");
         }
     }
 

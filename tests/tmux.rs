@@ -224,6 +224,8 @@ fn a_short_meeting_recorded_from_the_keyboard() {
     tmux.wait_for("action › a: Circulate the minutes @Anna_Schäfer due:2026-12-01");
     tmux.send(&["Enter"]);
     tmux.wait_for("Action item logged: owner Anna Schäfer, due 2026-12-01");
+    tmux.wait_for("Action     [ ] Circulate the minutes ·");
+    tmux.wait_for("@Anna Schäfer · due 2026-12-01");
     enter("/end", "Meeting ended at");
     tmux.send(&["C-q"]);
     tmux.wait_for_exit();
@@ -333,8 +335,10 @@ fn new_from_a_previous_session_starts_with_its_roster_and_open_actions() {
     );
     let tmux = Tmux::start(&cmd);
     tmux.wait_for("Session 5");
-    tmux.wait_for("Peking University");
-    tmux.wait_for("@张伟 due 2026-12-10");
+    // The roster by organisation, and the open actions (the newest at the
+    // bottom of the log; the log wraps, the roster cuts long titles).
+    tmux.wait_for("PKU Peking Univers");
+    tmux.wait_for("@Anna Schäfer · due 2027-02-15");
     tmux.send(&["C-a"]);
     tmux.wait_for("Who has arrived?");
     tmux.type_text("jose");

@@ -187,8 +187,9 @@ pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
         let keys = format!(" {} ", keymap::keys_label(b));
         let what = format!(" {hint} ");
         let w = unicode_width::UnicodeWidthStr::width(keys.as_str()) + what.len();
+        // A shorter hint after it may still fit.
         if used + w > usize::from(area.width) {
-            break;
+            continue;
         }
         used += w;
         spans.push(Span::from(keys).reversed());

@@ -13,10 +13,21 @@ mod theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 
-use crate::app::{App, Mode};
+use crate::app::{App, Mode, Pane};
 
-/// The side pane appears from this width on (when not hidden with Ctrl+T).
-const SIDE_FROM_WIDTH: u16 = 60;
+/// The side pane's width on a screen this wide; `None` below 80 columns,
+/// where it would leave the log too little room (the header still names who
+/// is speaking). The log keeps 51 columns at least, a text column of 34
+/// after the time and kind; at 80 columns the roster's names get 18, enough
+/// for "José Álvarez Núñez".
+fn side_width(width: u16) -> Option<u16> {
+    match width {
+        120.. => Some(40),
+        100.. => Some(30),
+        80.. => Some(28),
+        _ => None,
+    }
+}
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -31,14 +42,19 @@ pub fn render(app: &App, frame: &mut Frame) {
     ])
     .areas(area);
     header::render(app, frame, header);
-    match app.side {
-        Some(pane) if body.width >= SIDE_FROM_WIDTH => {
-            let side_width = if body.width >= 120 { 40 } else { 30 };
+    match (app.side, side_width(body.width)) {
+        (Some(pane), Some(side_width)) => {
+            // A column between them: the log's text does not run into the line.
             let [log_area, side_area] =
                 Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_width)])
+                    .spacing(1)
                     .areas(body);
             log::render(app, frame, log_area);
-            side::render(app, pane, frame, side_area);
+            side::render(app, pane, frame, side_area, true);
+        }
+        // Too narrow for both: the list being browsed takes the log's place.
+        (_, None) if app.mode == Mode::Browse && app.focus != Pane::Log => {
+            side::render(app, app.focus, frame, body, false)
         }
         _ => log::render(app, frame, body),
     }

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::theme;
 use crate::app::{App, Mode, Pane};
@@ -12,14 +13,23 @@ use crate::model::meeting::current_speaker;
 use crate::model::stats::{format_duration, speaking_time};
 use crate::text::{fit, pad, pad_left};
 
-pub fn render(app: &App, pane: Pane, frame: &mut Frame, area: Rect) {
+/// The fewest rows the list keeps before a legend is given a row under it.
+const LIST_ROWS_BEFORE_LEGEND: usize = 4;
+
+/// The pane in `area`: beside the log (a line on its left), or alone in
+/// the log's place when the screen is too narrow for both.
+pub fn render(app: &App, pane: Pane, frame: &mut Frame, area: Rect, beside_log: bool) {
     let focused = app.mode == Mode::Browse && app.focus == pane;
     let title = match pane {
         Pane::Agenda => " Agenda ",
         _ => " Roster ",
     };
     let block = Block::new()
-        .borders(Borders::LEFT | Borders::TOP)
+        .borders(if beside_log {
+            Borders::LEFT | Borders::TOP
+        } else {
+            Borders::TOP
+        })
         .title(if focused {
             Span::from(title).reversed()
         } else {
@@ -27,28 +37,99 @@ pub fn render(app: &App, pane: Pane, frame: &mut Frame, area: Rect) {
         });
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let s = app.store.session();
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
     let selected = if focused { app.selection(pane) } else { None };
-    let lines = match pane {
+    let groups = match pane {
+        Pane::Agenda => Vec::new(),
+        _ => groups(app),
+    };
+    // What the marks mean, under the list when there is one to explain: on
+    // two rows if it needs them and the whole list fits above them, else on
+    // one, as much as fits.
+    let (items, list_rows) = match pane {
+        Pane::Agenda => (
+            theme::TOPIC_LEGEND
+                .map(|(status, word)| (theme::topic(status).0, word))
+                .to_vec(),
+            s.agenda.len(),
+        ),
+        _ => (
+            theme::ATTENDANCE_LEGEND
+                .map(|(a, word)| (theme::attendance(a).0, word))
+                .to_vec(),
+            groups.iter().map(|(.., members)| 1 + members.len()).sum(),
+        ),
+    };
+    let legend_rows = if list_rows + 2 <= height { 2 } else { 1 };
+    let legend = if list_rows > 0 && height > LIST_ROWS_BEFORE_LEGEND {
+        legend(&items, width, legend_rows)
+    } else {
+        Vec::new()
+    };
+    let list_height = height - legend.len();
+    let mut lines: Vec<Line> = match pane {
         Pane::Agenda => {
             let (lines, selected_line) = agenda(app, width, selected);
             // Keep the selected row in view.
-            let scroll = selected_line.map_or(0, |l| (l + 1).saturating_sub(height));
+            let scroll = selected_line.map_or(0, |l| (l + 1).saturating_sub(list_height));
             lines.into_iter().skip(scroll).collect()
         }
-        _ => roster(app, width, height, selected),
+        _ => roster(app, groups, width, list_height, selected),
     };
+    if !legend.is_empty() {
+        lines.resize(list_height, Line::default());
+        lines.extend(legend);
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The roster by organisation, as much of it as fits in `height` lines with
-/// the selected person in view. Only those lines are built: a roster may
-/// have 100,000 people.
-fn roster(app: &App, width: usize, height: usize, selected: Option<usize>) -> Vec<Line<'static>> {
+/// `mark word` pairs on dim lines, on the fewest of `rows` lines that hold
+/// them all in `width`, spread evenly; else on one line, as many as fit, in
+/// order; none if not even the first does.
+fn legend(items: &[(&str, &str)], width: usize, rows: usize) -> Vec<Line<'static>> {
+    let items: Vec<String> = items
+        .iter()
+        .map(|(mark, word)| format!("{mark} {word}"))
+        .collect();
+    let dim = |lines: Vec<String>| {
+        lines
+            .into_iter()
+            .map(|l| Line::styled(l, theme::DIM))
+            .collect()
+    };
+    for n in 1..=rows.min(items.len()) {
+        let lines: Vec<String> = items
+            .chunks(items.len().div_ceil(n))
+            .map(|chunk| chunk.join(" "))
+            .collect();
+        if lines.iter().all(|l| l.width() <= width) {
+            return dim(lines);
+        }
+    }
+    let mut line = String::new();
+    for item in items {
+        if line.width() + usize::from(!line.is_empty()) + item.width() > width {
+            break;
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&item);
+    }
+    dim(if line.is_empty() { vec![] } else { vec![line] })
+}
+
+/// An organisation on the roster: its title, its code, and where its people
+/// are in the roster.
+type Group<'a> = (String, Option<&'a str>, Vec<usize>);
+
+/// The organisations with people on the roster, in the session's order,
+/// then the people of none.
+fn groups(app: &App) -> Vec<Group<'_>> {
     let s = app.store.session();
-    // Each organisation with the positions of its people in the roster.
-    let mut groups: Vec<(String, Option<&str>, Vec<usize>)> = s
+    let mut groups: Vec<Group> = s
         .organisations
         .iter()
         .map(|o| {
@@ -70,6 +151,20 @@ fn roster(app: &App, width: usize, height: usize, selected: Option<usize>) -> Ve
         );
     }
     groups.retain(|(.., members)| !members.is_empty());
+    groups
+}
+
+/// The roster by organisation, as much of it as fits in `height` lines with
+/// the selected person in view. Only those lines are built: a roster may
+/// have 100,000 people.
+fn roster(
+    app: &App,
+    groups: Vec<Group>,
+    width: usize,
+    height: usize,
+    selected: Option<usize>,
+) -> Vec<Line<'static>> {
+    let s = app.store.session();
     if groups.is_empty() {
         return vec![Line::from("No one yet: /join NAME, ORG, ROLE").dim()];
     }

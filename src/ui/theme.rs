@@ -18,16 +18,25 @@ pub fn kind(kind: &EntryKind) -> Style {
 }
 
 /// A one-column mark (ASCII: wide and ambiguous-width symbols misalign in
-/// some terminals) and its colour.
+/// some terminals) and its colour. Late is `~`, not `L`, which reads as "left".
 pub fn attendance(a: Attendance) -> (&'static str, Style) {
     match a {
         Attendance::Present => ("+", Style::new().fg(Color::Green)),
-        Attendance::Late => ("L", Style::new().fg(Color::Yellow)),
+        Attendance::Late => ("~", Style::new().fg(Color::Yellow)),
         Attendance::Left => ("-", Style::new().fg(Color::DarkGray)),
         Attendance::Absent => ("x", Style::new().fg(Color::DarkGray)),
         Attendance::Expected => (" ", Style::new().fg(Color::Gray)),
     }
 }
+
+/// The marks a roster's legend explains, in the order it does: when the
+/// pane is narrow, the last are left out. Expected (blank) needs no word.
+pub const ATTENDANCE_LEGEND: [(Attendance, &str); 4] = [
+    (Attendance::Present, "here"),
+    (Attendance::Late, "late"),
+    (Attendance::Left, "left"),
+    (Attendance::Absent, "absent"),
+];
 
 pub fn topic(status: AgendaStatus) -> (&'static str, Style) {
     match status {
@@ -40,6 +49,13 @@ pub fn topic(status: AgendaStatus) -> (&'static str, Style) {
         AgendaStatus::Pending => (" ", Style::new()),
     }
 }
+
+/// The marks an agenda's legend explains, like [`ATTENDANCE_LEGEND`].
+pub const TOPIC_LEGEND: [(AgendaStatus, &str); 3] = [
+    (AgendaStatus::Current, "now"),
+    (AgendaStatus::Done, "done"),
+    (AgendaStatus::Skipped, "skipped"),
+];
 
 pub const SPEAKING: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 pub const OVER_TIME: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
