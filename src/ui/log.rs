@@ -232,6 +232,11 @@ fn describe(s: &Session, e: &Entry, most: usize, now: Timestamp, room: usize) ->
         }
         _ => text.to_string(),
     };
+    // Logged once the meeting had ended: said, as the minutes say it.
+    let described = match s.ended_at {
+        Some(end) if e.at > end => format!("(after the meeting) {described}"),
+        _ => described,
+    };
     // One passage: line breaks and tabs read as spaces; what a terminal
     // would act on is shown escaped, and measured as shown.
     escape_controls(&described.replace(['\n', '\r', '\t'], " ")).into_owned()
