@@ -1589,7 +1589,7 @@ fn after_the_end_notes_are_marked_the_floor_stays_and_start_reopens() {
     line(&mut app, "Minutes to be approved in December", t(51, 0));
     assert_eq!(last(&app).text, "Minutes to be approved in December");
     assert!(
-        screen(&app, 80, 24).contains("(after the meeting) Minutes to be"),
+        screen(&app, 80, 24).contains("── after the meeting (ended 14:50) ──"),
         "{}",
         screen(&app, 80, 24)
     );

@@ -50,16 +50,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     // book is wrapped as far as that, not whole at every frame. (Twice: some
     // characters take no cell.)
     let most = 2 * width * height;
+    let after_end = |i: usize| s.ended_at.is_some_and(|end| s.entries[i].at > end);
     let lines = window(s.entries.len(), height, edited.or(selected), |i| {
-        let lines = wrapped(s, &s.entries[i], width, most, app.now);
+        let mut lines = wrapped(s, &s.entries[i], width, most, app.now);
         if Some(i) == selected || Some(i) == edited {
-            lines
+            lines = lines
                 .into_iter()
                 .map(|l| l.style(theme::SELECTED))
-                .collect()
-        } else {
-            lines
+                .collect();
         }
+        // What was logged once the meeting had ended comes under a rule
+        // that says so, as the minutes put it in a section of its own.
+        if after_end(i)
+            && (i == 0 || !after_end(i - 1))
+            && let Some(end) = s.ended_at
+        {
+            let rule = format!("── after the meeting (ended {}) ", end.format("%H:%M"));
+            let fill = width.saturating_sub(rule.width());
+            lines.insert(
+                0,
+                Line::styled(format!("{rule}{}", "─".repeat(fill)), theme::DIM),
+            );
+        }
+        lines
     });
     // Line by line: a line drawn alone takes its style across the whole row,
     // so a highlighted entry is one solid block.
@@ -231,11 +244,6 @@ fn describe(s: &Session, e: &Entry, most: usize, now: Timestamp, room: usize) ->
             format!("{check} {}", parts.join(&format!("{NO_BREAK_SPACE}· ")))
         }
         _ => text.to_string(),
-    };
-    // Logged once the meeting had ended: said, as the minutes say it.
-    let described = match s.ended_at {
-        Some(end) if e.at > end => format!("(after the meeting) {described}"),
-        _ => described,
     };
     // One passage: line breaks and tabs read as spaces; what a terminal
     // would act on is shown escaped, and measured as shown.
