@@ -494,8 +494,24 @@ pub fn action_for(event: KeyEvent, app: &App) -> Option<Action> {
     let empty_line = app.input.value().is_empty() && app.editing.is_none();
     match (mode, found) {
         // `?` is help only on an empty line; else it is text.
-        (Keys::Entry, Some(Action::Help)) if code == KeyCode::Char('?') && !empty_line => {
-            typing('?')
+        (Keys::Entry, Some(Action::Help)) if code == KeyCode::Char('?') => {
+            if empty_line {
+                Some(Action::HelpOnQuestionMark)
+            } else {
+                typing('?')
+            }
+        }
+        // Help opened by a `?` that began a line: a letter after it is the
+        // rest of the line (`?unclear`), typed with the `?`.
+        (Keys::Help, _)
+            if app.help_from_question
+                && mods.is_empty()
+                && matches!(code, KeyCode::Char(c) if c != '?') =>
+        {
+            match code {
+                KeyCode::Char(c) => typing(c),
+                _ => None,
+            }
         }
         (Keys::Entry, Some(Action::EditLast)) if app.editing.is_some() => {
             Some(Action::EditPrevious)
@@ -543,7 +559,11 @@ pub fn changes_the_session(action: &Action) -> bool {
 pub fn label(key: &Key) -> String {
     let name = match key.code {
         KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) if key.mods.contains(KeyModifiers::CONTROL) => {
+        KeyCode::Char(c)
+            if key
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
             c.to_ascii_uppercase().to_string()
         }
         KeyCode::Char(c) => c.to_string(),
@@ -565,6 +585,8 @@ pub fn label(key: &Key) -> String {
     };
     if key.mods.contains(KeyModifiers::CONTROL) {
         format!("Ctrl+{name}")
+    } else if key.mods.contains(KeyModifiers::ALT) {
+        format!("Alt+{name}")
     } else {
         name
     }

@@ -95,6 +95,10 @@ fn event_loop(
     events: &Receiver<Input>,
 ) -> io::Result<()> {
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        if std::mem::take(&mut app.bell) {
+            // Heard, not seen: the terminal's bell (BEL) for an error.
+            let _ = io::Write::write_all(&mut io::stdout(), b"\x07");
+        }
         terminal.draw(|frame| crate::ui::render(app, frame))?;
         let first = match events.recv_timeout(TICK) {
             Ok(input) => input,

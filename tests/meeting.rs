@@ -270,7 +270,7 @@ fn markers_make_kinds() {
         })
     );
     assert_eq!(
-        parse("S-:Hall rent rises 8%"),
+        parse("s-:Hall rent rises 8%"),
         Ok(Intent::Summary {
             text: "Hall rent rises 8%".into(),
             previous: true
@@ -686,14 +686,12 @@ fn two_hundred_real_note_lines_all_stay_notes_word_for_word() {
 }
 
 #[test]
-fn every_marker_and_its_words_make_their_kind_in_any_case() {
+fn every_marker_and_its_words_make_their_kind() {
     let decision = (EntryKind::Decision, "Budget approved".to_string());
     for line in [
         "d: Budget approved",
-        "D: Budget approved",
         "d:Budget approved",
         "decision: Budget approved",
-        "Decided: Budget approved",
         "RESOLVED: Budget approved",
         "agreed:  Budget approved ",
     ] {
@@ -704,7 +702,6 @@ fn every_marker_and_its_words_make_their_kind_in_any_case() {
         ("conclusion: x", EntryKind::Conclusion),
         ("p: x", EntryKind::Discussion),
         ("discussion: x", EntryKind::Discussion),
-        ("point: x", EntryKind::Discussion),
         ("q: x", EntryKind::Question { by: None }),
         ("Question: x", EntryKind::Question { by: None }),
         ("n: x", EntryKind::Note),
@@ -718,7 +715,7 @@ fn every_marker_and_its_words_make_their_kind_in_any_case() {
         due: None,
         done: false,
     };
-    for line in ["a: x", "A: x", "action: x", "ACTION: x", "todo: x"] {
+    for line in ["a: x", "action: x", "ACTION: x", "Todo: x"] {
         assert_eq!(logged(line), (open_action.clone(), "x".into()), "{line}");
     }
     for (line, previous) in [("s: x", false), ("summary: x", false), ("s-: x", true)] {
@@ -803,4 +800,18 @@ fn entries_logged_after_the_end_are_exported_in_a_section_of_their_own() {
     let note = text.find("Minutes to be approved").unwrap();
     assert!(note > at, "{text}");
     assert_eq!(text.matches("Minutes to be approved").count(), 1);
+}
+
+#[test]
+fn a_transcripts_q_and_a_and_other_capital_letters_stay_notes() {
+    for line in [
+        "A: No, under 5,000 EUR",
+        "Q: Is the budget enough?",
+        "D: that was a long day",
+        "S: thanks",
+        "Decided: not yet, see next meeting",
+        "Point: of order",
+    ] {
+        assert_eq!(logged(line), (EntryKind::Note, line.into()), "{line}");
+    }
 }

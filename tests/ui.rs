@@ -1625,9 +1625,23 @@ fn question_mark_on_an_empty_line_opens_the_help_and_is_text_after() {
     assert_eq!((app.input.value(), &app.mode), ("why?", &Mode::Entry));
     press(&mut app, &[ctrl('u'), ch('?')], t(40, 0));
     assert_eq!(app.mode, Mode::Help);
-    // Any other letter closes the help and is typed.
-    press(&mut app, &[ch('S')], t(40, 0));
+    // A letter right after: the `?` began a line; both are typed.
+    press(&mut app, &[ch('u'), ch('n')], t(40, 0));
+    assert_eq!((app.input.value(), &app.mode), ("?un", &Mode::Entry));
+    // Help read (scrolled): any other letter closes it and is typed alone.
+    press(
+        &mut app,
+        &[ctrl('u'), ch('?'), key(KeyCode::Down), ch('S')],
+        t(40, 0),
+    );
     assert_eq!((app.input.value(), &app.mode), ("S", &Mode::Entry));
+    // Opened with F1, `q` closes it, as a pager's does.
+    press(
+        &mut app,
+        &[ctrl('u'), key(KeyCode::F(1)), ch('q')],
+        t(40, 0),
+    );
+    assert_eq!((app.input.value(), &app.mode), ("", &Mode::Entry));
 }
 
 #[test]
@@ -1674,4 +1688,49 @@ fn a_marker_key_during_a_roster_or_speech_edit_changes_nothing() {
     press(&mut app, &[alt('d')], t(40, 0));
     assert_eq!(app.input.value(), line, "a person's line gets no marker");
     assert!(app.message.as_ref().unwrap().error);
+}
+
+#[test]
+fn an_error_rings_the_bell_and_a_confirmation_does_not() {
+    let (_dir, mut app) = mid_meeting();
+    line(&mut app, "a: Send @nobody", t(40, 0));
+    assert!(std::mem::take(&mut app.bell), "a refused line is heard");
+    press(&mut app, &[ctrl('u')], t(40, 0));
+    line(&mut app, "d: fine", t(40, 1));
+    assert!(!app.bell);
+}
+
+#[test]
+fn the_arrival_and_departure_pickers_say_what_they_marked() {
+    let (_dir, mut app) = mid_meeting();
+    press(&mut app, &[ctrl('l')], t(50, 0));
+    app::update(&mut app, Action::Paste("inigo".into()), t(50, 0));
+    press(&mut app, &[key(KeyCode::Enter)], t(50, 0));
+    assert_eq!(
+        app.status_message().unwrap().text,
+        "Íñigo Etxeberria: left at 14:50"
+    );
+    press(&mut app, &[ctrl('a')], t(51, 0));
+    app::update(&mut app, Action::Paste("maria".into()), t(51, 0));
+    press(&mut app, &[key(KeyCode::Enter)], t(51, 0));
+    assert_eq!(
+        app.status_message().unwrap().text,
+        "María Fernández: late, joined 14:51"
+    );
+}
+
+#[test]
+fn the_way_to_the_help_always_fits_in_the_hint_bar() {
+    let (_dir, mut app) = mid_meeting();
+    for width in [30, 40, 60, 80] {
+        let screen = screen(&app, width, 20);
+        assert!(screen.contains("F1  help"), "{width}:\n{screen}");
+    }
+    press(&mut app, &[key(KeyCode::Up)], t(40, 0));
+    let screen = screen(&app, 60, 20);
+    assert!(
+        screen.contains("Enter  save edit  Esc  cancel edit"),
+        "{screen}"
+    );
+    assert!(screen.contains("F1  help"), "{screen}");
 }

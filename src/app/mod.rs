@@ -151,6 +151,9 @@ pub struct App {
     pub now: Timestamp,
     /// How far the help overlay is scrolled.
     pub help_scroll: u16,
+    /// The help was opened by `?` on an empty line: if a letter follows,
+    /// the `?` was the start of a line, and both are typed.
+    pub help_from_question: bool,
     /// When this run last wrote the whole file (journalling aside).
     pub saved_at: Option<Timestamp>,
     /// Since when the file has lacked changes (seen at a tick), for autosave.
@@ -158,6 +161,9 @@ pub struct App {
     /// Searches of the roster, kept between frames.
     searches: Searches,
     pub quit: bool,
+    /// An error to be heard: the secretary's eyes are on the call, and a
+    /// line refused stays in the input, where the next one would join it.
+    pub bell: bool,
     /// Where a rescue copy may be written, in order (see `store::rescue_dirs`).
     pub rescue_dirs: Vec<std::path::PathBuf>,
     /// How the run ended, for what is said after the screen closes.
@@ -202,6 +208,8 @@ pub enum Action {
     MarkSelected(Attendance),
     ToggleDone,
     Help,
+    /// `?` on an empty line: the help, unless a letter follows.
+    HelpOnQuestionMark,
     Save,
     /// Time passes: clocks move on, failed writes are retried.
     Tick,
@@ -249,10 +257,12 @@ impl App {
             viewport: (80, 24),
             now,
             help_scroll: 0,
+            help_from_question: false,
             saved_at: None,
             dirty_since: None,
             searches: Searches::default(),
             quit: false,
+            bell: false,
             rescue_dirs: crate::store::rescue_dirs(store.path(), None),
             ending: quit::Ending::Normal,
             store,
@@ -323,6 +333,7 @@ impl App {
 
     fn error(&mut self, text: impl Into<String>) {
         self.say(text, true, None);
+        self.bell = true;
     }
 
     /// A confirmation in the colour of the kind of entry it is about.
@@ -412,6 +423,9 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             if read_only {
                 app.error("the session is open read-only: browse, search and export only");
             } else {
+                if app.mode == Mode::Help && app.help_from_question {
+                    app.input.handle(InputRequest::InsertChar('?'));
+                }
                 app.mode = Mode::Entry;
                 act(app, action, now);
             }
@@ -518,6 +532,8 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
         Action::Undo => step_history(app, Step::Undo),
         Action::Redo => step_history(app, Step::Redo),
         Action::Move(delta) if app.mode == Mode::Help => {
+            // Scrolling: the help was wanted, not a `?` at a line's start.
+            app.help_from_question = false;
             let (width, height) = app.viewport;
             let last = crate::ui::help::last_scroll(width, height);
             let at = app.help_scroll.min(last) as isize;
@@ -586,7 +602,12 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
                 app.apply(Change::Entry(Edit::Replace(entry)));
             }
         }
+        Action::HelpOnQuestionMark => {
+            act(app, Action::Help, now);
+            app.help_from_question = app.mode == Mode::Help;
+        }
         Action::Help => {
+            app.help_from_question = false;
             app.help_scroll = 0;
             app.mode = if app.mode == Mode::Help {
                 back_mode(app)
@@ -694,10 +715,14 @@ fn submit(app: &mut App, now: Timestamp) {
                         .entries
                         .iter()
                         .find(|e| e.id == id)
-                        .map_or("Edit saved".into(), |e| {
-                            format!("Edit saved: {} {}", e.at.format("%H:%M"), e.kind.label())
+                        .map_or("Edit saved (Ctrl+Z undoes)".into(), |e| {
+                            format!(
+                                "Edit saved: {} {} (Ctrl+Z undoes)",
+                                e.at.format("%H:%M"),
+                                e.kind.label()
+                            )
                         }),
-                    _ => "Edit saved".into(),
+                    _ => "Edit saved (Ctrl+Z undoes)".into(),
                 });
             }
             saved
@@ -1079,13 +1104,21 @@ fn choose(app: &mut App, now: Timestamp) {
     };
     app.mode = Mode::Entry;
     let s = app.store.session();
-    let change = match purpose {
-        Purpose::Speaker => meeting::switch_speaker(s, Some(id), now),
-        Purpose::Arrival => arrival(app, id, now),
-        Purpose::Departure => Some(meeting::set_attendance(s, id, Attendance::Left, now)),
+    let (change, intent) = match purpose {
+        Purpose::Speaker => (meeting::switch_speaker(s, Some(id), now), None),
+        Purpose::Arrival => (arrival(app, id, now), Some(Intent::Arrived(id))),
+        Purpose::Departure => (
+            Some(meeting::set_attendance(s, id, Attendance::Left, now)),
+            Some(Intent::Left(id)),
+        ),
     };
-    if let Some(change) = change {
-        app.apply(change);
+    // Said as the command would say it: a roster mark is easy to miss.
+    let said = intent.and_then(|i| confirmation(&i, app.store.session(), now));
+    if let Some(change) = change
+        && app.apply(change)
+        && let Some(said) = said
+    {
+        app.info(said);
     }
 }
 

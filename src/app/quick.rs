@@ -2,10 +2,11 @@
 //!
 //! Plain text is a note, whatever it starts with: the secretary types with
 //! the eyes on the call, so no ordinary sentence may become anything else.
-//! Another kind of entry starts with a **marker**: a letter or a word and a
-//! colon at the very start of the line (`d:` or `decision:`, any case; see
-//! [`MARKERS`]). No sentence starts with `d:`, and the words are those that
-//! minutes already use (W3C's scribes write `RESOLVED:` and `ACTION:`). A
+//! Another kind of entry starts with a **marker**: a lower-case letter or a
+//! word (any case) and a colon at the very start of the line (`d:` or
+//! `Decision:`; see [`MARKERS`]). No sentence starts with `d:`, and the
+//! words are those that minutes already use (W3C's scribes write
+//! `RESOLVED:` and `ACTION:`). A
 //! line that starts with `/` is a command (see [`COMMANDS`]).
 
 use chrono::NaiveDate;
@@ -179,7 +180,7 @@ pub struct Marker {
 pub const MARKERS: &[Marker] = &[
     Marker {
         short: "d",
-        words: &["decision", "decided", "resolved", "agreed"],
+        words: &["decision", "resolved", "agreed"],
         marked: Marked::Decision,
         example: "d: text",
         what: "decision",
@@ -193,7 +194,7 @@ pub const MARKERS: &[Marker] = &[
     },
     Marker {
         short: "p",
-        words: &["discussion", "point"],
+        words: &["discussion"],
         marked: Marked::Discussion,
         example: "p: text",
         what: "discussion point",
@@ -289,10 +290,12 @@ impl Marked {
 /// The marker a line starts with, and the rest of the line after it.
 pub fn marker_of(line: &str) -> Option<(&'static Marker, &str)> {
     let (word, rest) = line.split_once(':')?;
-    let word = word.to_ascii_lowercase();
+    // The letters only in lower case: `Q:` and `A:` are how a transcript
+    // writes question and answer, `D:` a face; the words in any case.
+    let lower = word.to_ascii_lowercase();
     MARKERS
         .iter()
-        .find(|m| m.short == word || m.words.contains(&word.as_str()))
+        .find(|m| m.short == word || m.words.contains(&lower.as_str()))
         .map(|m| (m, rest.trim()))
 }
 

@@ -92,12 +92,13 @@ pub fn render_input(app: &App, frame: &mut Frame, area: Rect) {
 /// The most lines the status line grows to for a message that matters.
 const STATUS_MAX_LINES: usize = 4;
 
-/// What the status line says, and whether it is worth more than one line
-/// (an error, or news that stays until read: shown whole, wrapped).
-fn status(app: &App) -> Option<(String, Style, bool)> {
+/// What the status line says, shown whole (wrapped, growing up to
+/// [`STATUS_MAX_LINES`]): on a narrow terminal a confirmation's end ("Alt+N:
+/// make it a note") matters as much as its start.
+fn status(app: &App) -> Option<(String, Style)> {
     if app.store.unsaved() > 0 {
         let text = app.store.last_error().unwrap_or("changes not on disk yet");
-        return Some((format!(" NOT SAVED: {text}"), theme::ERROR, true));
+        return Some((format!(" NOT SAVED: {text}"), theme::ERROR));
     }
     let msg = app.status_message()?;
     let style = match (&msg.kind, msg.error) {
@@ -105,7 +106,7 @@ fn status(app: &App) -> Option<(String, Style, bool)> {
         (Some(kind), false) => theme::kind(kind),
         (None, false) => theme::INFO,
     };
-    Some((format!(" {}", msg.text), style, msg.error || msg.sticky))
+    Some((format!(" {}", msg.text), style))
 }
 
 fn wrapped(text: &str, width: usize) -> Vec<String> {
@@ -118,17 +119,17 @@ fn wrapped(text: &str, width: usize) -> Vec<String> {
 /// How many lines the status line needs at this width.
 pub fn status_height(app: &App, width: u16) -> u16 {
     match status(app) {
-        Some((text, _, true)) => wrapped(&text, usize::from(width))
+        Some((text, _)) => wrapped(&text, usize::from(width))
             .len()
             .clamp(1, STATUS_MAX_LINES) as u16,
-        _ => 1,
+        None => 1,
     }
 }
 
 pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     let lines: Vec<Line> = match status(app) {
-        Some((text, style, true)) => {
+        Some((text, style)) => {
             let mut lines = wrapped(&text, width);
             let rows = usize::from(area.height).max(1);
             if lines.len() > rows {
@@ -142,7 +143,6 @@ pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
                 .map(|l| Line::from(Span::styled(crate::text::pad(&l, width), style)))
                 .collect()
         }
-        Some((text, style, false)) => vec![Line::from(Span::styled(fit(&text, width), style))],
         None => {
             let where_ = match (app.store.is_read_only(), app.saved_at) {
                 (true, _) => "read-only".to_string(),
@@ -164,36 +164,46 @@ pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
-    let mut spans = Vec::new();
-    let mut used = 0;
     let read_only = app.store.is_read_only();
-    let mut shown = Vec::new();
+    let mut hints: Vec<(String, &str)> = Vec::new();
     // While editing, Enter and Esc mean save and cancel: said first.
-    if app.mode == Mode::Entry && app.editing.is_some() {
-        for (keys, what) in [(" Enter ", " save edit "), (" Esc ", " cancel edit ")] {
-            used += keys.len() + what.len();
-            spans.push(Span::from(keys).reversed());
-            spans.push(Span::from(what));
-        }
-        shown.extend(["log", "browse", "edit last"]);
+    let editing = app.mode == Mode::Entry && app.editing.is_some();
+    if editing {
+        hints.push(("Enter".into(), "save edit"));
+        hints.push(("Esc".into(), "cancel edit"));
     }
     for b in keymap::bindings(Keys::of(&app.mode)) {
         let Some(hint) = b.hint else { continue };
+        let replaced = editing && matches!(hint, "log" | "browse");
         // A mode's own key first (`?` help), not again as a global one (F1).
-        if (read_only && keymap::changes_the_session(&b.action)) || shown.contains(&hint) {
+        if (read_only && keymap::changes_the_session(&b.action))
+            || replaced
+            || hints.iter().any(|(_, h)| *h == hint)
+        {
             continue;
         }
-        shown.push(hint);
-        let keys = format!(" {} ", keymap::keys_label(b));
-        let what = format!(" {hint} ");
-        let w = unicode_width::UnicodeWidthStr::width(keys.as_str()) + what.len();
-        // A shorter hint after it may still fit.
-        if used + w > usize::from(area.width) {
+        hints.push((keymap::keys_label(b), hint));
+    }
+    let width = |(keys, what): &(String, &str)| {
+        unicode_width::UnicodeWidthStr::width(keys.as_str()) + what.len() + 4
+    };
+    // The way to the help always fits: room is kept for it.
+    let help = hints.iter().find(|(_, h)| *h == "help").map_or(0, width);
+    let mut room = usize::from(area.width).saturating_sub(help);
+    let mut spans = Vec::new();
+    for hint in &hints {
+        let w = width(hint);
+        let room_for_it = if hint.1 == "help" { room + help } else { room };
+        // A shorter hint after one that does not fit may still fit.
+        if w > room_for_it {
             continue;
         }
-        used += w;
-        spans.push(Span::from(keys).reversed());
-        spans.push(Span::from(what));
+        if hint.1 == "help" {
+            room += help;
+        }
+        room -= w;
+        spans.push(Span::from(format!(" {} ", hint.0)).reversed());
+        spans.push(Span::from(format!(" {} ", hint.1)));
     }
     frame.render_widget(Line::from(spans), area);
 }

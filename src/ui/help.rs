@@ -78,14 +78,14 @@ pub fn lines(width: u16) -> Vec<Line<'static>> {
     ));
     lines.extend(paragraph(
         "Type a line and press Enter: it is a note, whatever it starts with. A marker at the very \
-         start (a letter and a colon) makes it something else; a / makes it a command. Non-notes \
-         are confirmed on the status line.",
+         start (a lower-case letter and a colon) makes it something else; a / makes it a command. \
+         Non-notes are confirmed on the status line.",
         width,
         Style::new(),
     ));
     lines.push(Line::from(""));
     lines.push(heading(
-        "Markers (any case; the words after the letter work too)",
+        "Markers (the letter in lower case; the words in any case)",
     ));
     for m in MARKERS {
         let mut what = m.what.to_string();
