@@ -693,7 +693,7 @@ fn live_capture_that_no_stray_key_can_hurt() {
 
     // Mid-meeting, Ctrl+Q asks for a second press.
     tmux.send(&["C-q"]);
-    tmux.wait_for("Ctrl+Q again");
+    tmux.wait_for("press it again");
     tmux.send(&["C-q"]);
     tmux.wait_for_exit();
 

@@ -798,7 +798,11 @@ fn quitting_while_the_meeting_runs_takes_a_second_press() {
     press(&mut app, &[ctrl('c')], t(40, 0));
     assert!(!app.quit, "one Ctrl+C (copy, to many) does not quit");
     assert!(
-        app.message.as_ref().unwrap().text.contains("Ctrl+Q again"),
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("press it again"),
         "{:?}",
         app.message
     );
@@ -1390,7 +1394,7 @@ fn alt_and_a_marker_letter_rekinds_the_last_entry_in_one_key() {
         app.status_message()
             .unwrap()
             .text
-            .contains("The 14:40 entry is now a decision"),
+            .contains("The 14:40 entry “Budget approved” is now a decision"),
         "{:?}",
         app.message
     );
@@ -1733,4 +1737,113 @@ fn the_way_to_the_help_always_fits_in_the_hint_bar() {
         "{screen}"
     );
     assert!(screen.contains("F1  help"), "{screen}");
+}
+
+// ------------------------------------------------------------ undo, blind
+
+#[test]
+fn ctrl_z_with_text_in_the_line_undoes_nothing_logged() {
+    let (_dir, mut app) = mid_meeting();
+    line(&mut app, "entry A important", t(40, 0));
+    app::update(&mut app, Action::Paste("partial text".into()), t(40, 1));
+    // The paste is one step: Ctrl+Z takes it back, the entry stays.
+    press(&mut app, &[ctrl('z')], t(40, 2));
+    assert_eq!(app.input.value(), "");
+    assert_eq!(last(&app).text, "entry A important");
+    press(&mut app, &[ch('x'), ctrl('z')], t(40, 3));
+    assert_eq!(
+        last(&app).text,
+        "entry A important",
+        "typed text in the line"
+    );
+    assert!(app.message.as_ref().unwrap().error);
+    assert_eq!(app.input.value(), "x");
+}
+
+#[test]
+fn ctrl_z_after_ctrl_u_gives_the_line_back() {
+    let (_dir, mut app) = mid_meeting();
+    line(&mut app, "entry A important", t(40, 0));
+    press(
+        &mut app,
+        &[ch('h'), ch('i'), ctrl('u'), ctrl('z')],
+        t(40, 1),
+    );
+    assert_eq!(app.input.value(), "hi");
+    assert_eq!(last(&app).text, "entry A important");
+    // On an empty line it undoes the entry, and says which.
+    press(&mut app, &[ctrl('u')], t(40, 2));
+    press(
+        &mut app,
+        &[ch('x'), key(KeyCode::Backspace), ctrl('z')],
+        t(40, 3),
+    );
+    assert_ne!(last(&app).text, "entry A important");
+    assert!(
+        app.status_message()
+            .unwrap()
+            .text
+            .contains("the 14:40 note “entry A important” taken out"),
+        "{:?}",
+        app.message
+    );
+}
+
+#[test]
+fn ctrl_z_during_an_edit_is_refused() {
+    let (_dir, mut app) = mid_meeting();
+    line(&mut app, "alpha", t(40, 0));
+    press(&mut app, &[key(KeyCode::Up), ch('!'), ctrl('z')], t(40, 1));
+    assert_eq!(app.input.value(), "alpha!");
+    assert_eq!(last(&app).text, "alpha");
+    press(&mut app, &[key(KeyCode::Enter)], t(40, 2));
+    assert_eq!(last(&app).text, "alpha!");
+}
+
+#[test]
+fn rekinding_says_what_the_new_kind_drops() {
+    let (_dir, mut app) = mid_meeting();
+    press(&mut app, &[alt('n')], t(40, 0));
+    assert!(
+        app.status_message()
+            .unwrap()
+            .text
+            .contains("owner and due date dropped; Ctrl+Z brings them back"),
+        "{:?}",
+        app.message
+    );
+}
+
+#[test]
+fn a_name_typed_into_the_picker_is_kept_when_the_run_ends() {
+    let (_dir, mut app) = mid_meeting();
+    press(&mut app, &[ctrl('p')], t(40, 0));
+    app::update(&mut app, Action::Paste("Xyz Anna opened".into()), t(40, 0));
+    assert_eq!(
+        app::keep_unsent(&mut app, t(40, 1)),
+        ["[unsent] Xyz Anna opened"]
+    );
+}
+
+#[test]
+fn punctuation_after_a_name_belongs_to_the_sentence() {
+    let (_dir, mut app) = mid_meeting();
+    line(&mut app, "q: is that so, @María?", t(40, 0));
+    let e = last(&app);
+    assert_eq!(e.text, "is that so?");
+    assert_eq!(
+        e.kind,
+        EntryKind::Question {
+            by: Some(AttendeeId(6))
+        }
+    );
+}
+
+#[test]
+fn a_note_after_a_decision_does_not_show_the_decisions_confirmation() {
+    let (_dir, mut app) = mid_meeting();
+    line(&mut app, "d: adopted", t(40, 0));
+    line(&mut app, "DECISION : spaced", t(40, 1));
+    assert_eq!(last(&app).kind, EntryKind::Note);
+    assert!(app.status_message().is_none(), "{:?}", app.message);
 }

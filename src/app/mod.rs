@@ -149,6 +149,10 @@ pub struct App {
     /// The terminal's size (columns, rows), for what scrolls by pages.
     pub viewport: (u16, u16),
     pub now: Timestamp,
+    /// The line as it was before the last change to it in one step
+    /// (Ctrl+U, Ctrl+W, Ctrl+K, a paste, Tab, a marker key): what Ctrl+Z
+    /// gives back before it undoes anything logged.
+    line_undo: Option<Input>,
     /// How far the help overlay is scrolled.
     pub help_scroll: u16,
     /// The help was opened by `?` on an empty line: if a letter follows,
@@ -256,6 +260,7 @@ impl App {
             quit_armed: None,
             viewport: (80, 24),
             now,
+            line_undo: None,
             help_scroll: 0,
             help_from_question: false,
             saved_at: None,
@@ -414,6 +419,22 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
     if !matches!(action, Action::Quit | Action::Tick | Action::Resize(..)) {
         app.quit_armed = None;
     }
+    let line_before = app.input.clone();
+    let one_step = app.mode == Mode::Entry
+        && match &action {
+            Action::Edit(r) => matches!(
+                r,
+                InputRequest::DeleteLine
+                    | InputRequest::DeleteTillEnd
+                    | InputRequest::DeletePrevWord
+                    | InputRequest::DeleteNextWord
+            ),
+            Action::Paste(_) | Action::Complete | Action::Mark(_) => true,
+            _ => false,
+        };
+    if !matches!(action, Action::Undo | Action::Tick | Action::Resize(..)) {
+        app.line_undo = None;
+    }
     match action {
         // A character typed while browsing or reading the help goes back to
         // typing, into the line: no text is lost or taken as a command.
@@ -485,6 +506,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
                 app.mode = Mode::Entry;
             }
         }
+        Action::Pick(Purpose::Speaker) if refused_after_the_end(app) => {}
         Action::Pick(purpose) => {
             if read_only {
                 app.error("the session is open read-only");
@@ -528,6 +550,25 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
                 }
                 None => app.error("no topic left on the agenda"),
             }
+        }
+        // The line first: Ctrl+Z after Ctrl+U gives the line back; with
+        // text in the line it undoes nothing logged (the secretary meant
+        // the typing), and nothing during an edit (the entry is in hand).
+        Action::Undo if app.mode == Mode::Entry && app.line_undo.is_some() => {
+            if let Some(line) = app.line_undo.take() {
+                app.input = line;
+                app.info("the line is back as it was");
+            }
+        }
+        Action::Undo | Action::Redo if app.editing.is_some() => {
+            app.error("finish the edit first: Enter saves it, Esc cancels it");
+        }
+        Action::Undo | Action::Redo
+            if app.mode == Mode::Entry && !app.input.value().trim().is_empty() =>
+        {
+            app.error(
+                "Ctrl+Z undoes what was logged, on an empty line: enter or clear (Ctrl+U) this one first",
+            );
         }
         Action::Undo => step_history(app, Step::Undo),
         Action::Redo => step_history(app, Step::Redo),
@@ -625,6 +666,9 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             }
         }
         Action::Quit => quit::request(app),
+    }
+    if one_step && app.input.value() != line_before.value() {
+        app.line_undo = Some(line_before);
     }
 }
 
@@ -903,7 +947,13 @@ fn logged(app: &mut App, kind: &EntryKind) {
         return;
     }
     let said = match kind {
-        EntryKind::Note => return,
+        EntryKind::Note => {
+            // A confirmation of the line before would read as this one's.
+            if app.message.as_ref().is_some_and(|m| !m.error && !m.sticky) {
+                app.message = None;
+            }
+            return;
+        }
         EntryKind::Action { owner, due, .. } => {
             let owner = owner.map_or("no owner".to_string(), |o| {
                 format!("owner {}", s.attendee_name(o))
@@ -1141,25 +1191,53 @@ fn cancel(app: &mut App) {
 /// Undoes or redoes one step; the step itself is journalled like any change.
 fn step_history(app: &mut App, step: Step) {
     let (none, done, failed) = match step {
-        Step::Undo => ("nothing to undo", "undone (Ctrl+Y redoes)", "cannot undo"),
-        Step::Redo => ("nothing to redo", "redone", "cannot redo"),
+        Step::Undo => ("nothing to undo", "Undone (Ctrl+Y redoes)", "cannot undo"),
+        Step::Redo => ("nothing to redo", "Redone", "cannot redo"),
     };
     let Some(change) = app.history.take(step) else {
         app.info(none);
         return;
     };
+    let what = undone(&change, app.store.session());
     let before = app.store.session().journal_seq;
     match app.store.apply(change.clone()) {
         Ok(back) => {
             app.searches.applied(&change, before, app.store.session());
             app.history.taken(step, back);
-            app.info(done);
+            app.info(match what {
+                Some(what) => format!("{done}: {what}"),
+                None => done.to_string(),
+            });
             app.after_write();
         }
         Err(e) => {
             app.history.put_back(step, change);
             app.error(format!("{failed}: {e}"));
         }
+    }
+}
+
+/// What undoing or redoing `change` does to an entry, in words: "the 14:40
+/// note “entry A important” taken out". `None` for other changes.
+fn undone(change: &Change, s: &crate::model::Session) -> Option<String> {
+    let entry = |e: &crate::model::Entry| {
+        format!(
+            "the {} {} “{}”",
+            e.at.format("%H:%M"),
+            e.kind.label().to_lowercase(),
+            crate::text::fit(&e.text, 30)
+        )
+    };
+    match change {
+        Change::Entry(Edit::Remove(id)) => s
+            .entries
+            .iter()
+            .find(|e| e.id == *id)
+            .map(|e| format!("{} taken out", entry(e))),
+        Change::Entry(Edit::Insert { item, .. }) => Some(format!("{} back", entry(item))),
+        Change::Entry(Edit::Replace(e)) => Some(format!("{} as it was", entry(e))),
+        Change::Batch(changes) => changes.iter().find_map(|c| undone(c, s)),
+        _ => None,
     }
 }
 
@@ -1299,6 +1377,12 @@ fn mark(app: &mut App, marked: quick::Marked) {
         let cursor = app.input.cursor() + line.chars().count();
         let cursor = cursor.saturating_sub(old.chars().count());
         app.input = Input::new(line).with_cursor(cursor);
+        if let Some(kind) = marked.convert(&EntryKind::Note) {
+            app.confirm(
+                format!("The line will be {} (Ctrl+Z: as it was)", a_kind(&kind)),
+                &kind,
+            );
+        }
         return;
     }
     if app.store.is_read_only() {
@@ -1324,19 +1408,37 @@ fn mark(app: &mut App, marked: quick::Marked) {
         app.error("a speech stays a speech; its summary can be edited (Enter)");
         return;
     };
-    let time = entry.at.format("%H:%M");
+    let named = format!(
+        "The {} entry “{}”",
+        entry.at.format("%H:%M"),
+        crate::text::fit(&entry.text, 24)
+    );
     let what = a_kind(&kind);
     if kind == entry.kind {
-        app.confirm(format!("The {time} entry already is {what}"), &kind);
+        app.confirm(format!("{named} already is {what}"), &kind);
         return;
     }
+    // What the new kind has no place for is said, not dropped in silence.
+    let dropped = match (&entry.kind, &kind) {
+        (EntryKind::Action { due: Some(_), .. }, k) if !matches!(k, EntryKind::Action { .. }) => {
+            " (its owner and due date dropped; Ctrl+Z brings them back)"
+        }
+        (EntryKind::Action { owner: Some(_), .. }, k)
+            if !matches!(k, EntryKind::Question { .. } | EntryKind::Action { .. }) =>
+        {
+            " (its owner dropped; Ctrl+Z brings it back)"
+        }
+        (EntryKind::Question { by: Some(_) }, k)
+            if !matches!(k, EntryKind::Question { .. } | EntryKind::Action { .. }) =>
+        {
+            " (who asked dropped; Ctrl+Z brings it back)"
+        }
+        _ => " (Ctrl+Z undoes)",
+    };
     let mut changed = entry.clone();
     changed.kind = kind.clone();
     if app.apply(Change::Entry(Edit::Replace(changed))) {
-        app.confirm(
-            format!("The {time} entry is now {what} (Ctrl+Z undoes)"),
-            &kind,
-        );
+        app.confirm(format!("{named} is now {what}{dropped}"), &kind);
     }
 }
 
@@ -1358,6 +1460,13 @@ pub fn keep_unsent(app: &mut App, now: Timestamp) -> Vec<String> {
     }
     let typed = app.input.value().trim().to_string();
     let mut lines = Vec::new();
+    // Text typed into a picker may be a line typed blind after a name that
+    // matched no one.
+    if let Mode::Pick(picker) = &app.mode
+        && !picker.query.value().trim().is_empty()
+    {
+        lines.push(format!("[unsent] {}", picker.query.value().trim()));
+    }
     match app.editing {
         Some(_) if typed != app.edit_started_with.trim() && !typed.is_empty() => {
             lines.push(format!("[unsent edit] {typed}"));
@@ -1401,7 +1510,7 @@ fn delete_selected(app: &mut App) {
                 || s.agenda.iter().any(|t| t.presenter == Some(a.id))
             {
                 app.error(format!(
-                    "{} is named in the minutes; mark them absent instead (a)",
+                    "{} is named in the minutes; mark them absent instead (/absent NAME)",
                     a.name
                 ));
                 return;

@@ -398,16 +398,32 @@ fn take_person(
     roster: &FoldedRoster,
 ) -> Result<(Option<AttendeeId>, String), String> {
     let mut person = None;
-    let mut words = Vec::new();
+    let mut words: Vec<String> = Vec::new();
     for word in text.split(' ') {
+        // `@María?` and `@Anna,`: punctuation after a name is the sentence's.
+        let (word, after) = match word.strip_prefix('@') {
+            Some(name) => {
+                let bare = name.trim_end_matches(|c: char| ".,;:!?)»”’\"'".contains(c));
+                (&word[..1 + bare.len()], &name[bare.len()..])
+            }
+            None => (word, ""),
+        };
         match word.strip_prefix('@') {
             Some(name) if !name.is_empty() => {
                 if person.is_some() {
                     return Err("name one person with @ (the owner, or who asked)".into());
                 }
                 person = Some(one_attendee(name, s, roster)?);
+                // The sentence keeps its punctuation.
+                match words.last_mut() {
+                    Some(last) if !after.is_empty() => {
+                        *last = format!("{}{after}", last.trim_end_matches(','))
+                    }
+                    _ if !after.is_empty() => words.push(after.to_string()),
+                    _ => {}
+                }
             }
-            _ => words.push(word),
+            _ => words.push(format!("{word}{after}")),
         }
     }
     Ok((person, words.join(" ").trim().to_string()))

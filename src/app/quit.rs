@@ -64,7 +64,7 @@ pub(super) fn request(app: &mut App) {
         .is_some_and(|at| (app.now - at).num_seconds() < QUIT_AGAIN_SECONDS);
     if app.meeting_running() && !app.store.is_read_only() && !armed {
         app.quit_armed = Some(app.now);
-        app.info("The meeting is still running: Ctrl+Q again saves and quits (nothing is lost); /end ends the meeting");
+        app.info("The meeting is still running: press it again to save and quit (nothing is lost); /end ends the meeting");
         return;
     }
     if app.store.is_read_only() || nothing_only_in_memory(app) {
