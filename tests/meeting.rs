@@ -612,16 +612,6 @@ mod search {
     use super::*;
     use proptest::prelude::*;
 
-    fn attendance() -> impl Strategy<Value = Attendance> {
-        prop_oneof![
-            Just(Attendance::Expected),
-            Just(Attendance::Present),
-            Just(Attendance::Late),
-            Just(Attendance::Left),
-            Just(Attendance::Absent),
-        ]
-    }
-
     const WORDS: &[&str] = &[
         "José", "Núñez", "jo", "An", "anna", "Ana_Lu", "王丽", "王", "ZOË", "Ömer", "n",
     ];
@@ -635,7 +625,7 @@ mod search {
             words(4),
             prop::option::of(prop::sample::select(&["PKU", "USAL", "An"][..])),
             words(2),
-            attendance(),
+            common::attendance(),
         );
         prop::collection::vec(person, 0..24).prop_map(|people| {
             let mut s = Session::new("Search");

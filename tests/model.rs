@@ -33,16 +33,6 @@ fn timestamp() -> impl Strategy<Value = Timestamp> {
         })
 }
 
-fn attendance() -> impl Strategy<Value = Attendance> {
-    prop_oneof![
-        Just(Attendance::Expected),
-        Just(Attendance::Present),
-        Just(Attendance::Late),
-        Just(Attendance::Left),
-        Just(Attendance::Absent)
-    ]
-}
-
 fn kind() -> impl Strategy<Value = EntryKind> {
     let person = || proptest::option::of((1..20u32).prop_map(AttendeeId));
     prop_oneof![
@@ -77,7 +67,7 @@ prop_compose! {
         platform in proptest::option::of(text()),
         times in proptest::collection::vec(proptest::option::of(timestamp()), 3),
         orgs in proptest::collection::vec((text(), text()), 0..4),
-        people in proptest::collection::vec((text(), text(), attendance(), proptest::option::of(timestamp()), proptest::option::of(timestamp())), 0..6),
+        people in proptest::collection::vec((text(), text(), common::attendance(), proptest::option::of(timestamp()), proptest::option::of(timestamp())), 0..6),
         agenda in proptest::collection::vec((text(), 0..240u32, proptest::option::of(timestamp())), 0..5),
         entries in proptest::collection::vec((timestamp(), kind(), text(), any::<bool>()), 0..12),
         credits in proptest::collection::vec((text(), text()), 0..3),

@@ -419,7 +419,6 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
     if !matches!(action, Action::Quit | Action::Tick | Action::Resize(..)) {
         app.quit_armed = None;
     }
-    let line_before = app.input.clone();
     let one_step = app.mode == Mode::Entry
         && match &action {
             Action::Edit(r) => matches!(
@@ -432,13 +431,14 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             Action::Paste(_) | Action::Complete | Action::Mark(_) => true,
             _ => false,
         };
+    let line_before = one_step.then(|| app.input.clone());
     if !matches!(action, Action::Undo | Action::Tick | Action::Resize(..)) {
         app.line_undo = None;
     }
     match action {
-        // A character typed while browsing or reading the help goes back to
-        // typing, into the line: no text is lost or taken as a command.
-        Action::Edit(InputRequest::InsertChar(_))
+        // Text typed or pasted while browsing or reading the help goes back
+        // to typing, into the line: none is lost or taken as a command.
+        Action::Edit(InputRequest::InsertChar(_)) | Action::Paste(_)
             if matches!(app.mode, Mode::Browse | Mode::Help) =>
         {
             if read_only {
@@ -463,15 +463,6 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
                 app.input.handle(request);
             }
         },
-        // A paste while browsing or reading the help goes into the line too.
-        Action::Paste(_) if matches!(app.mode, Mode::Browse | Mode::Help) => {
-            if read_only {
-                app.error("the session is open read-only: browse, search and export only");
-            } else {
-                app.mode = Mode::Entry;
-                act(app, action, now);
-            }
-        }
         Action::Paste(text) => {
             // A pasted passage becomes one line: entries are single lines on screen.
             let text = text.replace("\r\n", "\n").replace(['\n', '\r'], " ");
@@ -667,8 +658,10 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
         }
         Action::Quit => quit::request(app),
     }
-    if one_step && app.input.value() != line_before.value() {
-        app.line_undo = Some(line_before);
+    if let Some(before) = line_before
+        && app.input.value() != before.value()
+    {
+        app.line_undo = Some(before);
     }
 }
 
@@ -753,19 +746,16 @@ fn submit(app: &mut App, now: Timestamp) {
             let saved = submit_edit(app, target, &line);
             if saved {
                 app.info(match target {
-                    Editing::Entry(id) => app
-                        .store
-                        .session()
-                        .entries
-                        .iter()
-                        .find(|e| e.id == id)
-                        .map_or("Edit saved (Ctrl+Z undoes)".into(), |e| {
+                    Editing::Entry(id) => app.store.session().entry(id).map_or(
+                        "Edit saved (Ctrl+Z undoes)".into(),
+                        |e| {
                             format!(
                                 "Edit saved: {} {} (Ctrl+Z undoes)",
                                 e.at.format("%H:%M"),
                                 e.kind.label()
                             )
-                        }),
+                        },
+                    ),
                     _ => "Edit saved (Ctrl+Z undoes)".into(),
                 });
             }
@@ -836,13 +826,7 @@ fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
             let (id, who) = (speech.id, speech_of(s, speech));
             if app.apply(meeting::add_to_summary(speech, &text)) {
                 app.last_typed = Some(id);
-                let kind = app
-                    .store
-                    .session()
-                    .entries
-                    .iter()
-                    .find(|e| e.id == id)
-                    .map(|e| e.kind.clone());
+                let kind = app.store.session().entry(id).map(|e| e.kind.clone());
                 if let Some(kind) = kind {
                     app.confirm(format!("Added to the summary of {who}"), &kind);
                 }
@@ -967,10 +951,7 @@ fn logged(app: &mut App, kind: &EntryKind) {
                 s.attendee_name(*by)
             )
         }
-        other => format!(
-            "{} logged (Alt+N: make it a note)",
-            a_kind(other).split_once(' ').map_or("", |(_, k)| k)
-        ),
+        other => format!("{} logged (Alt+N: make it a note)", kind_name(other)),
     };
     let said = capitalised(&said);
     app.confirm(said, kind);
@@ -1042,7 +1023,7 @@ fn submit_edit(app: &mut App, target: Editing, line: &str) -> bool {
     let s = app.store.session();
     let change = match target {
         Editing::Entry(id) => {
-            let Some(old) = s.entries.iter().find(|e| e.id == id) else {
+            let Some(old) = s.entry(id) else {
                 return true;
             };
             let mut entry = old.clone();
@@ -1229,11 +1210,7 @@ fn undone(change: &Change, s: &crate::model::Session) -> Option<String> {
         )
     };
     match change {
-        Change::Entry(Edit::Remove(id)) => s
-            .entries
-            .iter()
-            .find(|e| e.id == *id)
-            .map(|e| format!("{} taken out", entry(e))),
+        Change::Entry(Edit::Remove(id)) => s.entry(*id).map(|e| format!("{} taken out", entry(e))),
         Change::Entry(Edit::Insert { item, .. }) => Some(format!("{} back", entry(item))),
         Change::Entry(Edit::Replace(e)) => Some(format!("{} as it was", entry(e))),
         Change::Batch(changes) => changes.iter().find_map(|c| undone(c, s)),
@@ -1302,7 +1279,7 @@ fn start_edit(app: &mut App, target: Editing, line: String, from_browse: bool) {
 /// Edits entry `id`, selected in the log so that it shows.
 fn start_edit_entry(app: &mut App, id: EntryId, from_browse: bool) {
     let s = app.store.session();
-    let Some(i) = s.entries.iter().position(|e| e.id == id) else {
+    let Some(i) = s.entry_index(id) else {
         return;
     };
     let e = &s.entries[i];
@@ -1317,7 +1294,7 @@ fn start_edit_entry(app: &mut App, id: EntryId, from_browse: bool) {
 fn last_entry(app: &App) -> Option<EntryId> {
     let s = app.store.session();
     app.last_typed
-        .filter(|id| s.entries.iter().any(|e| e.id == *id))
+        .filter(|id| s.entry(*id).is_some())
         .or_else(|| {
             s.entries
                 .iter()
@@ -1337,7 +1314,7 @@ fn edit_neighbour(app: &mut App, next: bool) {
         return;
     }
     let s = app.store.session();
-    let Some(i) = s.entries.iter().position(|e| e.id == id) else {
+    let Some(i) = s.entry_index(id) else {
         return;
     };
     let j = if next { i + 1 } else { i.wrapping_sub(1) };
@@ -1360,9 +1337,7 @@ fn mark(app: &mut App, marked: quick::Marked) {
     let s = app.store.session();
     let editing_text = match app.editing {
         Some(Editing::Entry(id)) => s
-            .entries
-            .iter()
-            .find(|e| e.id == id)
+            .entry(id)
             .is_some_and(|e| !matches!(e.kind, EntryKind::Speech { .. })),
         Some(_) => false,
         None => true,
@@ -1400,7 +1375,7 @@ fn mark(app: &mut App, marked: quick::Marked) {
         _ => last_entry(app),
     };
     let s = app.store.session();
-    let Some(entry) = target.and_then(|id| s.entries.iter().find(|e| e.id == id)) else {
+    let Some(entry) = target.and_then(|id| s.entry(id)) else {
         app.info("no entry to change yet");
         return;
     };
@@ -1446,8 +1421,16 @@ fn mark(app: &mut App, marked: quick::Marked) {
 fn a_kind(kind: &EntryKind) -> String {
     match kind {
         EntryKind::Action { .. } => "an action item".into(),
-        EntryKind::Discussion => "a discussion point".into(),
-        other => format!("a {}", other.label().to_lowercase()),
+        other => format!("a {}", kind_name(other)),
+    }
+}
+
+/// "decision", "action item": a kind in a sentence.
+fn kind_name(kind: &EntryKind) -> String {
+    match kind {
+        EntryKind::Action { .. } => "action item".into(),
+        EntryKind::Discussion => "discussion point".into(),
+        other => other.label().to_lowercase(),
     }
 }
 

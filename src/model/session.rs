@@ -141,6 +141,16 @@ impl Session {
         self.attendees.iter().find(|a| a.id == id)
     }
 
+    /// Where entry `id` is in the log, looked for from the end: the entries
+    /// worked on are mostly recent ones.
+    pub fn entry_index(&self, id: EntryId) -> Option<usize> {
+        self.entries.iter().rposition(|e| e.id == id)
+    }
+
+    pub fn entry(&self, id: EntryId) -> Option<&Entry> {
+        self.entry_index(id).map(|i| &self.entries[i])
+    }
+
     pub fn agenda_item(&self, id: AgendaId) -> Option<&AgendaItem> {
         self.agenda.iter().find(|a| a.id == id)
     }

@@ -40,9 +40,7 @@ fn editing_label(app: &App, editing: Editing) -> String {
     let s = app.store.session();
     let what = match editing {
         Editing::Entry(id) => s
-            .entries
-            .iter()
-            .find(|e| e.id == id)
+            .entry(id)
             .map(|e| format!("{} {}", e.at.format("%H:%M"), e.kind.label())),
         Editing::Attendee(id) => s.attendee(id).map(|a| a.name.clone()),
         Editing::Topic(id) => s.agenda_item(id).map(|t| format!("topic {}", t.title)),

@@ -20,8 +20,12 @@ pub fn inner_width(width: u16) -> u16 {
 /// The furthest the help scrolls on a terminal of this size: its last line
 /// at the bottom of the box.
 pub fn last_scroll(width: u16, height: u16) -> u16 {
-    let lines = lines(inner_width(width)).len();
-    u16::try_from(lines.saturating_sub(usize::from(height.saturating_sub(2)))).unwrap_or(u16::MAX)
+    last_scroll_of(lines(inner_width(width)).len(), height)
+}
+
+/// The furthest `count` lines of help scroll in a terminal `height` rows high.
+pub fn last_scroll_of(count: usize, height: u16) -> u16 {
+    u16::try_from(count.saturating_sub(usize::from(height.saturating_sub(2)))).unwrap_or(u16::MAX)
 }
 
 /// A paragraph wrapped to `width`.

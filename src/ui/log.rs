@@ -91,10 +91,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// Where the entry being edited is: the edit starts from the selected row,
 /// so that is looked at before the whole log.
 fn find(app: &App, id: crate::model::EntryId) -> Option<usize> {
-    let entries = &app.store.session().entries;
+    let s = app.store.session();
     app.selection(Pane::Log)
-        .filter(|&i| entries[i].id == id)
-        .or_else(|| entries.iter().rposition(|e| e.id == id))
+        .filter(|&i| s.entries[i].id == id)
+        .or_else(|| s.entry_index(id))
 }
 
 /// The rows on screen, `height` at most, of a log of `len` entries: its

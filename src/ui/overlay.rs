@@ -88,7 +88,7 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect) {
         .title(Span::from(" Help: ↑/↓ PgUp/PgDn Home/End scroll, Esc closes ").bold())
         .borders(Borders::ALL);
     let lines = help::lines(help::inner_width(frame.area().width));
-    let last = help::last_scroll(frame.area().width, frame.area().height);
+    let last = help::last_scroll_of(lines.len(), frame.area().height);
     let text = Paragraph::new(lines)
         .block(block)
         .scroll((app.help_scroll.min(last), 0));

@@ -227,3 +227,16 @@ pub fn mixed_roster() -> Session {
 
 /// The order [`mixed_roster`] gives for `an`.
 pub const MIXED_ORDER_FOR_AN: [u32; 8] = [3, 8, 1, 5, 4, 2, 6, 7];
+
+/// Any attendance, for property tests.
+pub fn attendance() -> impl proptest::strategy::Strategy<Value = minutes::model::Attendance> {
+    use minutes::model::Attendance;
+    use proptest::prelude::Just;
+    proptest::prop_oneof![
+        Just(Attendance::Expected),
+        Just(Attendance::Present),
+        Just(Attendance::Late),
+        Just(Attendance::Left),
+        Just(Attendance::Absent),
+    ]
+}
