@@ -124,6 +124,20 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         E,
+        &[ctrl('r'), key(F(6))],
+        Action::Pick(Purpose::Queue),
+        "someone asks to speak: into the queue (someone in it: out)",
+        None,
+    ),
+    bind(
+        E,
+        &[ctrl('g'), key(F(7))],
+        Action::NextFromQueue,
+        "give the floor to the first in the queue",
+        None,
+    ),
+    bind(
+        E,
         &[ctrl('a'), key(F(4))],
         Action::Pick(Purpose::Arrival),
         "someone arrived: pick a person",
@@ -302,7 +316,7 @@ pub const BINDINGS: &[Binding] = &[
         B,
         &[key(Tab)],
         Action::CycleFocus,
-        "next list: log, roster, agenda",
+        "next list: log, queue (when anyone waits), roster, agenda",
         hint("next list"),
     ),
     bind(
@@ -338,6 +352,40 @@ pub const BINDINGS: &[Binding] = &[
         &[ctrl('a'), key(F(4))],
         Action::Pick(Purpose::Arrival),
         "someone arrived (roster: the selected person)",
+        None,
+    ),
+    bind(
+        B,
+        &[ctrl('r'), key(F(6))],
+        Action::Pick(Purpose::Queue),
+        "someone asks to speak (roster: the selected person; queue: out)",
+        None,
+    ),
+    bind(
+        B,
+        &[ctrl('g'), key(F(7))],
+        Action::NextFromQueue,
+        "give the floor to the first in the queue",
+        None,
+    ),
+    bind(
+        B,
+        &[Key {
+            code: Up,
+            mods: KeyModifiers::ALT,
+        }],
+        Action::Reorder(-1),
+        "queue: move the selected person up",
+        None,
+    ),
+    bind(
+        B,
+        &[Key {
+            code: Down,
+            mods: KeyModifiers::ALT,
+        }],
+        Action::Reorder(1),
+        "queue: move the selected person down",
         None,
     ),
     bind(
@@ -410,7 +458,7 @@ pub const BINDINGS: &[Binding] = &[
     // Everywhere.
     bind(G, &[key(F(1))], Action::Help, "help", hint("help")),
     bind(G, &[ctrl('z')], Action::Undo, "undo", hint("undo")),
-    bind(G, &[ctrl('y'), ctrl('r')], Action::Redo, "redo", None),
+    bind(G, &[ctrl('y')], Action::Redo, "redo", None),
     bind(
         G,
         &[ctrl('t')],
@@ -527,7 +575,16 @@ pub fn action_for(event: KeyEvent, app: &App) -> Option<Action> {
                 Purpose::Speaker => Action::Activate,
                 Purpose::Arrival => Action::MarkSelected(Attendance::Present),
                 Purpose::Departure => Action::MarkSelected(Attendance::Left),
+                Purpose::Queue => Action::QueueSelected,
             })
+        }
+        // In the queue: Ctrl+P gives the selected person the floor, Ctrl+R
+        // and Delete take them out.
+        (Keys::Browse, Some(Action::Pick(Purpose::Speaker))) if app.focus == Pane::Queue => {
+            Some(Action::Activate)
+        }
+        (Keys::Browse, Some(Action::Pick(Purpose::Queue))) if app.focus == Pane::Queue => {
+            Some(Action::DeleteSelected)
         }
         (_, Some(action)) => Some(action),
         // Read-only, nothing can be typed or changed: `q` quits, as a

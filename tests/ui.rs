@@ -1512,7 +1512,7 @@ fn no_printable_key_in_browse_mode_changes_the_session_or_quits() {
         for c in (' '..='~').chain("éß王ñ€".chars()) {
             press(&mut app, &[key(KeyCode::Esc)], t(40, 0));
             app.focus = focus;
-            app.selected = [3, 3, 1];
+            app.selected = [3, 3, 1, 0];
             press(&mut app, &[ch(c)], t(40, 0));
             assert_eq!(app.mode, Mode::Entry, "{c:?} goes back to typing");
             assert!(app.input.value().ends_with(c), "{c:?} is in the line");

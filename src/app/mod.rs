@@ -12,6 +12,7 @@ pub use history::{History, Step};
 use tui_input::{Input, InputRequest};
 
 use crate::model::meeting::{self, FoldedRoster};
+use crate::model::stats::format_duration;
 use crate::model::{
     AgendaId, Attendance, AttendeeId, Change, Edit, EntryId, EntryKind, Field, Timestamp,
 };
@@ -39,6 +40,9 @@ pub struct Picker {
     pub purpose: Purpose,
     pub query: Input,
     pub selected: usize,
+    /// Whether the selection was moved by hand (↑/↓): only then does Enter
+    /// with nothing typed choose, not the first of the roster by chance.
+    pub moved: bool,
 }
 
 impl PartialEq for Picker {
@@ -48,11 +52,13 @@ impl PartialEq for Picker {
             self.query.value(),
             self.query.cursor(),
             self.selected,
+            self.moved,
         ) == (
             other.purpose,
             other.query.value(),
             other.query.cursor(),
             other.selected,
+            other.moved,
         )
     }
 }
@@ -65,12 +71,15 @@ pub enum Purpose {
     Speaker,
     Arrival,
     Departure,
+    /// Someone asks to speak: into the queue (or out, if in it).
+    Queue,
 }
 
 impl Purpose {
     pub fn title(self) -> &'static str {
         match self {
             Purpose::Speaker => "Who is speaking?",
+            Purpose::Queue => "Who asks to speak?",
             Purpose::Arrival => "Who has arrived?",
             Purpose::Departure => "Who has left?",
         }
@@ -81,6 +90,8 @@ impl Purpose {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Log,
+    /// Those who asked to speak, shown above the roster.
+    Queue,
     Attendees,
     Agenda,
 }
@@ -126,7 +137,7 @@ pub struct App {
     /// What the side pane shows; `None`: hidden.
     pub side: Option<Pane>,
     /// The selected row of each list in browse mode.
-    pub selected: [usize; 3],
+    pub selected: [usize; 4],
     pub message: Option<Message>,
     /// News that stays (what recovery found), put aside while a newer
     /// message shows.
@@ -206,9 +217,16 @@ pub enum Action {
     /// when browsing), this kind.
     Mark(quick::Marked),
     DeleteSelected,
-    /// On the agenda: make the selected topic current. On the roster: give
-    /// the selected person the floor.
+    /// On the agenda: make the selected topic current. On the roster or
+    /// the queue: give the selected person the floor.
     Activate,
+    /// Give the floor to the first in the queue.
+    NextFromQueue,
+    /// Queue: move the selected person this many places back (up when
+    /// negative).
+    Reorder(isize),
+    /// Roster: the selected person asks to speak (or no longer does).
+    QueueSelected,
     MarkSelected(Attendance),
     ToggleDone,
     Help,
@@ -228,6 +246,7 @@ impl Pane {
             Pane::Log => 0,
             Pane::Attendees => 1,
             Pane::Agenda => 2,
+            Pane::Queue => 3,
         }
     }
 }
@@ -248,7 +267,7 @@ impl App {
             mode: if read_only { Mode::Browse } else { Mode::Entry },
             focus: Pane::Log,
             side: Some(Pane::Attendees),
-            selected: [0; 3],
+            selected: [0; 4],
             message,
             news: None,
             history: History::default(),
@@ -283,6 +302,7 @@ impl App {
             Pane::Log => s.entries.len(),
             Pane::Attendees => s.attendees.len(),
             Pane::Agenda => s.agenda.len(),
+            Pane::Queue => s.queue.len(),
         }
     }
 
@@ -306,7 +326,11 @@ impl App {
     /// stay the same.
     pub fn picker_rows(&self) -> Cow<'_, [usize]> {
         match &self.mode {
-            Mode::Pick(p) => self.searches.matches(self.store.session(), p.query.value()),
+            Mode::Pick(p) => self.searches.matches(
+                self.store.session(),
+                p.query.value(),
+                picker_front(self.store.session(), p),
+            ),
             _ => Cow::Borrowed(&[]),
         }
     }
@@ -325,7 +349,7 @@ impl App {
 
     fn refresh_searches(&mut self) {
         let query = match &self.mode {
-            Mode::Pick(p) => Some(p.query.value()),
+            Mode::Pick(p) => Some((p.query.value(), picker_front(self.store.session(), p))),
             _ => None,
         };
         self.searches
@@ -455,6 +479,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             Mode::Pick(picker) => {
                 picker.query.handle(request);
                 picker.selected = 0;
+                picker.moved = false;
             }
             Mode::Unsaved(question) => {
                 question.answer.handle(request);
@@ -470,6 +495,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
                 Mode::Pick(picker) => {
                     insert(&mut picker.query, &text);
                     picker.selected = 0;
+                    picker.moved = false;
                 }
                 Mode::Unsaved(question) => insert(&mut question.answer, &text),
                 _ => insert(&mut app.input, &text),
@@ -506,6 +532,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
                     purpose,
                     query: Input::default(),
                     selected: 0,
+                    moved: false,
                 });
             }
         }
@@ -513,6 +540,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             let n = app.picker_rows().len();
             if let Mode::Pick(p) = &mut app.mode {
                 p.selected = step(p.selected, delta, n);
+                p.moved = true;
             }
         }
         Action::Choose => choose(app, now),
@@ -579,12 +607,14 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
         }
         Action::CycleFocus => {
             app.focus = match app.focus {
-                Pane::Log => Pane::Attendees,
+                // The queue is above the roster, when anyone is in it.
+                Pane::Log if app.len(Pane::Queue) > 0 => Pane::Queue,
+                Pane::Log | Pane::Queue => Pane::Attendees,
                 Pane::Attendees => Pane::Agenda,
                 Pane::Agenda => Pane::Log,
             };
             if app.focus != Pane::Log {
-                app.side = Some(app.focus);
+                app.side = Some(side_of(app.focus));
             }
         }
         Action::ToggleSide => {
@@ -593,7 +623,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
                 Some(_) => None,
                 None => Some(Pane::Attendees),
             };
-            if app.focus != Pane::Log && app.side != Some(app.focus) {
+            if app.focus != Pane::Log && app.side != Some(side_of(app.focus)) {
                 app.focus = app.side.unwrap_or(Pane::Log);
             }
         }
@@ -607,6 +637,16 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
         Action::Resize(width, height) => app.viewport = (width, height),
         Action::DeleteSelected => delete_selected(app),
         Action::Activate => activate(app, now),
+        Action::NextFromQueue => next_from_queue(app, now),
+        Action::Reorder(delta) => reorder(app, delta),
+        Action::QueueSelected => {
+            if app.focus == Pane::Attendees
+                && let Some(i) = app.selection(Pane::Attendees)
+            {
+                let id = app.store.session().attendees[i].id;
+                toggle_queue(app, id);
+            }
+        }
         Action::MarkSelected(attendance) => {
             if app.focus != Pane::Attendees {
                 return;
@@ -662,6 +702,23 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
         && app.input.value() != before.value()
     {
         app.line_undo = Some(before);
+    }
+}
+
+/// The side pane that shows a list: the queue is shown above the roster.
+fn side_of(pane: Pane) -> Pane {
+    match pane {
+        Pane::Queue => Pane::Attendees,
+        other => other,
+    }
+}
+
+/// Who the picker lists first: the queue, when asked who speaks with
+/// nothing typed (Enter gives the head of the queue the floor).
+fn picker_front<'a>(s: &'a crate::model::Session, picker: &Picker) -> &'a [AttendeeId] {
+    match picker.purpose {
+        Purpose::Speaker if picker.query.value().trim().is_empty() => &s.queue,
+        _ => &[],
     }
 }
 
@@ -878,6 +935,51 @@ fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
                 }
             }
         }
+        Intent::Queue(Some(id)) | Intent::Unqueue(id)
+            if matches!(intent, Intent::Unqueue(_)) != s.queue.contains(&id) =>
+        {
+            // `/queue` of someone queued, `/unqueue` of someone not: nothing
+            // to toggle.
+            app.info(match intent {
+                Intent::Unqueue(_) => format!("{} is not in the queue", s.attendee_name(id)),
+                _ => format!("{} is in the queue already", s.attendee_name(id)),
+            });
+            return true;
+        }
+        Intent::Queue(Some(id)) | Intent::Unqueue(id) => {
+            toggle_queue(app, id);
+            return true;
+        }
+        Intent::Queue(None) => {
+            let said = match s.queue.as_slice() {
+                [] => "The queue is empty: /queue NAME (or Ctrl+R) adds someone".to_string(),
+                queue => {
+                    let names: Vec<String> = queue
+                        .iter()
+                        .enumerate()
+                        .map(|(i, id)| format!("{} {}", i + 1, s.attendee_name(*id)))
+                        .collect();
+                    format!("Queue: {}", names.join(", "))
+                }
+            };
+            app.info(said);
+            return true;
+        }
+        Intent::Limit(None) => {
+            app.info(match s.speech_limit_seconds {
+                Some(limit) => format!(
+                    "Each speech is limited to {} (/limit off removes the limit)",
+                    format_duration(chrono::Duration::seconds(limit.into()))
+                ),
+                None => "Speeches have no time limit: /limit 3 sets one of 3 minutes".into(),
+            });
+            return true;
+        }
+        Intent::Limit(Some(limit)) if limit == s.speech_limit_seconds => {
+            app.info("That is the limit already");
+            return true;
+        }
+        Intent::Limit(Some(limit)) => Some(Change::Set(Field::SpeechLimitSeconds(limit))),
         Intent::End => match meeting::end_meeting(s, now) {
             Some(c) => Some(c),
             None => {
@@ -1014,6 +1116,11 @@ fn confirmation(intent: &Intent, s: &crate::model::Session, now: Timestamp) -> O
             None => format!("Meeting started at {time}"),
         },
         Intent::End => format!("Meeting ended at {time}"),
+        Intent::Limit(Some(Some(limit))) => format!(
+            "Each speech is limited to {}: the speaker's clock counts down",
+            format_duration(chrono::Duration::seconds((*limit).into()))
+        ),
+        Intent::Limit(Some(None)) => "Speeches have no time limit now".into(),
         _ => return None,
     })
 }
@@ -1123,8 +1230,21 @@ fn choose(app: &mut App, now: Timestamp) {
         return;
     };
     let (purpose, selected) = (picker.purpose, picker.selected);
+    let unchosen = picker.query.value().trim().is_empty() && !picker.moved;
     if purpose == Purpose::Speaker && refused_after_the_end(app) {
         app.mode = Mode::Entry;
+        return;
+    }
+    // Enter with nothing typed takes no one by chance, the first of the
+    // roster least of all: only the head of the queue, who is first here.
+    let head_of_queue = purpose == Purpose::Speaker && !app.store.session().queue.is_empty();
+    if unchosen && !head_of_queue {
+        app.error(match purpose {
+            Purpose::Speaker => {
+                "no one is in the queue: type a few letters of the name (or ↓ to choose)"
+            }
+            _ => "type a few letters of the name (or ↓ to choose)",
+        });
         return;
     }
     let rows = app.picker_rows();
@@ -1137,6 +1257,7 @@ fn choose(app: &mut App, now: Timestamp) {
     let s = app.store.session();
     let (change, intent) = match purpose {
         Purpose::Speaker => (meeting::switch_speaker(s, Some(id), now), None),
+        Purpose::Queue => return toggle_queue(app, id),
         Purpose::Arrival => (arrival(app, id, now), Some(Intent::Arrived(id))),
         Purpose::Departure => (
             Some(meeting::set_attendance(s, id, Attendance::Left, now)),
@@ -1229,6 +1350,8 @@ fn edit_selected(app: &mut App) {
     };
     let (target, line) = match app.focus {
         Pane::Log => return start_edit_entry(app, s.entries[i].id, true),
+        // Nothing to edit in the queue: Enter gives the floor.
+        Pane::Queue => return activate(app, app.now),
         Pane::Attendees => {
             let a = &s.attendees[i];
             let line = format!(
@@ -1485,15 +1608,20 @@ fn delete_selected(app: &mut App) {
     };
     let change = match app.focus {
         Pane::Log => Change::Entry(Edit::Remove(s.entries[i].id)),
+        Pane::Queue => {
+            let id = s.queue[i];
+            return toggle_queue(app, id);
+        }
         Pane::Attendees => {
             let a = &s.attendees[i];
             if s.entries.iter().any(|e| mentions(&e.kind, a.id))
+                || s.queue.contains(&a.id)
                 || s.chair == Some(a.id)
                 || s.secretary == Some(a.id)
                 || s.agenda.iter().any(|t| t.presenter == Some(a.id))
             {
                 app.error(format!(
-                    "{} is named in the minutes; mark them absent instead (/absent NAME)",
+                    "{} is named in the minutes or the queue; mark them absent instead (/absent NAME)",
                     a.name
                 ));
                 return;
@@ -1538,9 +1666,129 @@ fn activate(app: &mut App, now: Timestamp) {
         Pane::Attendees => app
             .selection(Pane::Attendees)
             .and_then(|i| meeting::switch_speaker(s, Some(s.attendees[i].id), now)),
+        Pane::Queue => app
+            .selection(Pane::Queue)
+            .and_then(|i| meeting::switch_speaker(s, Some(s.queue[i]), now)),
         Pane::Log => return edit_selected(app),
     };
-    if let Some(change) = change {
-        app.apply(change);
+    if let Some(change) = change
+        && app.apply(change)
+    {
+        leave_empty_queue(app);
+    }
+}
+
+/// Browsing a queue that has just emptied: the roster under it instead.
+fn leave_empty_queue(app: &mut App) {
+    if app.focus == Pane::Queue && app.len(Pane::Queue) == 0 {
+        app.focus = Pane::Attendees;
+    }
+}
+
+/// Someone asks to speak: to the end of the queue; someone in it already
+/// is taken out (they no longer ask). Said on the status line either way.
+fn toggle_queue(app: &mut App, id: AttendeeId) {
+    if app.store.is_read_only() {
+        app.error("the session is open read-only");
+        return;
+    }
+    let s = app.store.session();
+    let name = s.attendee_name(id);
+    if let Some(change) = meeting::withdraw(s, id) {
+        if app.apply(change) {
+            app.info(format!("{name} is out of the queue{}", queue_after(app)));
+            leave_empty_queue(app);
+        }
+        return;
+    }
+    if meeting::current_speaker(s) == Some(id) {
+        app.error(format!(
+            "{name} has the floor now; queue them once they are done"
+        ));
+        return;
+    }
+    if let Some(change) = meeting::request_floor(s, id)
+        && app.apply(change)
+    {
+        let place = app.store.session().queue.len();
+        let said = match place {
+            1 => format!("{name} asks to speak: first in the queue (Ctrl+G gives them the floor)"),
+            n => format!("{name} asks to speak: {} in the queue", ordinal(n)),
+        };
+        app.info(said);
+    }
+}
+
+/// "1st", "2nd", "3rd", "11th".
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// "; next: Tom Brandl (2 waiting)", or "; the queue is empty".
+fn queue_after(app: &App) -> String {
+    let s = app.store.session();
+    match s.queue.as_slice() {
+        [] => "; the queue is empty".into(),
+        [next] => format!("; next: {}", s.attendee_name(*next)),
+        [next, ..] => format!(
+            "; next: {} ({} waiting)",
+            s.attendee_name(*next),
+            s.queue.len()
+        ),
+    }
+}
+
+/// The first in the queue gets the floor.
+fn next_from_queue(app: &mut App, now: Timestamp) {
+    if app.store.is_read_only() {
+        app.error("the session is open read-only");
+        return;
+    }
+    if refused_after_the_end(app) {
+        return;
+    }
+    let s = app.store.session();
+    let Some(&first) = s.queue.first() else {
+        app.error("no one is in the queue: Ctrl+R adds someone who asks to speak");
+        return;
+    };
+    let name = s.attendee_name(first);
+    if let Some(change) = meeting::next_from_queue(s, now)
+        && app.apply(change)
+    {
+        app.info(format!("{name} has the floor{}", queue_after(app)));
+        leave_empty_queue(app);
+    }
+}
+
+/// Moves the selected person of the queue up or down, the selection with them.
+fn reorder(app: &mut App, delta: isize) {
+    if app.focus != Pane::Queue || app.store.is_read_only() {
+        return;
+    }
+    let Some(i) = app.selection(Pane::Queue) else {
+        return;
+    };
+    let s = app.store.session();
+    let id = s.queue[i];
+    if let Some(change) = meeting::move_in_queue(s, id, delta)
+        && app.apply(change)
+    {
+        let s = app.store.session();
+        if let Some(at) = s.queue.iter().position(|q| *q == id) {
+            app.selected[Pane::Queue.index()] = at;
+            app.info(format!(
+                "{} is now {} in the queue",
+                s.attendee_name(id),
+                ordinal(at + 1)
+            ));
+        }
     }
 }

@@ -53,6 +53,13 @@ pub enum Intent {
     Secretary(AttendeeId),
     Start,
     End,
+    /// Add someone to the queue of those who asked to speak; `None`: say
+    /// who is in it.
+    Queue(Option<AttendeeId>),
+    Unqueue(AttendeeId),
+    /// Set the limit of one speech, in seconds (`Some(None)`: no limit);
+    /// `None`: say what it is.
+    Limit(Option<Option<u32>>),
 }
 
 /// A slash command: its name, its argument, what it does.
@@ -136,6 +143,24 @@ pub const COMMANDS: &[Command] = &[
         alias: None,
         args: "NAME",
         what: "set the secretary",
+    },
+    Command {
+        name: "queue",
+        alias: Some("q"),
+        args: "NAME",
+        what: "NAME asks to speak: add to the queue (no name: show it)",
+    },
+    Command {
+        name: "unqueue",
+        alias: None,
+        args: "NAME",
+        what: "take NAME out of the queue",
+    },
+    Command {
+        name: "limit",
+        alias: None,
+        args: "MIN",
+        what: "limit each speech (3, 1:30, 90s; off: no limit)",
     },
     Command {
         name: "start",
@@ -559,10 +584,57 @@ fn parse_command(text: &str, s: &Session, roster: &FoldedRoster) -> Result<Inten
         "absent" => Intent::Absent(person()?),
         "chair" => Intent::Chair(person()?),
         "secretary" => Intent::Secretary(person()?),
+        "queue" if arg.is_empty() => Intent::Queue(None),
+        "queue" => Intent::Queue(Some(person()?)),
+        "unqueue" => Intent::Unqueue(person()?),
+        "limit" if arg.is_empty() => Intent::Limit(None),
+        "limit" => Intent::Limit(Some(speech_limit(arg)?)),
         "start" => Intent::Start,
         "end" => Intent::End,
         other => unreachable!("command {other} has no parser"),
     })
+}
+
+/// The most a speech may be limited to: a day.
+const MAX_LIMIT_SECONDS: u32 = 24 * 60 * 60;
+
+/// A speech's time limit as typed: minutes (`3`, `3m`, `2.5`), `m:ss`
+/// (`1:30`), seconds (`90s`); `off`, `0` or `-`: no limit.
+fn speech_limit(arg: &str) -> Result<Option<u32>, String> {
+    let arg = arg.trim().to_lowercase();
+    let refused = || {
+        format!(
+            "/limit {arg}: write minutes (/limit 3), minutes and seconds (/limit 1:30), seconds (/limit 90s), or /limit off"
+        )
+    };
+    if matches!(arg.as_str(), "off" | "none" | "no" | "-" | "0") {
+        return Ok(None);
+    }
+    let seconds = if let Some((m, sec)) = arg.split_once(':') {
+        let m: u32 = m.parse().map_err(|_| refused())?;
+        let sec: u32 = sec.parse().ok().filter(|s| *s < 60).ok_or_else(refused)?;
+        m.checked_mul(60).and_then(|m| m.checked_add(sec))
+    } else if let Some(sec) = arg.strip_suffix('s') {
+        sec.trim().parse::<u32>().ok()
+    } else {
+        let m = arg
+            .trim_end_matches("min")
+            .trim_end_matches('m')
+            .trim()
+            .replace(',', ".");
+        m.parse::<f64>()
+            .ok()
+            .filter(|m| m.is_finite() && *m >= 0.0 && *m <= f64::from(MAX_LIMIT_SECONDS))
+            .map(|m| (m * 60.0).round() as u32)
+    };
+    match seconds {
+        Some(0) => Ok(None),
+        Some(s) if s <= MAX_LIMIT_SECONDS => Ok(Some(s)),
+        Some(_) => Err(format!(
+            "/limit {arg}: a speech can be limited to a day at most"
+        )),
+        None => Err(refused()),
+    }
 }
 
 /// Tab completion of the word before the end of `line`: a command name after

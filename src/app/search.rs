@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use super::quick::{self, Intent};
 use crate::model::meeting::FoldedRoster;
-use crate::model::{Change, Session};
+use crate::model::{AttendeeId, Change, Session};
 
 #[derive(Debug, Default)]
 pub(super) struct Searches {
@@ -18,9 +18,10 @@ pub(super) struct Searches {
     seq: u64,
     len: usize,
     roster: FoldedRoster,
-    /// The picker's query and who matches it (positions in the roster),
-    /// best first; for the roster above.
-    picker: Option<(String, Vec<usize>)>,
+    /// The picker's query, who comes first whatever it is (the queue), and
+    /// who matches (positions in the roster), best first; for the roster
+    /// above.
+    picker: Option<(String, Vec<AttendeeId>, Vec<usize>)>,
     /// The line, and what Enter would make of it, for the session at
     /// `journal_seq` (a command may depend on more than the roster).
     line: Option<(u64, String, Result<Intent, String>)>,
@@ -32,8 +33,13 @@ impl Searches {
     }
 
     /// Brings everything up to date with the session, the picker's query
-    /// (if the picker is open) and the typed line.
-    pub(super) fn refresh(&mut self, s: &Session, query: Option<&str>, line: &str) {
+    /// (if the picker is open) and those it lists first, and the typed line.
+    pub(super) fn refresh(
+        &mut self,
+        s: &Session,
+        query: Option<(&str, &[AttendeeId])>,
+        line: &str,
+    ) {
         if !self.roster_is_for(s) {
             self.roster = FoldedRoster::new(s);
             self.seq = s.journal_seq;
@@ -41,8 +47,14 @@ impl Searches {
             self.picker = None;
         }
         match query {
-            Some(q) if self.picker.as_ref().is_none_or(|(old, _)| old != q) => {
-                self.picker = Some((q.to_string(), self.roster.find(s, q)));
+            Some((q, front))
+                if self
+                    .picker
+                    .as_ref()
+                    .is_none_or(|(old, first, _)| old != q || first != front) =>
+            {
+                let found = first_these(s, front, self.roster.find(s, q));
+                self.picker = Some((q.to_string(), front.to_vec(), found));
             }
             Some(_) => {}
             None => self.picker = None,
@@ -75,11 +87,19 @@ impl Searches {
         }
     }
 
-    /// Who matches `query` in `s`'s roster, best first.
-    pub(super) fn matches(&self, s: &Session, query: &str) -> Cow<'_, [usize]> {
+    /// Who matches `query` in `s`'s roster, best first, after those of
+    /// `front` who match.
+    pub(super) fn matches(
+        &self,
+        s: &Session,
+        query: &str,
+        front: &[AttendeeId],
+    ) -> Cow<'_, [usize]> {
         match &self.picker {
-            Some((q, found)) if q == query && self.roster_is_for(s) => Cow::Borrowed(found),
-            _ => Cow::Owned(self.roster(s).find(s, query)),
+            Some((q, first, found)) if q == query && first == front && self.roster_is_for(s) => {
+                Cow::Borrowed(found)
+            }
+            _ => Cow::Owned(first_these(s, front, self.roster(s).find(s, query))),
         }
     }
 
@@ -90,6 +110,21 @@ impl Searches {
             _ => Cow::Owned(quick::parse(line, s, &self.roster(s))),
         }
     }
+}
+
+/// `found` (positions in the roster) with those of `front` it holds first,
+/// in `front`'s order.
+fn first_these(s: &Session, front: &[AttendeeId], mut found: Vec<usize>) -> Vec<usize> {
+    if front.is_empty() {
+        return found;
+    }
+    let first: Vec<usize> = front
+        .iter()
+        .filter_map(|id| s.attendees.iter().position(|a| a.id == *id))
+        .filter(|i| found.contains(i))
+        .collect();
+    found.retain(|i| !first.contains(i));
+    [first, found].concat()
 }
 
 fn edits_roster(change: &Change) -> bool {

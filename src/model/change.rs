@@ -67,6 +67,8 @@ pub enum Field {
     Chair(Option<AttendeeId>),
     Secretary(Option<AttendeeId>),
     Credits(Vec<Credit>),
+    Queue(Vec<AttendeeId>),
+    SpeechLimitSeconds(Option<u32>),
 }
 
 /// One edit to a session.
@@ -136,6 +138,10 @@ fn set_field(s: &mut Session, field: Field) -> Field {
         Field::Chair(v) => Field::Chair(replace(&mut s.chair, v)),
         Field::Secretary(v) => Field::Secretary(replace(&mut s.secretary, v)),
         Field::Credits(v) => Field::Credits(replace(&mut s.credits, v)),
+        Field::Queue(v) => Field::Queue(replace(&mut s.queue, v)),
+        Field::SpeechLimitSeconds(v) => {
+            Field::SpeechLimitSeconds(replace(&mut s.speech_limit_seconds, v))
+        }
     }
 }
 

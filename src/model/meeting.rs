@@ -125,8 +125,54 @@ pub fn switch_speaker(s: &Session, speaker: Option<AttendeeId>, now: Timestamp) 
             now,
         );
         push(start, &mut after);
+        // Given the floor, they no longer wait for it.
+        changes.extend(withdraw(s, id));
     }
     batch(changes)
+}
+
+/// Adds `id` to the end of the queue of those who asked to speak; `None`
+/// if they are in it already.
+pub fn request_floor(s: &Session, id: AttendeeId) -> Option<Change> {
+    if s.queue.contains(&id) {
+        return None;
+    }
+    let mut queue = s.queue.clone();
+    queue.push(id);
+    Some(Change::Set(Field::Queue(queue)))
+}
+
+/// Takes `id` out of the queue; `None` if they are not in it.
+pub fn withdraw(s: &Session, id: AttendeeId) -> Option<Change> {
+    let at = s.queue.iter().position(|q| *q == id)?;
+    let mut queue = s.queue.clone();
+    queue.remove(at);
+    Some(Change::Set(Field::Queue(queue)))
+}
+
+/// Moves `id` `delta` places towards the end of the queue (back to the
+/// front when negative), within it; `None` if that changes nothing.
+pub fn move_in_queue(s: &Session, id: AttendeeId, delta: isize) -> Option<Change> {
+    let at = s.queue.iter().position(|q| *q == id)?;
+    let to = at.saturating_add_signed(delta).min(s.queue.len() - 1);
+    if to == at {
+        return None;
+    }
+    let mut queue = s.queue.clone();
+    let who = queue.remove(at);
+    queue.insert(to, who);
+    Some(Change::Set(Field::Queue(queue)))
+}
+
+/// Gives the floor to the first in the queue, ending the speech going on;
+/// `None` if no one is waiting.
+pub fn next_from_queue(s: &Session, now: Timestamp) -> Option<Change> {
+    let first = *s.queue.first()?;
+    if current_speaker(s) == Some(first) {
+        // Asked again while speaking (a hand-edited file): they have it.
+        return withdraw(s, first);
+    }
+    switch_speaker(s, Some(first), now)
 }
 
 /// Marks the meeting as started now, if it has not started.
@@ -290,12 +336,17 @@ pub fn set_attendance(
         return Change::Attendee(Edit::Replace(missing));
     };
     let change = Change::Attendee(Edit::Replace(with_attendance(a, attendance, now)));
-    match (attendance, current_speaker(s) == Some(id)) {
-        (Attendance::Left | Attendance::Absent, true) => {
-            Change::Batch(end_speech(s, now).into_iter().chain([change]).collect())
-        }
-        _ => change,
+    if !matches!(attendance, Attendance::Left | Attendance::Absent) {
+        return change;
     }
+    // Someone who is not here neither speaks nor waits to.
+    let mut changes = Vec::new();
+    if current_speaker(s) == Some(id) {
+        changes.extend(end_speech(s, now));
+    }
+    changes.push(change);
+    changes.extend(withdraw(s, id));
+    batch(changes).expect("at least the attendee")
 }
 
 /// Adds someone to the roster: with `here`, present (or late) from now;

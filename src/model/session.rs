@@ -89,6 +89,13 @@ pub struct Session {
     pub entries: Vec<Entry>,
     #[serde(default)]
     pub credits: Vec<Credit>,
+    /// Who asked to speak and waits for the floor, first in line first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub queue: Vec<AttendeeId>,
+    /// How long one speech may last, in seconds (`None`: no limit). The
+    /// clock of the speech going on counts down to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speech_limit_seconds: Option<u32>,
     /// Bookkeeping for crash recovery: the sequence number of the last
     /// journal record already folded into this file. Leave it alone.
     #[serde(default)]
@@ -133,6 +140,8 @@ impl Session {
             agenda: Vec::new(),
             entries: Vec::new(),
             credits: Vec::new(),
+            queue: Vec::new(),
+            speech_limit_seconds: None,
             journal_seq: 0,
         }
     }
@@ -234,6 +243,16 @@ impl Session {
         }
         if let Some(id) = self.secretary {
             person(id, "`secretary`", Place::Field("secretary"), &mut problems);
+        }
+        let mut queued = HashSet::new();
+        for id in &self.queue {
+            person(*id, "`queue`", Place::Field("queue"), &mut problems);
+            if !queued.insert(*id) {
+                problems.push(Problem(
+                    format!("`queue` names attendee {} twice", id.0),
+                    Some(Place::Field("queue")),
+                ));
+            }
         }
         let mut topics = HashSet::new();
         for (i, item) in self.agenda.iter().enumerate() {

@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Stylize;
+use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 
 use super::theme;
@@ -11,6 +11,32 @@ use crate::model::meeting::current_speech;
 use crate::model::stats::format_duration;
 use crate::model::{AgendaStatus, EntryKind};
 use crate::text::fit;
+
+/// The columns the topic keeps on the second line when the queue's next
+/// speaker is shown there too.
+const TOPIC_KEEPS: usize = 20;
+
+/// How long a warning precedes the end of the time a speech may last.
+pub const LIMIT_WARNING_SECONDS: i64 = 30;
+
+/// The speaker's clock: the time spoken, or with a limit the time left,
+/// in the warning colour near the end and in red past it.
+fn speech_clock(spoken: chrono::Duration, limit: Option<u32>) -> (String, Style) {
+    let Some(limit) = limit else {
+        return (format!(" {}", format_duration(spoken)), Style::new());
+    };
+    let left = chrono::Duration::seconds(limit.into()) - spoken;
+    if left < chrono::Duration::zero() {
+        (
+            format!(" {} over", format_duration(-left)),
+            theme::OVER_TIME,
+        )
+    } else if left.num_seconds() <= LIMIT_WARNING_SECONDS {
+        (format!(" {} left", format_duration(left)), theme::WARNING)
+    } else {
+        (format!(" {} left", format_duration(left)), Style::new())
+    }
+}
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let s = app.store.session();
@@ -64,11 +90,28 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             },
             None => s.attendee_name(id),
         };
-        let timer = format!(" {}", format_duration(app.now - speech.at));
+        let (timer, style) = speech_clock(app.now - speech.at, s.speech_limit_seconds);
         let who = fit(&who, (width / 2).saturating_sub(timer.len() + 5));
         speaker.push(Span::from("   ▶ ").cyan());
         speaker.push(Span::styled(who, theme::SPEAKING));
-        speaker.push(Span::from(timer));
+        speaker.push(Span::styled(timer, style));
+    }
+    // Who is next, if there is room for it beside the speaker.
+    if let Some(next) = s.queue.first() {
+        let more = match s.queue.len() - 1 {
+            0 => String::new(),
+            n => format!(" +{n}"),
+        };
+        // The topic keeps room for its number and the start of its title.
+        let taken: usize = speaker.iter().map(|s| s.width()).sum();
+        let room = width.saturating_sub(taken + TOPIC_KEEPS + "   next: ".len() + more.len());
+        if room >= 6 {
+            let next = format!(
+                "   next: {}{more}",
+                fit(&s.attendee_name(*next), room.min(20))
+            );
+            speaker.push(Span::styled(next, theme::DIM));
+        }
     }
     let speaker_width: usize = speaker.iter().map(|s| s.width()).sum();
     let room = width.saturating_sub(speaker_width);

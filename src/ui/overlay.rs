@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{help, theme};
-use crate::app::{App, Picker};
+use crate::app::{App, Picker, Purpose};
 use crate::text::{fit, pad};
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -35,7 +35,16 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
     }
     let width = usize::from(inner.width);
     let query = format!("› {}", picker.query.value());
-    frame.render_widget(Line::from(query.clone()), Rect { height: 1, ..inner });
+    // With nothing typed, Enter chooses no one by chance: say what it does.
+    let prompt = match picker.purpose {
+        _ if !picker.query.value().is_empty() || picker.moved => "",
+        Purpose::Speaker if !s.queue.is_empty() => "Enter: first in the queue, or type a name",
+        _ => "type a few letters of the name",
+    };
+    frame.render_widget(
+        Line::from(vec![Span::from(query), Span::styled(prompt, theme::DIM)]),
+        Rect { height: 1, ..inner },
+    );
     let cursor_x = inner.x + 2 + picker.query.visual_cursor() as u16;
     frame.set_cursor_position(Position::new(
         cursor_x.min(inner.right().saturating_sub(1)),

@@ -1,7 +1,7 @@
 //! The side pane: the roster by organisation, or the agenda.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -16,15 +16,35 @@ use crate::text::{fit, pad, pad_left};
 /// The fewest rows the list keeps before a legend is given a row under it.
 const LIST_ROWS_BEFORE_LEGEND: usize = 4;
 
+/// The most rows the queue takes from the roster under it, unless browsed.
+const QUEUE_ROWS: usize = 5;
+
 /// The pane in `area`: beside the log (a line on its left), or alone in
-/// the log's place when the screen is too narrow for both.
+/// the log's place when the screen is too narrow for both. The roster has
+/// the queue above it while anyone waits to speak.
 pub fn render(app: &App, pane: Pane, frame: &mut Frame, area: Rect, beside_log: bool) {
-    let focused = app.mode == Mode::Browse && app.focus == pane;
-    let title = match pane {
-        Pane::Agenda => " Agenda ",
-        _ => " Roster ",
+    let queued = app.store.session().queue.len();
+    if pane == Pane::Agenda || queued == 0 {
+        return render_list(app, pane, frame, area, beside_log);
+    }
+    // The queue gets its rows (a title and one each), at most a third of
+    // the pane unless it is browsed; the roster keeps three at least.
+    let most = if app.focus == Pane::Queue {
+        usize::from(area.height).saturating_sub(4)
+    } else {
+        QUEUE_ROWS.min(usize::from(area.height) / 3)
     };
-    let block = Block::new()
+    let rows = (1 + queued.min(most)) as u16;
+    let [queue, roster] =
+        Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(area);
+    render_queue(app, frame, queue, beside_log);
+    render_list(app, Pane::Attendees, frame, roster, beside_log);
+}
+
+/// The side pane's block: a line on the left beside the log, and the
+/// title, reversed while its list is browsed.
+fn titled(title: String, focused: bool, beside_log: bool) -> Block<'static> {
+    Block::new()
         .borders(if beside_log {
             Borders::LEFT | Borders::TOP
         } else {
@@ -34,7 +54,64 @@ pub fn render(app: &App, pane: Pane, frame: &mut Frame, area: Rect, beside_log: 
             Span::from(title).reversed()
         } else {
             Span::from(title).bold()
-        });
+        })
+}
+
+/// Those who asked to speak, first in line first, with the selected one in
+/// view.
+fn render_queue(app: &App, frame: &mut Frame, area: Rect, beside_log: bool) {
+    let s = app.store.session();
+    let focused = app.mode == Mode::Browse && app.focus == Pane::Queue;
+    let block = titled(format!(" Queue ({}) ", s.queue.len()), focused, beside_log);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let selected = if focused {
+        app.selection(Pane::Queue)
+    } else {
+        None
+    };
+    let scroll = selected.map_or(0, |i| (i + 1).saturating_sub(height));
+    let number_width = s.queue.len().to_string().len();
+    let lines: Vec<Line> = s
+        .queue
+        .iter()
+        .enumerate()
+        .skip(scroll)
+        .take(height)
+        .map(|(i, id)| {
+            let a = s.attendee(*id);
+            let name = a.map_or_else(|| s.attendee_name(*id), |a| a.name.clone());
+            let org = a.and_then(|a| a.organisation.clone()).unwrap_or_default();
+            let number = format!("{:>number_width$} ", i + 1);
+            let org_room = if org.is_empty() {
+                0
+            } else {
+                org.width().min(8) + 1
+            };
+            let name_room = width.saturating_sub(number.len() + org_room);
+            let mut line = Line::from(vec![
+                Span::from(number).dim(),
+                Span::from(pad(&fit(&name, name_room), name_room)),
+                Span::from(pad_left(&fit(&org, org_room.saturating_sub(1)), org_room)).dim(),
+            ]);
+            if selected == Some(i) {
+                line = line.style(theme::SELECTED);
+            }
+            line
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn render_list(app: &App, pane: Pane, frame: &mut Frame, area: Rect, beside_log: bool) {
+    let focused = app.mode == Mode::Browse && app.focus == pane;
+    let title = match pane {
+        Pane::Agenda => " Agenda ",
+        _ => " Roster ",
+    };
+    let block = titled(title.to_string(), focused, beside_log);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let s = app.store.session();
@@ -199,7 +276,15 @@ fn roster(
                 .filter(|x| x.who.as_deref() == code)
                 .map(|x| x.total)
                 .sum();
-            let time = format_duration(org_time);
+            // The organisation's share of all time spoken, live.
+            let time = match stats.total.num_seconds() {
+                0 => format_duration(org_time),
+                total => format!(
+                    "{} {:>3}%",
+                    format_duration(org_time),
+                    (org_time.num_seconds() * 100 + total / 2) / total
+                ),
+            };
             lines.push(Line::from(vec![
                 Span::from(pad(
                     &fit(&title, width.saturating_sub(time.len() + 1)),

@@ -58,6 +58,11 @@ pub const TOPIC_LEGEND: [(AgendaStatus, &str); 3] = [
 ];
 
 pub const SPEAKING: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+/// Time nearly up (a speech near its limit).
+pub const WARNING: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Yellow)
+    .add_modifier(Modifier::BOLD);
 pub const OVER_TIME: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
 pub const ERROR: Style = Style::new()
     .fg(Color::White)
