@@ -477,6 +477,8 @@ fn the_speakers_clock_counts_down_warns_and_says_how_far_over() {
         "{}",
         header(&app)
     );
+    app.now = t(1, 10) + chrono::Duration::milliseconds(500);
+    assert!(header(&app).contains("00:00 left"), "{}", header(&app));
     app.now = t(1, 20);
     assert!(header(&app).contains("00:10 over"), "{}", header(&app));
     // The colours: plain, then the warning, then red.
@@ -508,4 +510,76 @@ fn the_speakers_clock_counts_down_warns_and_says_how_far_over() {
         style_at(&app, " 00:10 over").fg,
         Some(ratatui::style::Color::Red)
     );
+}
+
+// ------------------------------------------------------------- terminal
+
+/// The real binary in tmux: queue two people with Ctrl+R, give the floor
+/// with Ctrl+G, limit speeches and watch the clock run over.
+#[test]
+fn in_the_terminal_the_queue_gives_the_floor_and_the_limit_warns() {
+    use common::tmux::{Tmux, command};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("live.ron");
+    minutes::store::save(&path, &common::before_meeting()).unwrap();
+    let tmux = Tmux::start(&command("open", &path));
+    tmux.wait_for("Enter  log");
+    tmux.type_text("/start");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Meeting started");
+    tmux.send(&["C-p"]);
+    tmux.type_text("zoe");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("▶ Zoë Brandtner");
+    for name in ["anna", "jurgen"] {
+        tmux.send(&["C-r"]);
+        tmux.wait_for("Who asks to speak?");
+        tmux.type_text(name);
+        tmux.send(&["Enter"]);
+        tmux.wait_for("asks to speak");
+    }
+    tmux.wait_for("Queue (2)");
+    tmux.send(&["C-g"]);
+    tmux.wait_for("Anna Schäfer has the floor; next: Jürgen Müller");
+    tmux.type_text("/limit 3s");
+    tmux.send(&["Enter"]);
+    tmux.send(&["C-g"]);
+    tmux.wait_for("Jürgen Müller has the floor; the queue is empty");
+    // The second line of the screen with its colours, once it shows `what`.
+    let header = |what: &str| {
+        tmux.wait_for(what);
+        let coloured = tmux.run(&["capture-pane", "-p", "-e", "-t", "t"]);
+        let coloured = String::from_utf8_lossy(&coloured.stdout).into_owned();
+        coloured.lines().nth(1).unwrap().to_string()
+    };
+    // Three seconds left at once: the warning colour (a yellow background).
+    let left = header(" left");
+    assert!(left.contains("Jürgen Müller (UNIVIE)"), "{left:?}");
+    assert!(
+        left.contains("43m") || left.contains("48;5;3m"),
+        "yellow: {left:?}"
+    );
+    let over = header(" over");
+    assert!(
+        over.contains("00:01 over") || over.contains("00:02 over"),
+        "{over:?}"
+    );
+    assert!(
+        over.contains("31m") || over.contains("38;5;1m"),
+        "red: {over:?}"
+    );
+    tmux.send(&["C-q", "C-q"]);
+    tmux.wait_for_exit();
+    let saved = minutes::store::load(&path).unwrap();
+    assert!(saved.queue.is_empty());
+    assert_eq!(saved.speech_limit_seconds, Some(3));
+    let speakers: Vec<String> = saved
+        .entries
+        .iter()
+        .filter_map(|e| match e.kind {
+            minutes::model::EntryKind::Speech { speaker, .. } => Some(saved.attendee_name(speaker)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(speakers, ["Zoë Brandtner", "Anna Schäfer", "Jürgen Müller"]);
 }

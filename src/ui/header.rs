@@ -25,7 +25,8 @@ fn speech_clock(spoken: chrono::Duration, limit: Option<u32>) -> (String, Style)
     let Some(limit) = limit else {
         return (format!(" {}", format_duration(spoken)), Style::new());
     };
-    let left = chrono::Duration::seconds(limit.into()) - spoken;
+    // In whole seconds, as shown: "00:00 over" would read as a mistake.
+    let left = chrono::Duration::seconds(i64::from(limit) - spoken.num_seconds());
     if left < chrono::Duration::zero() {
         (
             format!(" {} over", format_duration(-left)),
