@@ -583,3 +583,14 @@ fn in_the_terminal_the_queue_gives_the_floor_and_the_limit_warns() {
         .collect();
     assert_eq!(speakers, ["Zoë Brandtner", "Anna Schäfer", "Jürgen Müller"]);
 }
+
+#[test]
+fn a_browsed_queue_emptied_by_undo_hands_the_focus_to_the_roster() {
+    let (_dir, mut app) = app_on(common::before_meeting());
+    line(&mut app, "/queue anna", t(0, 0));
+    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Tab)], t(0, 0));
+    assert_eq!(app.focus, Pane::Queue);
+    press(&mut app, &[ctrl('z')], t(0, 0));
+    assert!(app.store.session().queue.is_empty());
+    assert_eq!(app.focus, Pane::Attendees);
+}

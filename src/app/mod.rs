@@ -433,6 +433,8 @@ impl App {
 /// Applies an action at time `now`.
 pub fn update(app: &mut App, action: Action, now: Timestamp) {
     act(app, action, now);
+    // Whatever emptied the queue (an undo, too), it is no longer browsed.
+    leave_empty_queue(app);
     app.refresh_searches();
 }
 
@@ -1671,10 +1673,8 @@ fn activate(app: &mut App, now: Timestamp) {
             .and_then(|i| meeting::switch_speaker(s, Some(s.queue[i]), now)),
         Pane::Log => return edit_selected(app),
     };
-    if let Some(change) = change
-        && app.apply(change)
-    {
-        leave_empty_queue(app);
+    if let Some(change) = change {
+        app.apply(change);
     }
 }
 
@@ -1697,7 +1697,6 @@ fn toggle_queue(app: &mut App, id: AttendeeId) {
     if let Some(change) = meeting::withdraw(s, id) {
         if app.apply(change) {
             app.info(format!("{name} is out of the queue{}", queue_after(app)));
-            leave_empty_queue(app);
         }
         return;
     }
@@ -1764,7 +1763,6 @@ fn next_from_queue(app: &mut App, now: Timestamp) {
         && app.apply(change)
     {
         app.info(format!("{name} has the floor{}", queue_after(app)));
-        leave_empty_queue(app);
     }
 }
 
