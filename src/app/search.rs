@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use super::quick::{self, Intent};
 use crate::model::meeting::FoldedRoster;
-use crate::model::{Change, Session};
+use crate::model::{Change, Session, Timestamp};
 
 #[derive(Debug, Default)]
 pub(super) struct Searches {
@@ -22,8 +22,9 @@ pub(super) struct Searches {
     /// best first; for the roster above.
     picker: Option<(String, Vec<usize>)>,
     /// The line, and what Enter would make of it, for the session at
-    /// `journal_seq` (a command may depend on more than the roster).
-    line: Option<(u64, String, Result<Intent, String>)>,
+    /// `journal_seq` (a command may depend on more than the roster) and
+    /// the clock's day (`due:fri` depends on it).
+    line: Option<(u64, Day, String, Result<Intent, String>)>,
 }
 
 impl Searches {
@@ -33,7 +34,7 @@ impl Searches {
 
     /// Brings everything up to date with the session, the picker's query
     /// (if the picker is open) and the typed line.
-    pub(super) fn refresh(&mut self, s: &Session, query: Option<&str>, line: &str) {
+    pub(super) fn refresh(&mut self, s: &Session, query: Option<&str>, line: &str, now: Timestamp) {
         if !self.roster_is_for(s) {
             self.roster = FoldedRoster::new(s);
             self.seq = s.journal_seq;
@@ -47,13 +48,11 @@ impl Searches {
             Some(_) => {}
             None => self.picker = None,
         }
-        if self
-            .line
-            .as_ref()
-            .is_none_or(|(seq, old, _)| *seq != s.journal_seq || old != line)
-        {
-            let intent = quick::parse(line, s, &self.roster);
-            self.line = Some((s.journal_seq, line.to_string(), intent));
+        if self.line.as_ref().is_none_or(|(seq, day, old, _)| {
+            *seq != s.journal_seq || *day != day_of(now) || old != line
+        }) {
+            let intent = quick::parse(line, s, &self.roster, now);
+            self.line = Some((s.journal_seq, day_of(now), line.to_string(), intent));
         }
     }
 
@@ -84,12 +83,29 @@ impl Searches {
     }
 
     /// What Enter would make of `line`.
-    pub(super) fn intent(&self, s: &Session, line: &str) -> Cow<'_, Result<Intent, String>> {
+    pub(super) fn intent(
+        &self,
+        s: &Session,
+        line: &str,
+        now: Timestamp,
+    ) -> Cow<'_, Result<Intent, String>> {
         match &self.line {
-            Some((seq, l, intent)) if *seq == s.journal_seq && l == line => Cow::Borrowed(intent),
-            _ => Cow::Owned(quick::parse(line, s, &self.roster(s))),
+            Some((seq, day, l, intent))
+                if *seq == s.journal_seq && *day == day_of(now) && l == line =>
+            {
+                Cow::Borrowed(intent)
+            }
+            _ => Cow::Owned(quick::parse(line, s, &self.roster(s), now)),
         }
     }
+}
+
+/// What a line's meaning can depend on of the clock: the day (`due:fri`)
+/// and the offset (`/schedule 19:00`).
+type Day = (chrono::NaiveDate, i32);
+
+fn day_of(now: Timestamp) -> Day {
+    (now.date_naive(), now.offset().local_minus_utc())
 }
 
 fn edits_roster(change: &Change) -> bool {
