@@ -177,7 +177,7 @@ fn a_line_with_a_bad_date_stays() {
 
 fn detail(line: &str) -> Field {
     match parse(line) {
-        Ok(Intent::Detail(field)) => field,
+        Ok(Intent::Detail { field, .. }) => field,
         other => panic!("{line}: {other:?}"),
     }
 }
@@ -280,18 +280,18 @@ fn schedule_takes_a_day_and_a_time_in_the_clocks_offset() {
 fn a_time_alone_is_on_the_meetings_day() {
     let mut s = common::before_meeting();
     s.scheduled_start = Some(common::at("2026-12-03T18:50:00+01:00"));
-    assert_eq!(
-        parse_on(&s, "/schedule 19:00"),
-        Ok(Intent::Detail(Field::ScheduledStart(Some(common::at(
-            "2026-12-03T19:00:00+01:00"
-        )))))
-    );
+    let scheduled = |s: &Session| match parse_on(s, "/schedule 19:00") {
+        Ok(Intent::Detail {
+            field: Field::ScheduledStart(Some(t)),
+            ..
+        }) => t,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(scheduled(&s), common::at("2026-12-03T19:00:00+01:00"));
     s.scheduled_start = None;
     assert_eq!(
-        parse_on(&s, "/schedule 19:00"),
-        Ok(Intent::Detail(Field::ScheduledStart(Some(common::at(
-            "2026-11-19T19:00:00+01:00"
-        ))))),
+        scheduled(&s),
+        common::at("2026-11-19T19:00:00+01:00"),
         "no day known: today"
     );
 }
@@ -379,6 +379,15 @@ fn credit_with_a_role_alone_removes_it() {
 }
 
 #[test]
+fn credit_confirms_what_the_role_now_is() {
+    let (_dir, mut app) = app_on(common::before_meeting());
+    enter(&mut app, "/credit photos Chen 陈, Sam 🌻");
+    assert_eq!(said(&app), "Photos by Chen 陈, Sam 🌻 (Ctrl+Z undoes)");
+    enter(&mut app, "/credit photos");
+    assert_eq!(said(&app), "Photos credit removed (Ctrl+Z undoes)");
+}
+
+#[test]
 fn credit_alone_tells_the_credits() {
     assert!(
         told("/credit").starts_with(
@@ -430,7 +439,7 @@ fn a_new_session_has_no_schedule_and_its_minutes_say_no_time() {
 fn the_schedule_and_credits_reach_the_minutes() {
     let mut s = common::before_meeting();
     for line in ["/schedule 2026-12-03 19:00", "/credit text Anna Li, Bob"] {
-        let Ok(Intent::Detail(field)) = parse_on(&s, line) else {
+        let Ok(Intent::Detail { field, .. }) = parse_on(&s, line) else {
             panic!("{line}")
         };
         Change::Set(field).apply(&mut s).unwrap();
@@ -610,4 +619,141 @@ fn a_surnames_other_reading_and_u_umlaut_as_v_find_the_name() {
     assert_eq!(ids(&s, "zengwei"), [1], "曾 is céng or zēng");
     assert_eq!(ids(&s, "lvfang"), [2]);
     assert_eq!(ids(&s, "lufang"), [2]);
+}
+
+// ------------------------------------------------------------ in a real terminal
+
+mod terminal {
+    use std::path::Path;
+    use std::process::Command;
+
+    use super::common::tmux::{Tmux, command};
+    use minutes::model::{EntryKind, Session};
+    use minutes::store;
+
+    /// A session before the meeting (the sample's roster and agenda) in a
+    /// fresh file, opened in tmux.
+    fn open_before_meeting() -> (tempfile::TempDir, std::path::PathBuf, Tmux) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("meeting.ron");
+        store::save(&path, &super::common::before_meeting()).unwrap();
+        let tmux = Tmux::start(&command("open", &path));
+        tmux.wait_for("Open Data for Museum Collections");
+        (dir, path, tmux)
+    }
+
+    /// Types a line, presses Enter and waits for `then_see`.
+    fn enter(tmux: &Tmux, line: &str, then_see: &str) {
+        tmux.type_text(line);
+        tmux.send(&["Enter"]);
+        tmux.wait_for(then_see);
+    }
+
+    fn quit(tmux: &Tmux, path: &Path) -> Session {
+        tmux.send(&["C-q"]);
+        tmux.wait_for_exit();
+        store::load(path).unwrap()
+    }
+
+    fn export(path: &Path, format: &str) -> String {
+        let out = Command::new(env!("CARGO_BIN_EXE_minutes"))
+            .args(["export", "--format", format])
+            .arg(path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    #[test]
+    fn credit_and_schedule_typed_in_the_app_reach_the_export() {
+        let (_dir, path, tmux) = open_before_meeting();
+        enter(
+            &tmux,
+            "/schedule 2026-12-03 19:00",
+            "Schedule: Thu 3 Dec 2026 19:00",
+        );
+        enter(
+            &tmux,
+            "/credit photos Chen 陈, Sam 🌻",
+            "Photos by Chen 陈, Sam 🌻 (Ctrl+Z",
+        );
+        // Undone and redone: one step each.
+        tmux.send(&["C-z"]);
+        tmux.wait_for("Undone (Ctrl+Y redoes): Credits: Text by Anna Schäfer;");
+        tmux.send(&["C-y"]);
+        tmux.wait_for("Redone: Credits:");
+        let s = quit(&tmux, &path);
+        // 19:00 at the clock's offset, whatever the machine's time zone.
+        let scheduled = s.scheduled_start.unwrap().naive_local();
+        assert_eq!(scheduled.to_string(), "2026-12-03 19:00:00");
+        let text = export(&path, "txt");
+        assert!(text.contains("Thursday 3 December 2026"), "{text}");
+        assert!(text.contains("scheduled 19:00"), "{text}");
+        assert!(text.contains("Photos by:  Chen 陈, Sam 🌻"), "{text}");
+        let md = export(&path, "md");
+        assert!(md.contains("- **Photos by:** Chen 陈, Sam 🌻"), "{md}");
+        assert!(md.contains("scheduled 19:00"), "{md}");
+    }
+
+    #[test]
+    fn wangli_finds_wang_li_in_the_speaker_picker() {
+        let (_dir, path, tmux) = open_before_meeting();
+        tmux.send(&["C-p"]);
+        tmux.wait_for("Who is speaking?");
+        tmux.type_text("wangli");
+        tmux.wait_until("王丽 first in the list", |screen| {
+            let rows: Vec<&str> = screen.lines().filter(|l| l.contains("│")).collect();
+            rows.iter().position(|l| l.contains("王丽"))
+                < rows
+                    .iter()
+                    .position(|l| l.contains("张伟") || l.contains("李娜"))
+                && screen.contains("王丽")
+        });
+        tmux.send(&["Enter"]);
+        tmux.wait_for("▶ 王丽");
+        let s = quit(&tmux, &path);
+        let speech = s.entries.last().unwrap();
+        assert!(
+            matches!(speech.kind, EntryKind::Speech { speaker, .. } if s.attendee_name(speaker) == "王丽"),
+            "{speech:?}"
+        );
+    }
+
+    #[test]
+    fn due_fri_is_stored_as_a_date_in_the_file() {
+        let (_dir, path, tmux) = open_before_meeting();
+        let today = chrono::Local::now().date_naive();
+        let friday = minutes::app::dates::day("fri", today).unwrap();
+        enter(
+            &tmux,
+            "a: send the report @jose due:fri",
+            &format!("due {}", friday.format("%a %Y-%m-%d")),
+        );
+        let s = quit(&tmux, &path);
+        assert!(
+            matches!(s.entries.last().unwrap().kind, EntryKind::Action { due, .. } if due == Some(friday))
+        );
+        let ron = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            ron.contains(&format!("due: Some(\"{friday}\")"))
+                || ron.contains(&format!("due: \"{friday}\"")),
+            "{ron}"
+        );
+    }
+
+    #[test]
+    fn a_new_session_is_not_scheduled_at_the_time_it_was_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.ron");
+        let tmux = Tmux::start(&format!(
+            "exec '{}' new 'Board' --file '{}'",
+            env!("CARGO_BIN_EXE_minutes"),
+            path.display()
+        ));
+        tmux.wait_for("No entries yet");
+        let s = quit(&tmux, &path);
+        assert_eq!(s.scheduled_start, None);
+        assert!(!export(&path, "txt").contains("cheduled"));
+    }
 }

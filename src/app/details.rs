@@ -45,13 +45,19 @@ pub fn parse(name: &str, arg: &str, s: &Session, now: Timestamp) -> Result<Inten
         }
         "schedule" if arg == "-" => Field::ScheduledStart(None),
         "schedule" => Field::ScheduledStart(Some(schedule(arg, s, now)?)),
-        "credit" => match credit(arg, s)? {
-            Some(credits) => Field::Credits(credits),
-            None => return Ok(tell(&Field::Credits(s.credits.clone()), name)),
-        },
+        "credit" => {
+            return Ok(match credit(arg, s)? {
+                Some((credits, said)) => Intent::Detail {
+                    field: Field::Credits(credits),
+                    said: format!("{said} (Ctrl+Z undoes)"),
+                },
+                None => tell(&Field::Credits(s.credits.clone()), name),
+            });
+        }
         other => unreachable!("/{other} is not a detail"),
     };
-    Ok(Intent::Detail(field))
+    let said = confirmation(&field);
+    Ok(Intent::Detail { field, said })
 }
 
 /// What a command alone says: the value, and how to change it.
@@ -102,7 +108,7 @@ pub fn describe(field: &Field) -> Option<String> {
 
 /// What a detail's change is confirmed with: its new value, or that it is
 /// now empty.
-pub fn confirmation(field: &Field) -> String {
+fn confirmation(field: &Field) -> String {
     let empty = match field {
         Field::Series(_) => "series",
         Field::Theme(_) => "theme",
@@ -148,8 +154,9 @@ fn meeting_day(s: &Session, today: NaiveDate) -> NaiveDate {
 
 /// `/credit ROLE NAME, NAME` as the whole new list of credits (the role's
 /// names replaced where they stood, or added at the end); `/credit ROLE`:
-/// without that role. `None`: `/credit` alone, to be told them.
-fn credit(arg: &str, s: &Session) -> Result<Option<Vec<Credit>>, String> {
+/// without that role. With it, what the role now is ("Photos by Chen,
+/// Sam"). `None`: `/credit` alone, to be told them.
+fn credit(arg: &str, s: &Session) -> Result<Option<(Vec<Credit>, String)>, String> {
     let Some(word) = arg.split_whitespace().next() else {
         return Ok(None);
     };
@@ -178,11 +185,15 @@ fn credit(arg: &str, s: &Session) -> Result<Option<Vec<Credit>>, String> {
         .filter(|c| !c.role.same_as(&role))
         .cloned()
         .collect();
+    let said = match names.as_slice() {
+        [] => format!("{} credit removed", role.label()),
+        names => format!("{} by {}", role.label(), names.join(", ")),
+    };
     let new = names.into_iter().map(|name| Credit {
         role: role.clone(),
         name: name.to_string(),
     });
     let at = at.unwrap_or(credits.len()).min(credits.len());
     credits.splice(at..at, new);
-    Ok(Some(credits))
+    Ok(Some((credits, said)))
 }

@@ -915,7 +915,7 @@ fn carry_out(app: &mut App, intent: Intent, now: Timestamp) -> bool {
                 return true;
             }
         },
-        Intent::Detail(field) => Some(Change::Set(field)),
+        Intent::Detail { field, .. } => Some(Change::Set(field)),
         Intent::Tell(text) => {
             app.info(text);
             return true;
@@ -1051,7 +1051,7 @@ fn confirmation(intent: &Intent, s: &crate::model::Session, now: Timestamp) -> O
             None => format!("Meeting started at {time}"),
         },
         Intent::End => format!("Meeting ended at {time}"),
-        Intent::Detail(field) => details::confirmation(field),
+        Intent::Detail { said, .. } => said.clone(),
         _ => return None,
     })
 }

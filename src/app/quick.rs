@@ -59,8 +59,12 @@ pub enum Intent {
     Start,
     End,
     /// A detail of the meeting set or cleared (`/theme`, `/schedule`,
-    /// `/credit` …): the field with its new value.
-    Detail(Field),
+    /// `/credit` …): the field with its new value, and what is now set, in
+    /// words for the status line.
+    Detail {
+        field: Field,
+        said: String,
+    },
     /// A detail asked for (`/theme` alone): what to say about it.
     Tell(String),
 }
