@@ -416,6 +416,10 @@ fn a_detail_is_undone_in_one_step_and_the_undo_says_what_came_back() {
             "Credits: Text by Anna Schäfer; Editing by José Álvarez Núñez; Photos by 张伟",
         ),
         ("/platform -", "Platform: Zoom (meeting ID 834 2291 0457)"),
+        (
+            "/credit photos",
+            "Credits: Text by Anna Schäfer; Editing by José Álvarez Núñez; Photos by 张伟",
+        ),
     ] {
         let before = app.store.session().clone();
         enter(&mut app, line);
@@ -426,6 +430,16 @@ fn a_detail_is_undone_in_one_step_and_the_undo_says_what_came_back() {
         assert_eq!(after, before, "{line}");
         assert_eq!(said(&app), format!("Undone (Ctrl+Y redoes): {back}"));
     }
+}
+
+#[test]
+fn undoing_a_detail_that_was_empty_says_it_is_empty_again() {
+    let mut s = common::before_meeting();
+    s.series = None;
+    let (_dir, mut app) = app_on(s);
+    enter(&mut app, "/series AEDF");
+    app::update(&mut app, Action::Undo, t(0, 0));
+    assert_eq!(said(&app), "Undone (Ctrl+Y redoes): No series now");
 }
 
 #[test]

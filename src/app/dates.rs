@@ -8,8 +8,9 @@
 
 use chrono::{Datelike, Days, Month, NaiveDate, NaiveTime, Weekday};
 
-/// The ways to write a day, for the sentences that refuse one.
-pub const DAY_FORMS: &str = "fri, tomorrow, today, +3d, +2w, 15.12., 15.12.2026 or 2026-12-15";
+/// The ways to write a day, for the sentences that refuse one (the help
+/// has them all: [`DAY_HELP`]).
+pub const DAY_FORMS: &str = "fri, tomorrow, +3d, 15.12. or 2026-12-15";
 
 /// The ways to write a day and what each means, for the help.
 pub const DAY_HELP: &[(&str, &str)] = &[
@@ -78,9 +79,7 @@ fn ahead(count: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         .map_err(|_| "+ counts days (+3d) or weeks (+2w)")?;
     let days = n.saturating_mul(days_in);
     if days > MAX_DAYS_AHEAD {
-        return Err(format!(
-            "+{count} is more than ten years ahead; write the date"
-        ));
+        return Err("that is more than ten years ahead".into());
     }
     today
         .checked_add_days(Days::new(days))
@@ -124,7 +123,7 @@ fn day_month(t: &str, today: NaiveDate) -> Result<NaiveDate, String> {
 
 /// A time of day: `19:00`, `9:30`.
 pub fn time(text: &str) -> Result<NaiveTime, String> {
-    let refused = || format!("{text} is not a time of day: write it as 19:00");
+    let refused = || format!("{text} is not a time of day, as 19:00 is");
     let (h, m) = text.trim().split_once(':').ok_or_else(refused)?;
     let number = |p: &str| p.parse::<u32>().ok().filter(|_| (1..=2).contains(&p.len()));
     match (number(h), number(m).filter(|_| m.len() == 2)) {

@@ -106,17 +106,24 @@ pub fn describe(field: &Field) -> Option<String> {
     }
 }
 
-/// What a detail's change is confirmed with: its new value, or that it is
-/// now empty.
-fn confirmation(field: &Field) -> String {
+/// A detail as it now is, empty or not ("No theme now"), for what a change
+/// or its undoing says; `None` for a field that is not a detail.
+pub fn now_set(field: &Field) -> Option<String> {
     let empty = match field {
         Field::Series(_) => "series",
         Field::Theme(_) => "theme",
         Field::Platform(_) => "platform",
         Field::ScheduledStart(_) => "schedule",
-        _ => "credits",
+        Field::Credits(_) => "credits",
+        Field::Title(_) => "title",
+        _ => return None,
     };
-    let said = describe(field).unwrap_or_else(|| format!("No {empty} now"));
+    Some(describe(field).unwrap_or_else(|| format!("No {empty} now")))
+}
+
+/// What a detail's change is confirmed with.
+fn confirmation(field: &Field) -> String {
+    let said = now_set(field).unwrap_or_default();
     format!("{said} (Ctrl+Z undoes)")
 }
 
@@ -124,19 +131,20 @@ fn confirmation(field: &Field) -> String {
 /// for or started on, else today), `fri 19:00`, `15.12. 19:00`: in the
 /// offset of the secretary's clock.
 fn schedule(arg: &str, s: &Session, now: Timestamp) -> Result<Timestamp, String> {
-    let forms = "write /schedule 2026-12-03 19:00, /schedule 19:00 (the meeting's day) or \
+    let forms = "Write /schedule 2026-12-03 19:00, /schedule 19:00 (the meeting's day) or \
                  /schedule fri 19:00";
     let words: Vec<&str> = arg.split_whitespace().collect();
     let (times, days): (Vec<&str>, Vec<&str>) = words.iter().partition(|w| w.contains(':'));
     let (time, day) = match (times.as_slice(), days.as_slice()) {
         ([time], []) => (*time, None),
         ([time], [day]) => (*time, Some(*day)),
-        _ => return Err(format!("/schedule takes a day and a time: {forms}")),
+        _ => return Err(format!("/schedule takes a day and a time. {forms}")),
     };
-    let time = dates::time(time).map_err(|e| format!("{e}; {forms}"))?;
+    let time = dates::time(time).map_err(|e| format!("{e}. {forms}"))?;
     let day = match day {
-        Some(day) => dates::day(day, now.date_naive())
-            .map_err(|e| format!("{day} is not a day ({e}): {forms}"))?,
+        Some(day) => {
+            dates::day(day, now.date_naive()).map_err(|e| format!("{day}: {e}. {forms}"))?
+        }
         None => meeting_day(s, now.date_naive()),
     };
     now.offset()

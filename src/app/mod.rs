@@ -1262,7 +1262,7 @@ fn undone(change: &Change, s: &crate::model::Session) -> Option<String> {
         Change::Entry(Edit::Insert { item, .. }) => Some(format!("{} back", entry(item))),
         Change::Entry(Edit::Replace(e)) => Some(format!("{} as it was", entry(e))),
         Change::Batch(changes) => changes.iter().find_map(|c| undone(c, s)),
-        Change::Set(field) => details::describe(field),
+        Change::Set(field) => details::now_set(field),
         _ => None,
     }
 }

@@ -463,7 +463,7 @@ fn parse_action(
                     let forms = dates::DAY_FORMS
                         .replace(", ", ", due:")
                         .replace(" or ", " or due:");
-                    format!("due:{date} is not a day we read ({why}): write due:{forms}")
+                    format!("due:{date}: {why}. Write due:{forms}")
                 })?);
             }
             None => words.push(word),
