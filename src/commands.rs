@@ -98,11 +98,12 @@ fn new(
             free_name(&paths.data_dir, &title)
         }
     };
-    let mut session = match &previous {
+    // No schedule until one is given (`/schedule 19:00`): the time the file
+    // was made is not when the meeting starts.
+    let session = match &previous {
         Some(p) => crate::model::meeting::follow_up(p.session(), title),
         None => Session::new(title),
     };
-    session.scheduled_start = Some(chrono::Local::now().fixed_offset());
     interactive(
         OpenSession::create(&path, session)?,
         true,

@@ -223,7 +223,7 @@ fn a_short_meeting_recorded_from_the_keyboard() {
     tmux.type_text("due:2026-12-01");
     tmux.wait_for("action › a: Circulate the minutes @Anna_Schäfer due:2026-12-01");
     tmux.send(&["Enter"]);
-    tmux.wait_for("Action item logged: owner Anna Schäfer, due 2026-12-01");
+    tmux.wait_for("Action item logged: owner Anna Schäfer, due Tue 2026-12-01");
     tmux.wait_for("Action     [ ] Circulate the minutes ·");
     tmux.wait_for("@Anna Schäfer · due 2026-12-01");
     enter("/end", "Meeting ended at");

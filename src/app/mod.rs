@@ -1,6 +1,8 @@
 //! The application state and the one function that changes it. No terminal
 //! here: [`update`] is tested directly, with the time passed in.
 
+pub mod dates;
+mod details;
 mod history;
 pub mod quick;
 pub mod quit;
@@ -339,7 +341,7 @@ impl App {
     /// the line or the session, not on every frame).
     pub fn intent(&self) -> Cow<'_, Result<Intent, String>> {
         self.searches
-            .intent(self.store.session(), self.input.value())
+            .intent(self.store.session(), self.input.value(), self.now)
     }
 
     /// The roster folded for finding people by name.
@@ -353,7 +355,7 @@ impl App {
             _ => None,
         };
         self.searches
-            .refresh(self.store.session(), query, self.input.value());
+            .refresh(self.store.session(), query, self.input.value(), self.now);
     }
 
     fn info(&mut self, text: impl Into<String>) {
@@ -839,14 +841,42 @@ fn submit(app: &mut App, now: Timestamp) {
 /// A new line: an entry or a command. False (line kept) if it failed.
 fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
     let s = app.store.session();
-    let parsed = quick::parse(line, s, &app.roster());
-    let intent = match parsed {
+    let parsed = quick::parse_noting(line, s, &app.roster(), now);
+    let (intent, also) = match parsed {
         Ok(i) => i,
         Err(e) => {
             app.error(e);
             return false;
         }
     };
+    let said_before = app.message.clone();
+    let done = carry_out(app, intent, now);
+    if done && let Some(also) = also {
+        say_also(app, &also, said_before);
+    }
+    done
+}
+
+/// A name matched others besides the one taken: said after what the line
+/// did, or after the name taken if it said nothing.
+fn say_also(app: &mut App, also: &quick::AlsoMatched, said_before: Option<Message>) {
+    let s = app.store.session();
+    let sentence = also.sentence(s);
+    let said = app
+        .message
+        .take_if(|m| Some(&*m) != said_before.as_ref() && !m.error);
+    let (text, kind) = match said {
+        Some(m) => (format!("{} ({sentence})", m.text), m.kind),
+        None => (
+            format!("{} chosen ({sentence})", s.attendee_name(also.chosen)),
+            None,
+        ),
+    };
+    app.say(text, false, kind);
+}
+
+/// Does what a parsed new line asks. False (line kept) if it failed.
+fn carry_out(app: &mut App, intent: Intent, now: Timestamp) -> bool {
     // After the end, notes are still taken (marked as after the meeting);
     // the floor and the agenda no longer move.
     let moves_the_meeting = matches!(intent, Intent::Speaker(_) | Intent::NextTopic);
@@ -989,6 +1019,11 @@ fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
                 return true;
             }
         },
+        Intent::Detail { field, .. } => Some(Change::Set(field)),
+        Intent::Tell(text) => {
+            app.info(text);
+            return true;
+        }
     };
     let Some(change) = change else { return true };
     let made = app.apply(change);
@@ -1046,7 +1081,9 @@ fn logged(app: &mut App, kind: &EntryKind) {
             let owner = owner.map_or("no owner".to_string(), |o| {
                 format!("owner {}", s.attendee_name(o))
             });
-            let due = due.map_or("no due date".to_string(), |d| format!("due {d}"));
+            let due = due.map_or("no due date".to_string(), |d| {
+                format!("due {}", dates::weekday_and_date(d))
+            });
             format!("Action item logged: {owner}, {due} (Alt+N: make it a note)")
         }
         EntryKind::Question { by: Some(by) } => {
@@ -1123,6 +1160,7 @@ fn confirmation(intent: &Intent, s: &crate::model::Session, now: Timestamp) -> O
             format_duration(chrono::Duration::seconds((*limit).into()))
         ),
         Intent::Limit(Some(None)) => "Speeches have no time limit now".into(),
+        Intent::Detail { said, .. } => said.clone(),
         _ => return None,
     })
 }
@@ -1139,7 +1177,7 @@ fn submit_edit(app: &mut App, target: Editing, line: &str) -> bool {
             if let EntryKind::Speech { .. } = old.kind {
                 entry.text = line.to_string();
             } else {
-                let parsed = quick::parse(line, s, &app.roster());
+                let parsed = quick::parse(line, s, &app.roster(), app.now);
                 match parsed {
                     Ok(Intent::Log { kind, text }) => {
                         entry.kind = match (kind, &old.kind) {
@@ -1201,7 +1239,7 @@ fn submit_edit(app: &mut App, target: Editing, line: &str) -> bool {
                 return true;
             };
             let mut item = old.clone();
-            let parsed = quick::parse(&format!("/topic {line}"), s, &app.roster());
+            let parsed = quick::parse(&format!("/topic {line}"), s, &app.roster(), app.now);
             match parsed {
                 Ok(Intent::AddTopic {
                     title,
@@ -1233,6 +1271,7 @@ fn choose(app: &mut App, now: Timestamp) {
     };
     let (purpose, selected) = (picker.purpose, picker.selected);
     let unchosen = picker.query.value().trim().is_empty() && !picker.moved;
+    let query = picker.query.value().to_string();
     if purpose == Purpose::Speaker && refused_after_the_end(app) {
         app.mode = Mode::Entry;
         return;
@@ -1255,6 +1294,10 @@ fn choose(app: &mut App, now: Timestamp) {
         app.error("no one matches: type less, or add them with /join");
         return;
     };
+    // Enter on the first match, as `@name` takes it: said if others matched.
+    let also = (selected == 0)
+        .then(|| quick::also_matched(&rows, &query, app.store.session(), &app.roster()))
+        .flatten();
     app.mode = Mode::Entry;
     let s = app.store.session();
     let (change, intent) = match purpose {
@@ -1268,11 +1311,16 @@ fn choose(app: &mut App, now: Timestamp) {
     };
     // Said as the command would say it: a roster mark is easy to miss.
     let said = intent.and_then(|i| confirmation(&i, app.store.session(), now));
+    let said_before = app.message.clone();
     if let Some(change) = change
         && app.apply(change)
-        && let Some(said) = said
     {
-        app.info(said);
+        if let Some(said) = said {
+            app.info(said);
+        }
+        if let Some(also) = also {
+            say_also(app, &also, said_before);
+        }
     }
 }
 
@@ -1337,6 +1385,7 @@ fn undone(change: &Change, s: &crate::model::Session) -> Option<String> {
         Change::Entry(Edit::Insert { item, .. }) => Some(format!("{} back", entry(item))),
         Change::Entry(Edit::Replace(e)) => Some(format!("{} as it was", entry(e))),
         Change::Batch(changes) => changes.iter().find_map(|c| undone(c, s)),
+        Change::Set(field) => details::now_set(field),
         _ => None,
     }
 }

@@ -8,11 +8,16 @@
 //! words are those that minutes already use (W3C's scribes write
 //! `RESOLVED:` and `ACTION:`). A
 //! line that starts with `/` is a command (see [`COMMANDS`]).
+//!
+//! A name (`@tom`, `/here tom`) is the first of the roster's matches, in
+//! the order the picker shows and Tab completes; when others matched too,
+//! the line says so ([`AlsoMatched`]) for the status line.
 
-use chrono::NaiveDate;
+use std::cell::Cell;
 
-use crate::model::meeting::{FoldedRoster, fold};
-use crate::model::{AttendeeId, EntryKind, Session};
+use super::{dates, details};
+use crate::model::meeting::FoldedRoster;
+use crate::model::{AttendeeId, EntryKind, Field, Session, Timestamp};
 
 /// What a submitted line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +65,15 @@ pub enum Intent {
     /// Set the limit of one speech, in seconds (`Some(None)`: no limit);
     /// `None`: say what it is.
     Limit(Option<Option<u32>>),
+    /// A detail of the meeting set or cleared (`/theme`, `/schedule`,
+    /// `/credit` …): the field with its new value, and what is now set, in
+    /// words for the status line.
+    Detail {
+        field: Field,
+        said: String,
+    },
+    /// A detail asked for (`/theme` alone): what to say about it.
+    Tell(String),
 }
 
 /// A slash command: its name, its argument, what it does.
@@ -174,6 +188,45 @@ pub const COMMANDS: &[Command] = &[
         args: "",
         what: "end the meeting",
     },
+    // The meeting's details (see `details`): typed whole, never by a prefix.
+    Command {
+        name: "title",
+        alias: None,
+        args: "TEXT",
+        what: "the meeting's title; alone: show it",
+    },
+    Command {
+        name: "series",
+        alias: None,
+        args: "TEXT",
+        what: "the series the meeting belongs to; alone: show it; -: clear it",
+    },
+    Command {
+        name: "theme",
+        alias: None,
+        args: "TEXT",
+        what: "this meeting's theme; alone: show it; -: clear it",
+    },
+    Command {
+        name: "platform",
+        alias: None,
+        args: "TEXT",
+        what: "Zoom, Teams, a room; alone: show it; -: clear it",
+    },
+    Command {
+        name: "schedule",
+        alias: None,
+        args: "[DAY] HH:MM",
+        what: "when the meeting is scheduled: 2026-12-03 19:00, 19:00 (its day), \
+               fri 19:00, 15.12. 19:00; alone: show it; -: clear it",
+    },
+    Command {
+        name: "credit",
+        alias: None,
+        args: "ROLE NAME, NAME",
+        what: "who did the text, photos, editing (or another ROLE) of the minutes; \
+               ROLE alone: remove it; alone: show the credits",
+    },
 ];
 
 /// What a marker makes of the line after it.
@@ -235,8 +288,8 @@ pub const MARKERS: &[Marker] = &[
         short: "a",
         words: &["action", "todo"],
         marked: Marked::Action,
-        example: "a: text @name due:DATE",
-        what: "action item; @name: owner; due:YYYY-MM-DD",
+        example: "a: text @name due:DAY",
+        what: "action item; @name: owner; due:DAY (below: fri, +3d, 15.12. …)",
     },
     Marker {
         short: "s",
@@ -338,12 +391,43 @@ pub fn with_marker(line: &str, marked: Marked) -> String {
 }
 
 /// Parses a submitted line; `roster` is `s`'s roster folded, to find the
-/// people it names. Errors are sentences for the status line; the line
-/// stays in the input so nothing typed is lost.
-pub fn parse(line: &str, s: &Session, roster: &FoldedRoster) -> Result<Intent, String> {
+/// people it names; `now`, the secretary's clock, for the days it names
+/// (`due:fri`). Errors are sentences for the status line; the line stays
+/// in the input so nothing typed is lost.
+pub fn parse(
+    line: &str,
+    s: &Session,
+    roster: &FoldedRoster,
+    now: Timestamp,
+) -> Result<Intent, String> {
+    parse_noting(line, s, roster, now).map(|(intent, _)| intent)
+}
+
+/// [`parse`], with who else matched the name the line gives, if anyone.
+pub fn parse_noting(
+    line: &str,
+    s: &Session,
+    roster: &FoldedRoster,
+    now: Timestamp,
+) -> Result<(Intent, Option<AlsoMatched>), String> {
+    let also = Cell::new(None);
+    let intent = parse_line(line, s, roster, now, &also)?;
+    Ok((intent, also.take()))
+}
+
+/// Who else matched a name the line gave, when several people did.
+type Also = Cell<Option<AlsoMatched>>;
+
+fn parse_line(
+    line: &str,
+    s: &Session,
+    roster: &FoldedRoster,
+    now: Timestamp,
+    also: &Also,
+) -> Result<Intent, String> {
     let line = line.trim();
     if let Some(command) = line.strip_prefix('/') {
-        return parse_command(command, s, roster);
+        return parse_command(command, s, roster, now, also);
     }
     let Some((marker, rest)) = marker_of(line) else {
         return log(EntryKind::Note, line.to_string());
@@ -366,10 +450,10 @@ pub fn parse(line: &str, s: &Session, roster: &FoldedRoster) -> Result<Intent, S
             });
         }
         Marked::Question => {
-            let (by, text) = take_person(rest, s, roster)?;
+            let (by, text) = take_person(rest, s, roster, also)?;
             return log(EntryKind::Question { by }, text);
         }
-        Marked::Action => return parse_action(rest, s, roster),
+        Marked::Action => return parse_action(rest, s, roster, now, also),
     };
     log(kind, rest.to_string())
 }
@@ -384,8 +468,14 @@ fn log(kind: EntryKind, text: String) -> Result<Intent, String> {
     Ok(Intent::Log { kind, text })
 }
 
-fn parse_action(rest: &str, s: &Session, roster: &FoldedRoster) -> Result<Intent, String> {
-    let (owner, text) = take_person(rest, s, roster)?;
+fn parse_action(
+    rest: &str,
+    s: &Session,
+    roster: &FoldedRoster,
+    now: Timestamp,
+    also: &Also,
+) -> Result<Intent, String> {
+    let (owner, text) = take_person(rest, s, roster, also)?;
     let mut due = None;
     let mut words = Vec::new();
     for word in text.split(' ') {
@@ -394,8 +484,11 @@ fn parse_action(rest: &str, s: &Session, roster: &FoldedRoster) -> Result<Intent
                 if due.is_some() {
                     return Err("an action has one due date".into());
                 }
-                due = Some(NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
-                    format!("due:{date} is not a date; write due:YYYY-MM-DD, e.g. due:2026-12-01")
+                due = Some(dates::day(date, now.date_naive()).map_err(|why| {
+                    let forms = dates::DAY_FORMS
+                        .replace(", ", ", due:")
+                        .replace(" or ", " or due:");
+                    format!("due:{date}: {why}. Write due:{forms}")
                 })?);
             }
             None => words.push(word),
@@ -421,6 +514,7 @@ fn take_person(
     text: &str,
     s: &Session,
     roster: &FoldedRoster,
+    also: &Also,
 ) -> Result<(Option<AttendeeId>, String), String> {
     let mut person = None;
     let mut words: Vec<String> = Vec::new();
@@ -438,7 +532,7 @@ fn take_person(
                 if person.is_some() {
                     return Err("name one person with @ (the owner, or who asked)".into());
                 }
-                person = Some(one_attendee(name, s, roster)?);
+                person = Some(named(name, s, roster, also)?);
                 // The sentence keeps its punctuation.
                 match words.last_mut() {
                     Some(last) if !after.is_empty() => {
@@ -454,36 +548,85 @@ fn take_person(
     Ok((person, words.join(" ").trim().to_string()))
 }
 
-/// The single attendee `query` names, or a sentence saying why not.
-pub fn one_attendee(query: &str, s: &Session, roster: &FoldedRoster) -> Result<AttendeeId, String> {
+/// The attendee `query` names: the first of the roster's matches, as the
+/// picker and Tab take, with who else matched (unless the first has the
+/// very name typed and no other has); or a sentence saying why no one.
+pub fn one_attendee(
+    query: &str,
+    s: &Session,
+    roster: &FoldedRoster,
+) -> Result<(AttendeeId, Option<AlsoMatched>), String> {
     let found = roster.find(s, query);
-    let folded = fold(query);
-    let exact: Vec<_> = found
-        .iter()
-        .filter(|i| roster.name(**i) == Some(folded.as_str()))
-        .collect();
-    match (found.as_slice(), exact.as_slice()) {
-        ([], _) => Err(format!(
+    let Some(first) = found.first() else {
+        return Err(format!(
             "no one on the roster matches {query:?}; add them with /join"
-        )),
-        ([one], _) => Ok(s.attendees[*one].id),
-        (_, [one]) => Ok(s.attendees[**one].id),
-        (many, _) => {
-            let names: Vec<&str> = many
-                .iter()
-                .take(3)
-                .map(|i| s.attendees[*i].name.as_str())
-                .collect();
-            Err(format!(
-                "{query:?} matches {}{}: type more of the name",
-                names.join(", "),
-                if many.len() > 3 { ", …" } else { "" }
-            ))
-        }
+        ));
+    };
+    Ok((
+        s.attendees[*first].id,
+        also_matched(&found, query, s, roster),
+    ))
+}
+
+/// [`one_attendee`], noting in `also` who else matched.
+fn named(
+    query: &str,
+    s: &Session,
+    roster: &FoldedRoster,
+    also: &Also,
+) -> Result<AttendeeId, String> {
+    let (id, others) = one_attendee(query, s, roster)?;
+    also.set(others);
+    Ok(id)
+}
+
+/// A name that matched several people: who was taken (the first of the
+/// ranked matches) and who else matched, best first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlsoMatched {
+    pub chosen: AttendeeId,
+    pub others: Vec<AttendeeId>,
+}
+
+impl AlsoMatched {
+    /// "also: Tomás Ruiz — type more of the name".
+    pub fn sentence(&self, s: &Session) -> String {
+        let names: Vec<String> = self
+            .others
+            .iter()
+            .take(2)
+            .map(|id| s.attendee_name(*id))
+            .collect();
+        let more = match self.others.len() {
+            0..=2 => String::new(),
+            n => format!(" and {} more", n - 2),
+        };
+        format!("also: {}{more} — type more of the name", names.join(", "))
     }
 }
 
-/// The command a word names: its alias, its full name, or a unique prefix.
+/// Who else `query` matched when the first of `found` (positions in the
+/// roster, best first) is taken; `None` if no one else did, or if the first
+/// has exactly the name typed (or its pinyin) and no other has.
+pub fn also_matched(
+    found: &[usize],
+    query: &str,
+    s: &Session,
+    roster: &FoldedRoster,
+) -> Option<AlsoMatched> {
+    let (first, others) = found.split_first()?;
+    let exact = |i: &usize| roster.is_exact(*i, query);
+    if others.is_empty() || (exact(first) && !others.iter().any(exact)) {
+        return None;
+    }
+    Some(AlsoMatched {
+        chosen: s.attendees[*first].id,
+        others: others.iter().map(|i| s.attendees[*i].id).collect(),
+    })
+}
+
+/// The command a word names: its alias, its full name, or a unique prefix
+/// (not of a detail's command: those are typed whole).
 pub fn find_command(word: &str) -> Result<&'static Command, String> {
     let word = word.to_lowercase();
     if let Some(c) = COMMANDS
@@ -494,11 +637,17 @@ pub fn find_command(word: &str) -> Result<&'static Command, String> {
     }
     let found: Vec<_> = COMMANDS
         .iter()
-        .filter(|c| c.name.starts_with(&word))
+        .filter(|c| c.name.starts_with(&word) && !details::NAMES.contains(&c.name))
         .collect();
+    let detail = details::NAMES.iter().find(|d| d.starts_with(&word));
     match found.as_slice() {
         [one] => Ok(one),
-        [] => Err(format!("/{word} is not a command; press F1 for the list")),
+        [] => Err(match detail {
+            Some(detail) => format!(
+                "/{word} is not a command; /{detail} sets a detail of the meeting, so it is typed whole (Tab completes it)"
+            ),
+            None => format!("/{word} is not a command; press F1 for the list"),
+        }),
         many => {
             let names: Vec<String> = many.iter().map(|c| format!("/{}", c.name)).collect();
             Err(format!("/{word} could be {}", names.join(" or ")))
@@ -506,7 +655,13 @@ pub fn find_command(word: &str) -> Result<&'static Command, String> {
     }
 }
 
-fn parse_command(text: &str, s: &Session, roster: &FoldedRoster) -> Result<Intent, String> {
+fn parse_command(
+    text: &str,
+    s: &Session,
+    roster: &FoldedRoster,
+    now: Timestamp,
+    also: &Also,
+) -> Result<Intent, String> {
     let (word, arg) = text.split_once(' ').unwrap_or((text, ""));
     let arg = arg.trim();
     let command = find_command(word)?;
@@ -517,7 +672,7 @@ fn parse_command(text: &str, s: &Session, roster: &FoldedRoster) -> Result<Inten
                 command.name, command.name, command.args
             ))
         } else {
-            one_attendee(arg, s, roster)
+            named(arg, s, roster, also)
         }
     };
     Ok(match command.name {
@@ -525,7 +680,7 @@ fn parse_command(text: &str, s: &Session, roster: &FoldedRoster) -> Result<Inten
         "speaker" => Intent::Speaker(Some(person()?)),
         "next" => Intent::NextTopic,
         "topic" => {
-            let (presenter, arg) = take_person(arg, s, roster)?;
+            let (presenter, arg) = take_person(arg, s, roster, also)?;
             let minutes_of = |m: &str| {
                 m.trim_end_matches("min")
                     .trim_end_matches('m')
@@ -591,6 +746,7 @@ fn parse_command(text: &str, s: &Session, roster: &FoldedRoster) -> Result<Inten
         "limit" => Intent::Limit(Some(speech_limit(arg)?)),
         "start" => Intent::Start,
         "end" => Intent::End,
+        detail if details::NAMES.contains(&detail) => details::parse(detail, arg, s, now)?,
         other => unreachable!("command {other} has no parser"),
     })
 }
@@ -648,8 +804,15 @@ pub fn complete(line: &str, s: &Session, roster: &FoldedRoster) -> Option<String
             .iter()
             .filter(|c| c.name.starts_with(&word.to_lowercase()))
             .collect();
-        return match found.as_slice() {
-            [one] => Some(format!("/{} ", one.name)),
+        // A detail's command shares its start with another (`/se`: series,
+        // secretary): that start keeps completing what it did before.
+        let by_prefix: Vec<_> = found
+            .iter()
+            .copied()
+            .filter(|c| !details::NAMES.contains(&c.name))
+            .collect();
+        return match (found.as_slice(), by_prefix.as_slice()) {
+            ([one], _) | (_, [one]) => Some(format!("/{} ", one.name)),
             _ => None,
         };
     }

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use super::quick::{self, Intent};
 use crate::model::meeting::FoldedRoster;
-use crate::model::{AttendeeId, Change, Session};
+use crate::model::{AttendeeId, Change, Session, Timestamp};
 
 #[derive(Debug, Default)]
 pub(super) struct Searches {
@@ -23,8 +23,9 @@ pub(super) struct Searches {
     /// above.
     picker: Option<(String, Vec<AttendeeId>, Vec<usize>)>,
     /// The line, and what Enter would make of it, for the session at
-    /// `journal_seq` (a command may depend on more than the roster).
-    line: Option<(u64, String, Result<Intent, String>)>,
+    /// `journal_seq` (a command may depend on more than the roster) and
+    /// the clock's day (`due:fri` depends on it).
+    line: Option<(u64, Day, String, Result<Intent, String>)>,
 }
 
 impl Searches {
@@ -39,6 +40,7 @@ impl Searches {
         s: &Session,
         query: Option<(&str, &[AttendeeId])>,
         line: &str,
+        now: Timestamp,
     ) {
         if !self.roster_is_for(s) {
             self.roster = FoldedRoster::new(s);
@@ -59,13 +61,11 @@ impl Searches {
             Some(_) => {}
             None => self.picker = None,
         }
-        if self
-            .line
-            .as_ref()
-            .is_none_or(|(seq, old, _)| *seq != s.journal_seq || old != line)
-        {
-            let intent = quick::parse(line, s, &self.roster);
-            self.line = Some((s.journal_seq, line.to_string(), intent));
+        if self.line.as_ref().is_none_or(|(seq, day, old, _)| {
+            *seq != s.journal_seq || *day != day_of(now) || old != line
+        }) {
+            let intent = quick::parse(line, s, &self.roster, now);
+            self.line = Some((s.journal_seq, day_of(now), line.to_string(), intent));
         }
     }
 
@@ -104,10 +104,19 @@ impl Searches {
     }
 
     /// What Enter would make of `line`.
-    pub(super) fn intent(&self, s: &Session, line: &str) -> Cow<'_, Result<Intent, String>> {
+    pub(super) fn intent(
+        &self,
+        s: &Session,
+        line: &str,
+        now: Timestamp,
+    ) -> Cow<'_, Result<Intent, String>> {
         match &self.line {
-            Some((seq, l, intent)) if *seq == s.journal_seq && l == line => Cow::Borrowed(intent),
-            _ => Cow::Owned(quick::parse(line, s, &self.roster(s))),
+            Some((seq, day, l, intent))
+                if *seq == s.journal_seq && *day == day_of(now) && l == line =>
+            {
+                Cow::Borrowed(intent)
+            }
+            _ => Cow::Owned(quick::parse(line, s, &self.roster(s), now)),
         }
     }
 }
@@ -125,6 +134,14 @@ fn first_these(s: &Session, front: &[AttendeeId], mut found: Vec<usize>) -> Vec<
         .collect();
     found.retain(|i| !first.contains(i));
     [first, found].concat()
+}
+
+/// What a line's meaning can depend on of the clock: the day (`due:fri`)
+/// and the offset (`/schedule 19:00`).
+type Day = (chrono::NaiveDate, i32);
+
+fn day_of(now: Timestamp) -> Day {
+    (now.date_naive(), now.offset().local_minus_utc())
 }
 
 fn edits_roster(change: &Change) -> bool {

@@ -4,6 +4,7 @@ use super::document::{Block, Document, Item};
 use crate::model::stats::{format_duration, speaking_time};
 use crate::model::{
     AgendaId, AgendaStatus, Attendance, AttendeeId, Entry, EntryKind, Session, Timestamp,
+    credits_by_role,
 };
 
 /// What the minutes of a session say, in order: header, attendance, agenda,
@@ -19,10 +20,10 @@ pub fn minutes(s: &Session) -> Document {
     speaking(s, &mut blocks);
     if !s.credits.is_empty() {
         blocks.push(Block::Heading("Credits".into()));
-        let fields = s
-            .credits
-            .iter()
-            .map(|c| (format!("{} by", c.role.label()), c.name.clone()));
+        // One line a role: `/credit text Anna Li, Bob` is "Text by: Anna Li, Bob".
+        let fields = credits_by_role(&s.credits)
+            .into_iter()
+            .map(|(role, names)| (format!("{} by", role.label()), names.join(", ")));
         blocks.push(Block::Fields(fields.collect()));
     }
     let mut doc = Document {
@@ -77,8 +78,14 @@ fn header_fields(s: &Session) -> Vec<(String, String)> {
             .map(|t| format!("scheduled {} (UTC{})", hm(&t), t.format("%:z"))),
     };
     push("Time", time);
-    if let (Some(sched), Some(_)) = (s.scheduled_start, s.started_at) {
-        push("Scheduled", Some(hm(&sched)));
+    if let (Some(sched), Some(start)) = (s.scheduled_start, s.started_at) {
+        // Moved to another day: the day it was scheduled for says so.
+        let when = if sched.date_naive() == start.date_naive() {
+            hm(&sched)
+        } else {
+            sched.format("%A %-d %B %Y, %H:%M").to_string()
+        };
+        push("Scheduled", Some(when));
     }
     push("Platform", s.platform.clone());
     push("Chair", s.chair.map(|id| who(s, id)));

@@ -441,6 +441,19 @@ struct FoldedAttendee {
     name: String,
     organisation: Option<String>,
     role: String,
+    /// The name read as pinyin, for names with Chinese characters (empty
+    /// for others: they cost nothing more).
+    pinyin: Vec<Syllable>,
+}
+
+/// A piece of a name read as pinyin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Syllable {
+    /// A Chinese character, with its readings without tones (more than one
+    /// for some: 曾 is céng or zēng, and the surname is Zeng).
+    Han(Vec<String>),
+    /// A word in another script, as it is (`Li 李 Wei`).
+    Word(String),
 }
 
 /// The roster folded for matching, attendee by attendee in roster order.
@@ -454,10 +467,14 @@ impl FoldedRoster {
         FoldedRoster(
             s.attendees
                 .iter()
-                .map(|a| FoldedAttendee {
-                    name: fold(&a.name),
-                    organisation: a.organisation.as_deref().map(fold),
-                    role: fold(&a.role),
+                .map(|a| {
+                    let name = fold(&a.name);
+                    FoldedAttendee {
+                        pinyin: pinyin_of(&name),
+                        name,
+                        organisation: a.organisation.as_deref().map(fold),
+                        role: fold(&a.role),
+                    }
                 })
                 .collect(),
         )
@@ -466,6 +483,15 @@ impl FoldedRoster {
     /// The folded name of the attendee at `index` in the roster.
     pub fn name(&self, index: usize) -> Option<&str> {
         self.0.get(index).map(|a| a.name.as_str())
+    }
+
+    /// Whether the attendee at `index` has the very name `query` gives, or
+    /// its whole pinyin (`wangli` for 王丽).
+    pub fn is_exact(&self, index: usize, query: &str) -> bool {
+        let q = fold(query.trim());
+        self.0
+            .get(index)
+            .is_some_and(|f| f.name == q || f.pinyin_rank(&spelled(&q)) == Some(0))
     }
 
     /// [`find_attendees`] on `s`, the session this was folded from: the
@@ -477,27 +503,34 @@ impl FoldedRoster {
             "folded from another roster"
         );
         let q = fold(query.trim());
+        let pinyin = spelled(&q);
         // One list per rank, each here-first, in roster order: the order a
         // sort by (rank, not here, position) gives, without sorting.
         let mut ranked: [Vec<usize>; 12] = Default::default();
         for (i, (a, f)) in s.attendees.iter().zip(&self.0).enumerate() {
-            let rank = if q.is_empty() {
-                4
+            let by_name = if q.is_empty() {
+                Some(4)
             } else if f.name == q {
-                0
+                Some(0)
             } else if f.name.starts_with(&q) {
-                1
+                Some(1)
             } else if f.name.split_whitespace().any(|w| w.starts_with(&q)) {
-                2
+                Some(2)
             } else if f.name.contains(&q) {
-                3
+                Some(3)
             } else if is_subsequence(&q, &f.name) {
-                4
-            } else if f.matches_affiliation(&q) {
-                // `pku` finds 王丽 when Chinese cannot be typed quickly.
-                5
+                Some(4)
             } else {
-                continue;
+                None
+            };
+            // The whole pinyin ranks as the whole name, its start as the
+            // name's start, a later syllable's as a word's.
+            let rank = match (by_name, f.pinyin_rank(&pinyin)) {
+                (Some(a), Some(b)) => a.min(b),
+                (Some(rank), None) | (None, Some(rank)) => rank,
+                // `pku` finds 王丽 when Chinese cannot be typed quickly.
+                (None, None) if f.matches_affiliation(&q) => 5,
+                (None, None) => continue,
             };
             let away = !a.attendance.attended() || a.attendance == Attendance::Left;
             ranked[rank * 2 + usize::from(away)].push(i);
@@ -506,7 +539,118 @@ impl FoldedRoster {
     }
 }
 
+/// A folded query as pinyin is typed: letters only, without spaces
+/// (`wang li` is `wangli`); empty if it has no Latin letters to spell with.
+fn spelled(q: &str) -> String {
+    if !q.chars().any(|c| c.is_ascii_alphabetic()) {
+        return String::new();
+    }
+    q.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A folded name read as pinyin: each Chinese character a syllable, each
+/// run of other letters a word; empty for a name with no Chinese character.
+fn pinyin_of(name: &str) -> Vec<Syllable> {
+    use pinyin::ToPinyinMulti;
+    if !name.chars().any(|c| c.to_pinyin_multi().is_some()) {
+        return Vec::new();
+    }
+    let mut syllables = Vec::new();
+    for word in name.split_whitespace() {
+        let mut other = String::new();
+        for c in word.chars() {
+            let Some(readings) = c.to_pinyin_multi() else {
+                other.push(c);
+                continue;
+            };
+            if !other.is_empty() {
+                syllables.push(Syllable::Word(std::mem::take(&mut other)));
+            }
+            let mut plain: Vec<String> = Vec::new();
+            for r in readings {
+                // ü is typed u or, as on Chinese keyboards, v (吕: lu, lv).
+                for r in [fold(r.plain()), r.plain().replace('ü', "v")] {
+                    if !plain.contains(&r) {
+                        plain.push(r);
+                    }
+                }
+            }
+            syllables.push(Syllable::Han(plain));
+        }
+        if !other.is_empty() {
+            syllables.push(Syllable::Word(other));
+        }
+    }
+    syllables
+}
+
+/// Whether `q` spells `syllables` from the first on: with `whole`, every
+/// one of them, each whole; else as many as it needs, each whole or by its
+/// start (`wl`, `wangl` and `wangli` spell 王丽). Kept as the set of how
+/// much of `q` the syllables so far can spell, so a long name costs no more
+/// than its length times the query's.
+fn spells(q: &str, syllables: &[Syllable], whole: bool) -> bool {
+    let mut reached = vec![0];
+    for syllable in syllables {
+        if !whole && reached.contains(&q.len()) {
+            return true;
+        }
+        let mut next = Vec::new();
+        for &at in &reached {
+            let rest = &q[at..];
+            let readings = match syllable {
+                Syllable::Han(readings) => readings.as_slice(),
+                Syllable::Word(word) => std::slice::from_ref(word),
+            };
+            for r in readings {
+                if whole || matches!(syllable, Syllable::Word(_)) {
+                    if rest.starts_with(r.as_str()) {
+                        next.push(at + r.len());
+                    }
+                    continue;
+                }
+                // Every start of the reading the query goes on with.
+                let common = rest
+                    .char_indices()
+                    .zip(r.chars())
+                    .take_while(|((_, a), b)| a == b)
+                    .map(|((i, a), _)| i + a.len_utf8());
+                next.extend(common.map(|n| at + n));
+            }
+        }
+        next.sort_unstable();
+        next.dedup();
+        if next.is_empty() {
+            return false;
+        }
+        reached = next;
+    }
+    reached.contains(&q.len())
+}
+
 impl FoldedAttendee {
+    /// How `q` (as [`spelled`]) matches the name read as pinyin: 0 it
+    /// spells the whole name, 1 the start of the Chinese name it starts
+    /// with, 2 the start of a later syllable of Chinese (`li` for 王丽).
+    /// A word in another script is matched by the name's own rules.
+    fn pinyin_rank(&self, q: &str) -> Option<usize> {
+        if self.pinyin.is_empty() || q.is_empty() {
+            return None;
+        }
+        if spells(q, &self.pinyin, true) {
+            return Some(0);
+        }
+        // Each run of Chinese characters, spelled from any of its syllables.
+        let han = |s: &Syllable| matches!(s, Syllable::Han(_));
+        (0..self.pinyin.len())
+            .filter(|&k| han(&self.pinyin[k]))
+            .find(|&k| {
+                let run = self.pinyin[k..].iter().take_while(|s| han(s)).count();
+                spells(q, &self.pinyin[k..k + run], false)
+            })
+            .map(|k| if k == 0 { 1 } else { 2 })
+    }
+
     fn matches_affiliation(&self, q: &str) -> bool {
         self.organisation
             .as_deref()

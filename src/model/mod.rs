@@ -10,7 +10,9 @@ pub mod stats;
 
 pub use change::{Change, ChangeError, Edit, Field, Keyed};
 pub use entry::{Entry, EntryId, EntryKind};
-pub use people::{Attendance, Attendee, AttendeeId, Credit, CreditRole, Organisation};
+pub use people::{
+    Attendance, Attendee, AttendeeId, Credit, CreditRole, Organisation, credits_by_role,
+};
 pub use session::{AgendaId, AgendaItem, AgendaStatus, FORMAT_VERSION, Place, Problem, Session};
 
 /// A moment in time with the UTC offset it was recorded in, so a file read in

@@ -108,6 +108,28 @@ impl CreditRole {
             CreditRole::Other(s) => s,
         }
     }
+
+    /// The role a word names, in any case (`text`, `photos`, `editing` and
+    /// their near forms); another word is a role of its own, capitalised,
+    /// with `_` as a space (`sound_engineering` → "Sound engineering").
+    pub fn from_word(word: &str) -> CreditRole {
+        match word.to_lowercase().as_str() {
+            "text" | "texts" | "writing" | "words" => CreditRole::Text,
+            "photos" | "photo" | "photography" | "pictures" => CreditRole::Photos,
+            "editing" | "edit" | "edited" | "editor" => CreditRole::Editing,
+            _ => {
+                let word = word.replace('_', " ");
+                let mut chars = word.chars();
+                let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+                CreditRole::Other(format!("{}{}", first.unwrap_or_default(), chars.as_str()))
+            }
+        }
+    }
+
+    /// The same role, whatever the case it was typed in.
+    pub fn same_as(&self, other: &CreditRole) -> bool {
+        self.label().to_lowercase() == other.label().to_lowercase()
+    }
 }
 
 /// "Text by …", "Photos by …" at the end of the minutes.
@@ -116,4 +138,17 @@ impl CreditRole {
 pub struct Credit {
     pub role: CreditRole,
     pub name: String,
+}
+
+/// The credits role by role, in the order each role first appears, with
+/// the names of each role in their order: "Text by Anna Li, Bob".
+pub fn credits_by_role(credits: &[Credit]) -> Vec<(&CreditRole, Vec<&str>)> {
+    let mut roles: Vec<(&CreditRole, Vec<&str>)> = Vec::new();
+    for c in credits {
+        match roles.iter_mut().find(|(role, _)| role.same_as(&c.role)) {
+            Some((_, names)) => names.push(&c.name),
+            None => roles.push((&c.role, vec![&c.name])),
+        }
+    }
+    roles
 }

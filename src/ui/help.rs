@@ -5,6 +5,7 @@
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 
+use crate::app::dates::DAY_HELP;
 use crate::app::quick::{COMMANDS, MARKERS};
 use crate::keymap::{self, Keys};
 use crate::text::pad;
@@ -114,6 +115,17 @@ pub fn lines(width: u16) -> Vec<Line<'static>> {
             }
         }
         lines.extend(row(&usage, c.what, 30, width, green));
+    }
+    lines.extend(paragraph(
+        "/title, /series, /theme, /platform, /schedule and /credit set the meeting's details: \
+         they are typed whole (Tab completes them), and each confirms what is now set.",
+        width,
+        Style::new(),
+    ));
+    lines.push(Line::from(""));
+    lines.push(heading("Days (due:DAY, /schedule DAY HH:MM)"));
+    for (form, what) in DAY_HELP {
+        lines.extend(row(form, what, 24, width, green));
     }
     lines.push(Line::from(""));
     lines.push(heading("Marks on screen"));

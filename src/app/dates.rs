@@ -1,0 +1,138 @@
+//! Days and times as people say them: `fri`, `tomorrow`, `+3d`, `15.12.`,
+//! next to `2026-12-15`; `19:00`. No clock here: "today" is the caller's.
+//!
+//! The forms are few and exact on purpose: a date a secretary types blind
+//! must mean one thing, and the status line shows the date understood.
+//! (A general natural-language date parser would guess at far more, and
+//! read `15.12.` the American way or not at all.)
+
+use chrono::{Datelike, Days, Month, NaiveDate, NaiveTime, Weekday};
+
+/// The ways to write a day, for the sentences that refuse one (the help
+/// has them all: [`DAY_HELP`]).
+pub const DAY_FORMS: &str = "fri, tomorrow, +3d, 15.12. or 2026-12-15";
+
+/// The ways to write a day and what each means, for the help.
+pub const DAY_HELP: &[(&str, &str)] = &[
+    (
+        "fri, friday",
+        "the next such day after today (on a Friday: a week later); any case",
+    ),
+    ("today, tomorrow", "today, tomorrow"),
+    ("+3d, +2w", "days or weeks from today"),
+    ("15.12.", "this year, or next year if that day has passed"),
+    ("15.12.2026, 2026-12-15", "that day"),
+];
+
+/// How far ahead `+3d` and `+2w` may reach: beyond that it is a typo.
+const MAX_DAYS_AHEAD: u64 = 3653;
+
+/// The day `text` names, counted from `today`:
+/// - a weekday in English, full or short, any case (`fri`, `Friday`): the
+///   next such day after today; on a Friday, `fri` is a week later;
+/// - `today`, `tomorrow`;
+/// - `+3d`, `+2w`: days or weeks from today (ten years at most);
+/// - `15.12.` (or `15.12`): this year, or next year if that day has passed;
+/// - `15.12.2026` and `2026-12-15`.
+///
+/// The error says what is wrong with `text` (`"there is no 31 February"`),
+/// for the caller to say with the forms that work ([`DAY_FORMS`]).
+pub fn day(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let t = text.trim().to_lowercase();
+    match t.as_str() {
+        "" => return Err("no day given".into()),
+        "today" => return Ok(today),
+        "tomorrow" => return today.succ_opt().ok_or_else(|| "too far ahead".into()),
+        _ => {}
+    }
+    if let Ok(weekday) = t.parse::<Weekday>() {
+        let ahead =
+            (weekday.num_days_from_monday() + 7 - today.weekday().num_days_from_monday()) % 7;
+        let ahead = if ahead == 0 { 7 } else { ahead };
+        return today
+            .checked_add_days(Days::new(ahead.into()))
+            .ok_or_else(|| "too far ahead".into());
+    }
+    if let Some(count) = t.strip_prefix('+') {
+        return ahead(count, today);
+    }
+    if t.contains('-') {
+        return NaiveDate::parse_from_str(&t, "%Y-%m-%d")
+            .map_err(|_| "not a date of the form 2026-12-15".into());
+    }
+    if t.contains('.') {
+        return day_month(&t, today);
+    }
+    Err("not a day".into())
+}
+
+/// `3d` or `2w`, counted from `today`.
+fn ahead(count: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let (number, unit) = count.split_at(count.len().saturating_sub(1));
+    let days_in = match unit {
+        "d" => 1,
+        "w" => 7,
+        _ => return Err("+ counts days (+3d) or weeks (+2w)".into()),
+    };
+    let n: u64 = number
+        .parse()
+        .map_err(|_| "+ counts days (+3d) or weeks (+2w)")?;
+    let days = n.saturating_mul(days_in);
+    if days > MAX_DAYS_AHEAD {
+        return Err("that is more than ten years ahead".into());
+    }
+    today
+        .checked_add_days(Days::new(days))
+        .ok_or_else(|| "too far ahead".into())
+}
+
+/// `15.12.`, `15.12` or `15.12.2026`.
+fn day_month(t: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let parts: Vec<&str> = t.strip_suffix('.').unwrap_or(t).split('.').collect();
+    let number = |p: &str| p.parse::<u32>().ok().filter(|_| p.len() <= 2);
+    let (Some(d), Some(m)) = (
+        parts.first().and_then(|p| number(p)),
+        parts.get(1).and_then(|p| number(p)),
+    ) else {
+        return Err("not a day of the form 15.12.".into());
+    };
+    let month = u8::try_from(m)
+        .ok()
+        .and_then(|m| Month::try_from(m).ok())
+        .ok_or_else(|| format!("{m} is not a month"))?;
+    let no_such_day = |year: Option<i32>| {
+        let year = year.map(|y| format!(" {y}")).unwrap_or_default();
+        format!("there is no {d} {}{year}", month.name())
+    };
+    match parts.as_slice() {
+        [_, _] => {
+            // This year, or the next if that day has passed (or is missing,
+            // as 29 February is in most years).
+            let this = NaiveDate::from_ymd_opt(today.year(), m, d).filter(|day| *day >= today);
+            this.or_else(|| NaiveDate::from_ymd_opt(today.year() + 1, m, d))
+                .ok_or_else(|| no_such_day(None))
+        }
+        [_, _, year] if year.len() == 4 => {
+            let year: i32 = year.parse().map_err(|_| "not a year")?;
+            NaiveDate::from_ymd_opt(year, m, d).ok_or_else(|| no_such_day(Some(year)))
+        }
+        [_, _, _] => Err("write the year in full (15.12.2026)".into()),
+        _ => Err("not a day of the form 15.12.".into()),
+    }
+}
+
+/// A time of day: `19:00`, `9:30`.
+pub fn time(text: &str) -> Result<NaiveTime, String> {
+    let refused = || format!("{text} is not a time of day, as 19:00 is");
+    let (h, m) = text.trim().split_once(':').ok_or_else(refused)?;
+    let number = |p: &str| p.parse::<u32>().ok().filter(|_| (1..=2).contains(&p.len()));
+    match (number(h), number(m).filter(|_| m.len() == 2)) {
+        (Some(h), Some(m)) => NaiveTime::from_hms_opt(h, m, 0).ok_or_else(refused),
+        _ => Err(refused()),
+    }
+}
+
+/// "Fri 2026-12-04": a day as the status line confirms it.
+pub fn weekday_and_date(day: NaiveDate) -> String {
+    day.format("%a %Y-%m-%d").to_string()
+}
