@@ -17,6 +17,8 @@ pub enum Keys {
     Entry,
     Browse,
     Pick,
+    /// The roll call: a picker that stays open.
+    RollCall,
     Help,
     /// The question asked on quit while changes are only in memory.
     Unsaved,
@@ -80,7 +82,9 @@ const fn hint(words: &'static str) -> Option<&'static str> {
 use KeyCode::{
     Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use Keys::{Browse as B, Entry as E, Global as G, Help as H, Pick as P, Unsaved as U};
+use Keys::{
+    Browse as B, Entry as E, Global as G, Help as H, Pick as P, RollCall as R, Unsaved as U,
+};
 
 const fn alt(c: char) -> Key {
     Key {
@@ -134,6 +138,13 @@ pub const BINDINGS: &[Binding] = &[
         &[ctrl('l'), key(F(5))],
         Action::Pick(Purpose::Departure),
         "someone left: pick a person",
+        None,
+    ),
+    bind(
+        E,
+        &[key(F(8))],
+        Action::RollCall,
+        "roll call: mark the people expected, one key each (also /roll)",
         None,
     ),
     bind(
@@ -347,6 +358,13 @@ pub const BINDINGS: &[Binding] = &[
         "someone left (roster: the selected person)",
         None,
     ),
+    bind(
+        B,
+        &[key(F(8))],
+        Action::RollCall,
+        "roll call: mark the people expected, one key each",
+        None,
+    ),
     mark!(
         B,
         'd',
@@ -370,6 +388,38 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(P, &[key(Esc)], Action::Cancel, "cancel", hint("cancel")),
+    // The roll call: letters filter the list, as in a picker.
+    bind(
+        R,
+        &[key(Enter)],
+        Action::Choose,
+        "present (late after the start's grace period); on to the next",
+        hint("present"),
+    ),
+    bind(R, &[key(Delete)], Action::MarkAbsent, "absent", hint("absent")),
+    bind(
+        R,
+        &[ctrl('a')],
+        Action::AllPresent,
+        "everyone listed present, as one change",
+        hint("all present"),
+    ),
+    bind(R, &[key(Up)], Action::PickMove(-1), "up", None),
+    bind(R, &[key(Down)], Action::PickMove(1), "down", None),
+    bind(
+        R,
+        &[key(Backspace)],
+        Action::Edit(Req::DeletePrevChar),
+        "delete back",
+        None,
+    ),
+    bind(
+        R,
+        &[key(Esc)],
+        Action::Cancel,
+        "done: says how many are here",
+        hint("done"),
+    ),
     // The question on quit while changes are only in memory: an answer
     // is typed in full, so that no stray key can lose anything.
     bind(U, &[key(Enter)], Action::Choose, "answer", hint("answer")),
@@ -439,6 +489,7 @@ impl Keys {
         match mode {
             Mode::Entry => Keys::Entry,
             Mode::Browse => Keys::Browse,
+            Mode::Pick(p) if p.purpose == Purpose::RollCall => Keys::RollCall,
             Mode::Pick(_) => Keys::Pick,
             Mode::Unsaved(_) => Keys::Unsaved,
             Mode::Help => Keys::Help,
@@ -451,6 +502,7 @@ impl Keys {
             Keys::Entry => "Typing (the quick-entry line)",
             Keys::Browse => "Browsing (Esc from typing)",
             Keys::Pick => "Picking a person",
+            Keys::RollCall => "Roll call (F8 or /roll)",
             Keys::Help => "This help",
             Keys::Unsaved => "Quitting with changes only in memory",
         }
@@ -527,6 +579,7 @@ pub fn action_for(event: KeyEvent, app: &App) -> Option<Action> {
                 Purpose::Speaker => Action::Activate,
                 Purpose::Arrival => Action::MarkSelected(Attendance::Present),
                 Purpose::Departure => Action::MarkSelected(Attendance::Left),
+                Purpose::RollCall => Action::RollCall,
             })
         }
         (_, Some(action)) => Some(action),
@@ -547,6 +600,7 @@ pub fn changes_the_session(action: &Action) -> bool {
     matches!(
         action,
         Action::Type
+            | Action::RollCall
             | Action::EditSelected
             | Action::DeleteSelected
             | Action::Undo

@@ -4,20 +4,25 @@
 mod history;
 pub mod quick;
 pub mod quit;
+mod roll;
 mod search;
+mod timeline;
 
 use std::borrow::Cow;
 
 pub use history::{History, Step};
 use tui_input::{Input, InputRequest};
 
+use crate::model::attendance;
 use crate::model::meeting::{self, FoldedRoster};
+use crate::model::timeline::Event;
 use crate::model::{
-    AgendaId, Attendance, AttendeeId, Change, Edit, EntryId, EntryKind, Field, Timestamp,
+    AgendaId, Attendance, Attendee, AttendeeId, Change, Edit, EntryId, EntryKind, Field, Timestamp,
 };
 use crate::store::OpenSession;
 use quick::Intent;
 use search::Searches;
+use timeline::Timeline;
 
 /// What the keys are doing now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +70,9 @@ pub enum Purpose {
     Speaker,
     Arrival,
     Departure,
+    /// Marking the people expected present (or absent) one after another:
+    /// the list stays open.
+    RollCall,
 }
 
 impl Purpose {
@@ -73,6 +81,28 @@ impl Purpose {
             Purpose::Speaker => "Who is speaking?",
             Purpose::Arrival => "Who has arrived?",
             Purpose::Departure => "Who has left?",
+            Purpose::RollCall => "Roll call: who is here?",
+        }
+    }
+
+    /// Whether the picker lists `a`: anyone to speak, those not here to
+    /// arrive, those here to leave, those not yet seen to be called.
+    pub fn offers(self, a: &Attendee) -> bool {
+        match self {
+            Purpose::Speaker => true,
+            Purpose::Arrival => !a.is_here(),
+            Purpose::Departure => a.is_here(),
+            Purpose::RollCall => a.attendance == Attendance::Expected,
+        }
+    }
+
+    /// What the picker says when it lists no one.
+    pub fn nobody(self) -> &'static str {
+        match self {
+            Purpose::Speaker => "No one matches; /join NAME, ORG, ROLE adds someone",
+            Purpose::Arrival => "No one still away matches; /join NAME, ORG, ROLE adds someone",
+            Purpose::Departure => "No one here matches",
+            Purpose::RollCall => "No one still to call matches",
         }
     }
 }
@@ -164,6 +194,8 @@ pub struct App {
     dirty_since: Option<Timestamp>,
     /// Searches of the roster, kept between frames.
     searches: Searches,
+    /// The log's event rows, kept between frames.
+    timeline: Timeline,
     pub quit: bool,
     /// An error to be heard: the secretary's eyes are on the call, and a
     /// line refused stays in the input, where the next one would join it.
@@ -189,6 +221,12 @@ pub enum Action {
     Pick(Purpose),
     PickMove(isize),
     Choose,
+    /// Opens the roll call (a picker of the people expected).
+    RollCall,
+    /// In the roll call: the selected person is absent.
+    MarkAbsent,
+    /// In the roll call: everyone listed is here.
+    AllPresent,
     Cancel,
     NextTopic,
     Undo,
@@ -266,6 +304,7 @@ impl App {
             saved_at: None,
             dirty_since: None,
             searches: Searches::default(),
+            timeline: Timeline::default(),
             quit: false,
             bell: false,
             rescue_dirs: crate::store::rescue_dirs(store.path(), None),
@@ -306,9 +345,18 @@ impl App {
     /// stay the same.
     pub fn picker_rows(&self) -> Cow<'_, [usize]> {
         match &self.mode {
-            Mode::Pick(p) => self.searches.matches(self.store.session(), p.query.value()),
+            Mode::Pick(p) => {
+                self.searches
+                    .matches(self.store.session(), p.query.value(), p.purpose)
+            }
             _ => Cow::Borrowed(&[]),
         }
+    }
+
+    /// The events the log shows among its entries, each with the number of
+    /// entries before it (see [`crate::model::timeline::placed`]).
+    pub fn log_events(&self) -> Cow<'_, [(usize, Event)]> {
+        self.timeline.placed(self.store.session())
     }
 
     /// What Enter would make of the line typed (parsed once per change of
@@ -325,11 +373,12 @@ impl App {
 
     fn refresh_searches(&mut self) {
         let query = match &self.mode {
-            Mode::Pick(p) => Some(p.query.value()),
+            Mode::Pick(p) => Some((p.query.value(), p.purpose)),
             _ => None,
         };
         self.searches
             .refresh(self.store.session(), query, self.input.value());
+        self.timeline.refresh(self.store.session());
     }
 
     fn info(&mut self, text: impl Into<String>) {
@@ -516,6 +565,13 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             }
         }
         Action::Choose => choose(app, now),
+        Action::RollCall => roll::open(app, now),
+        Action::MarkAbsent => {
+            if let Some(i) = picked(app) {
+                roll::mark(app, i, Attendance::Absent, now);
+            }
+        }
+        Action::AllPresent => roll::all_present(app, now),
         Action::Cancel => cancel(app),
         Action::NextTopic => {
             if refused_after_the_end(app) {
@@ -865,7 +921,14 @@ fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
             Some(change) => Some(change),
             None => return true,
         },
-        Intent::Left(id) => Some(meeting::set_attendance(s, id, Attendance::Left, now)),
+        Intent::Left(id) => match departure(app, id, now) {
+            Some(change) => Some(change),
+            None => return true,
+        },
+        Intent::RollCall => {
+            roll::open(app, now);
+            return true;
+        }
         Intent::Absent(id) => Some(meeting::set_attendance(s, id, Attendance::Absent, now)),
         Intent::Chair(id) => Some(Change::Set(Field::Chair(Some(id)))),
         Intent::Secretary(id) => Some(Change::Set(Field::Secretary(Some(id)))),
@@ -973,13 +1036,48 @@ fn arrival(app: &mut App, id: AttendeeId, now: Timestamp) -> Option<Change> {
     if change.is_none()
         && let Some(a) = s.attendee(id)
     {
-        let said = match a.joined_at {
-            Some(t) => format!("{} is already here, since {}", a.name, t.format("%H:%M")),
-            None => format!("{} is already here", a.name),
-        };
+        let said = whereabouts(s, a);
         app.info(said);
     }
     change
+}
+
+/// The change marking a departure, or `None` (and the user told when) for
+/// someone who has left already: marking them again would lose the time.
+fn departure(app: &mut App, id: AttendeeId, now: Timestamp) -> Option<Change> {
+    let s = app.store.session();
+    match s.attendee(id) {
+        Some(a) if a.attendance == Attendance::Left => {
+            let said = whereabouts(s, a);
+            app.info(said);
+            None
+        }
+        _ => Some(meeting::set_attendance(s, id, Attendance::Left, now)),
+    }
+}
+
+/// What marking `a` arrived at `now` does, in words: "Tom Brandl: late,
+/// joined 14:12"; said before the change is made.
+fn arrival_said(s: &crate::model::Session, a: &Attendee, now: Timestamp) -> String {
+    let (name, time) = (&a.name, now.format("%H:%M"));
+    let after = match s.ended_at {
+        Some(end) if now > end => format!(", after the end of the meeting ({})", end.format("%H:%M")),
+        _ => String::new(),
+    };
+    let back = a.attendance == Attendance::Left;
+    match (back, attendance::arriving(s, a, now)) {
+        (true, Attendance::Late) => format!("{name}: back at {time}{after} (late at first)"),
+        (true, _) => format!("{name}: back at {time}{after}"),
+        (false, Attendance::Late) => format!("{name}: late, joined {time}{after}"),
+        // Present after the start is not obvious: the grace period says why.
+        (false, _) => match s.started_at {
+            Some(start) if now > start => format!(
+                "{name}: present, joined {time} (on time until {})",
+                (start + attendance::GRACE).format("%H:%M")
+            ),
+            _ => format!("{name}: present"),
+        },
+    }
 }
 
 /// What to tell the user once a command has done its work.
@@ -993,15 +1091,21 @@ fn confirmation(intent: &Intent, s: &crate::model::Session, now: Timestamp) -> O
         Intent::AddTopic { title, minutes, .. } => format!("Topic added: {title} ({minutes} min)"),
         Intent::Join {
             name, here: true, ..
-        } => format!("{name} added to the roster, here from {time}"),
+        } => match s.ended_at {
+            Some(end) if now > end => format!(
+                "{name} added to the roster, joined {time}, after the end of the meeting ({})",
+                end.format("%H:%M")
+            ),
+            _ if attendance::is_late(s, now) => {
+                format!("{name} added to the roster, late, joined {time}")
+            }
+            _ => format!("{name} added to the roster, here from {time}"),
+        },
         Intent::Join {
             name, here: false, ..
         } => format!("{name} added to the roster, expected"),
         Intent::Organisation { code, name } => format!("Organisation added: {name} ({code})"),
-        Intent::Arrived(id) if s.started_at.is_some() => {
-            format!("{}: late, joined {time}", name(id))
-        }
-        Intent::Arrived(id) => format!("{}: present", name(id)),
+        Intent::Arrived(id) => arrival_said(s, s.attendee(*id)?, now),
         Intent::Left(id) => format!("{}: left at {time}", name(id)),
         Intent::Absent(id) => format!("{}: absent", name(id)),
         Intent::Chair(id) => format!("Chair: {}", name(id)),
@@ -1122,26 +1226,24 @@ fn choose(app: &mut App, now: Timestamp) {
     let Mode::Pick(picker) = &app.mode else {
         return;
     };
-    let (purpose, selected) = (picker.purpose, picker.selected);
+    let purpose = picker.purpose;
     if purpose == Purpose::Speaker && refused_after_the_end(app) {
         app.mode = Mode::Entry;
         return;
     }
-    let rows = app.picker_rows();
-    let chosen = rows.get(selected.min(rows.len().saturating_sub(1)));
-    let Some(id) = chosen.map(|i| app.store.session().attendees[*i].id) else {
-        app.error("no one matches: type less, or add them with /join");
+    let Some(i) = picked(app) else {
         return;
     };
+    if purpose == Purpose::RollCall {
+        return roll::mark(app, i, Attendance::Present, now);
+    }
+    let id = app.store.session().attendees[i].id;
     app.mode = Mode::Entry;
     let s = app.store.session();
     let (change, intent) = match purpose {
         Purpose::Speaker => (meeting::switch_speaker(s, Some(id), now), None),
-        Purpose::Arrival => (arrival(app, id, now), Some(Intent::Arrived(id))),
-        Purpose::Departure => (
-            Some(meeting::set_attendance(s, id, Attendance::Left, now)),
-            Some(Intent::Left(id)),
-        ),
+        Purpose::Arrival | Purpose::RollCall => (arrival(app, id, now), Some(Intent::Arrived(id))),
+        Purpose::Departure => (departure(app, id, now), Some(Intent::Left(id))),
     };
     // Said as the command would say it: a roster mark is easy to miss.
     let said = intent.and_then(|i| confirmation(&i, app.store.session(), now));
@@ -1153,8 +1255,69 @@ fn choose(app: &mut App, now: Timestamp) {
     }
 }
 
+/// The person selected in the picker (their place in the roster). With no
+/// one listed, the one the letters typed name among those not offered: the
+/// picker then does what the command would (`/here NAME` says who is
+/// already here); in a roll call, `None`, with where they are said and the
+/// letters cleared for the next name. `None` too, and an error, if the
+/// letters name no one.
+fn picked(app: &mut App) -> Option<usize> {
+    let Mode::Pick(picker) = &app.mode else {
+        return None;
+    };
+    let (purpose, selected) = (picker.purpose, picker.selected);
+    let query = picker.query.value().trim().to_string();
+    let rows = app.picker_rows();
+    if let Some(&i) = rows.get(selected.min(rows.len().saturating_sub(1))) {
+        return Some(i);
+    }
+    let s = app.store.session();
+    let found = (!query.is_empty())
+        .then(|| app.roster().find(s, &query).first().copied())
+        .flatten();
+    match found {
+        Some(i) if purpose == Purpose::RollCall => {
+            let said = whereabouts(app.store.session(), &app.store.session().attendees[i]);
+            app.info(said);
+            if let Mode::Pick(p) = &mut app.mode {
+                p.query = Input::default();
+            }
+            None
+        }
+        Some(i) => Some(i),
+        None => {
+            app.error("no one matches: type less, or add them with /join");
+            None
+        }
+    }
+}
+
+/// Where someone is, for a picker that does not list them: "Zoë Brandtner
+/// is already here, since 14:31".
+fn whereabouts(s: &crate::model::Session, a: &Attendee) -> String {
+    let name = &a.name;
+    let since = |t: Option<Timestamp>| t.map(|t| t.format("%H:%M").to_string());
+    match a.attendance {
+        Attendance::Present | Attendance::Late => match since(a.joined_at) {
+            Some(t) => format!("{name} is already here, since {t}"),
+            None => format!("{name} is already here"),
+        },
+        Attendance::Left => match since(a.left_at) {
+            Some(t) => format!("{name} has left, at {t}"),
+            None => format!("{name} has left"),
+        },
+        Attendance::Absent => format!("{name} is marked absent"),
+        Attendance::Expected if s.started_at.is_some() => format!("{name} has not arrived"),
+        Attendance::Expected => format!("{name} is expected, not yet here"),
+    }
+}
+
 fn cancel(app: &mut App) {
     match app.mode {
+        Mode::Pick(Picker {
+            purpose: Purpose::RollCall,
+            ..
+        }) => roll::close(app),
         Mode::Pick(_) | Mode::Help | Mode::Unsaved(_) => app.mode = back_mode(app),
         Mode::Entry if app.editing.is_some() => {
             app.editing = None;
@@ -1198,8 +1361,9 @@ fn step_history(app: &mut App, step: Step) {
     }
 }
 
-/// What undoing or redoing `change` does to an entry, in words: "the 14:40
-/// note “entry A important” taken out". `None` for other changes.
+/// What undoing or redoing `change` does to an entry or to someone's
+/// attendance, in words: "the 14:40 note “entry A important” taken out",
+/// "Tom Brandl: expected again". `None` for other changes.
 fn undone(change: &Change, s: &crate::model::Session) -> Option<String> {
     let entry = |e: &crate::model::Entry| {
         format!(
@@ -1213,6 +1377,16 @@ fn undone(change: &Change, s: &crate::model::Session) -> Option<String> {
         Change::Entry(Edit::Remove(id)) => s.entry(*id).map(|e| format!("{} taken out", entry(e))),
         Change::Entry(Edit::Insert { item, .. }) => Some(format!("{} back", entry(item))),
         Change::Entry(Edit::Replace(e)) => Some(format!("{} as it was", entry(e))),
+        Change::Attendee(Edit::Replace(a)) => Some(format!("{}: {} again", a.name, a.attendance.label())),
+        // A whole roll call at once.
+        Change::Batch(changes)
+            if changes.len() > 1
+                && changes
+                    .iter()
+                    .all(|c| matches!(c, Change::Attendee(Edit::Replace(_)))) =>
+        {
+            Some(format!("the attendance of {} people as it was", changes.len()))
+        }
         Change::Batch(changes) => changes.iter().find_map(|c| undone(c, s)),
         _ => None,
     }

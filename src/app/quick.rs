@@ -53,6 +53,8 @@ pub enum Intent {
     Secretary(AttendeeId),
     Start,
     End,
+    /// Open the roll call.
+    RollCall,
 }
 
 /// A slash command: its name, its argument, what it does.
@@ -124,6 +126,12 @@ pub const COMMANDS: &[Command] = &[
         alias: None,
         args: "NAME",
         what: "mark someone as absent",
+    },
+    Command {
+        name: "roll",
+        alias: None,
+        args: "",
+        what: "roll call: mark the people expected present, one key each (F8)",
     },
     Command {
         name: "chair",
@@ -561,6 +569,7 @@ fn parse_command(text: &str, s: &Session, roster: &FoldedRoster) -> Result<Inten
         "secretary" => Intent::Secretary(person()?),
         "start" => Intent::Start,
         "end" => Intent::End,
+        "roll" => Intent::RollCall,
         other => unreachable!("command {other} has no parser"),
     })
 }

@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+use super::Purpose;
 use super::quick::{self, Intent};
 use crate::model::meeting::FoldedRoster;
 use crate::model::{Change, Session};
@@ -18,9 +19,9 @@ pub(super) struct Searches {
     seq: u64,
     len: usize,
     roster: FoldedRoster,
-    /// The picker's query and who matches it (positions in the roster),
-    /// best first; for the roster above.
-    picker: Option<(String, Vec<usize>)>,
+    /// The picker's query and purpose, and who matches it among those it
+    /// offers (positions in the roster), best first; for the roster above.
+    picker: Option<(String, Purpose, Vec<usize>)>,
     /// The line, and what Enter would make of it, for the session at
     /// `journal_seq` (a command may depend on more than the roster).
     line: Option<(u64, String, Result<Intent, String>)>,
@@ -32,8 +33,8 @@ impl Searches {
     }
 
     /// Brings everything up to date with the session, the picker's query
-    /// (if the picker is open) and the typed line.
-    pub(super) fn refresh(&mut self, s: &Session, query: Option<&str>, line: &str) {
+    /// and purpose (if the picker is open) and the typed line.
+    pub(super) fn refresh(&mut self, s: &Session, query: Option<(&str, Purpose)>, line: &str) {
         if !self.roster_is_for(s) {
             self.roster = FoldedRoster::new(s);
             self.seq = s.journal_seq;
@@ -41,8 +42,14 @@ impl Searches {
             self.picker = None;
         }
         match query {
-            Some(q) if self.picker.as_ref().is_none_or(|(old, _)| old != q) => {
-                self.picker = Some((q.to_string(), self.roster.find(s, q)));
+            Some((q, purpose))
+                if self
+                    .picker
+                    .as_ref()
+                    .is_none_or(|(old, p, _)| old != q || *p != purpose) =>
+            {
+                let found = offered(s, self.roster.find(s, q), purpose);
+                self.picker = Some((q.to_string(), purpose, found));
             }
             Some(_) => {}
             None => self.picker = None,
@@ -75,11 +82,14 @@ impl Searches {
         }
     }
 
-    /// Who matches `query` in `s`'s roster, best first.
-    pub(super) fn matches(&self, s: &Session, query: &str) -> Cow<'_, [usize]> {
+    /// Who matches `query` in `s`'s roster among those a picker for
+    /// `purpose` offers, best first.
+    pub(super) fn matches(&self, s: &Session, query: &str, purpose: Purpose) -> Cow<'_, [usize]> {
         match &self.picker {
-            Some((q, found)) if q == query && self.roster_is_for(s) => Cow::Borrowed(found),
-            _ => Cow::Owned(self.roster(s).find(s, query)),
+            Some((q, p, found)) if q == query && *p == purpose && self.roster_is_for(s) => {
+                Cow::Borrowed(found)
+            }
+            _ => Cow::Owned(offered(s, self.roster(s).find(s, query), purpose)),
         }
     }
 
@@ -90,6 +100,12 @@ impl Searches {
             _ => Cow::Owned(quick::parse(line, s, &self.roster(s))),
         }
     }
+}
+
+/// Of the positions `found` in `s`'s roster, those a picker for `purpose` offers.
+fn offered(s: &Session, mut found: Vec<usize>, purpose: Purpose) -> Vec<usize> {
+    found.retain(|&i| purpose.offers(&s.attendees[i]));
+    found
 }
 
 fn edits_roster(change: &Change) -> bool {

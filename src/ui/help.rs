@@ -138,6 +138,7 @@ pub fn lines(width: u16) -> Vec<Line<'static>> {
         Keys::Entry,
         Keys::Browse,
         Keys::Pick,
+        Keys::RollCall,
         Keys::Global,
         Keys::Help,
         Keys::Unsaved,

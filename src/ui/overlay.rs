@@ -49,7 +49,7 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
     let selected = picker.selected.min(matches.len().saturating_sub(1));
     let skip = (selected + 1).saturating_sub(usize::from(list.height));
     let lines: Vec<Line> = if matches.is_empty() {
-        vec![Line::from("No one matches; /join NAME, ORG, ROLE adds someone").dim()]
+        vec![Line::from(picker.purpose.nobody()).dim()]
     } else {
         // Only the rows that show: there may be 100,000 matches.
         matches

@@ -1,0 +1,165 @@
+//! The roll call: the people expected, in roster order, in a picker that
+//! stays open. Enter marks the selected person present (late after the
+//! grace period), Delete absent, Ctrl+A everyone listed; each is one change,
+//! undone as one, and said on the status line with the count of those here.
+
+use tui_input::Input;
+
+use super::{App, Mode, Picker, Purpose, arrival_said, back_mode};
+use crate::model::attendance::{self, GRACE, presence};
+use crate::model::meeting;
+use crate::model::{Attendance, Change, Timestamp};
+
+/// Opens the roll call, unless no one is left to call.
+pub(super) fn open(app: &mut App, now: Timestamp) {
+    if app.store.is_read_only() {
+        app.error("the session is open read-only");
+        return;
+    }
+    let s = app.store.session();
+    let to_call = s
+        .attendees
+        .iter()
+        .filter(|a| Purpose::RollCall.offers(a))
+        .count();
+    if to_call == 0 {
+        let said = format!("Roll call: no one left to call, {}", presence(s));
+        app.info(said);
+        return;
+    }
+    // Whether those called will be present or late is not obvious: said.
+    let rule = match s.started_at {
+        None => "before the start: present".to_string(),
+        Some(start) if attendance::is_late(s, now) => {
+            format!("late now (the meeting started {})", start.format("%H:%M"))
+        }
+        Some(start) => format!("present until {}", (start + GRACE).format("%H:%M")),
+    };
+    let said = format!("Roll call of {to_call}, {rule}; Esc when done");
+    app.mode = Mode::Pick(Picker {
+        purpose: Purpose::RollCall,
+        query: Input::default(),
+        selected: 0,
+    });
+    app.info(said);
+}
+
+/// Marks the person at roster position `i` present (or late) or absent,
+/// and moves on to the next person to call.
+pub(super) fn mark(app: &mut App, i: usize, attendance: Attendance, now: Timestamp) {
+    if !calling(app) {
+        return;
+    }
+    let s = app.store.session();
+    let a = &s.attendees[i];
+    let (change, said) = match attendance {
+        Attendance::Absent => (
+            meeting::set_attendance(s, a.id, Attendance::Absent, now),
+            format!("{}: absent", a.name),
+        ),
+        _ => match meeting::arrive(s, a.id, now) {
+            Some(change) => (change, arrival_said(s, a, now)),
+            None => return,
+        },
+    };
+    if app.apply(change) {
+        let done = !next(app, i);
+        let s = app.store.session();
+        let said = if done {
+            format!("{said}. Roll call done: {}", presence(s))
+        } else {
+            format!("{said} ({})", presence(s))
+        };
+        app.info(said);
+    }
+}
+
+/// Marks everyone listed present (or late), as one change.
+pub(super) fn all_present(app: &mut App, now: Timestamp) {
+    if !calling(app) {
+        return;
+    }
+    let rows = app.picker_rows().into_owned();
+    let s = app.store.session();
+    let changes: Vec<Change> = rows
+        .iter()
+        .filter_map(|&i| meeting::arrive(s, s.attendees[i].id, now))
+        .collect();
+    let count = changes.len();
+    let how = match s.started_at {
+        Some(start) if attendance::is_late(s, now) => {
+            format!("late (the meeting started {})", start.format("%H:%M"))
+        }
+        _ => "present".to_string(),
+    };
+    let change = match count {
+        0 => {
+            app.error("no one listed to mark: Backspace clears the letters typed");
+            return;
+        }
+        1 => changes.into_iter().next().expect("one change"),
+        _ => Change::Batch(changes),
+    };
+    if app.apply(change) {
+        let open = next(app, rows[0]);
+        let s = app.store.session();
+        let said = format!(
+            "Roll call: {count} marked {how} at once (Ctrl+Z undoes all {count}); {}{}",
+            presence(s),
+            if open { "" } else { ", everyone called" }
+        );
+        app.info(said);
+    }
+}
+
+/// Closes the roll call, saying how many are here.
+pub(super) fn close(app: &mut App) {
+    app.mode = back_mode(app);
+    let s = app.store.session();
+    let left = s
+        .attendees
+        .iter()
+        .filter(|a| Purpose::RollCall.offers(a))
+        .count();
+    let said = match left {
+        0 => format!("Roll call: {}", presence(s)),
+        n => format!("Roll call: {}, {n} not called", presence(s)),
+    };
+    app.info(said);
+}
+
+fn calling(app: &App) -> bool {
+    matches!(
+        app.mode,
+        Mode::Pick(Picker {
+            purpose: Purpose::RollCall,
+            ..
+        })
+    )
+}
+
+/// After marking the person at roster position `marked`: the letters typed
+/// cleared for the next name and the next person in the roster selected;
+/// with no one left to call, the roll call closed. False if it closed.
+fn next(app: &mut App, marked: usize) -> bool {
+    if let Mode::Pick(p) = &mut app.mode {
+        p.query = Input::default();
+    }
+    app.refresh_searches();
+    // With no letters typed, the list is in roster order.
+    let at = {
+        let rows = app.picker_rows();
+        let at = rows.partition_point(|&i| i < marked);
+        (!rows.is_empty()).then(|| at.min(rows.len() - 1))
+    };
+    match (at, &mut app.mode) {
+        (Some(at), Mode::Pick(p)) => {
+            p.selected = at;
+            true
+        }
+        _ => {
+            app.mode = back_mode(app);
+            false
+        }
+    }
+}
