@@ -396,7 +396,13 @@ pub const BINDINGS: &[Binding] = &[
         "present (late after the start's grace period); on to the next",
         hint("present"),
     ),
-    bind(R, &[key(Delete)], Action::MarkAbsent, "absent", hint("absent")),
+    bind(
+        R,
+        &[key(Delete)],
+        Action::MarkAbsent,
+        "absent",
+        hint("absent"),
+    ),
     bind(
         R,
         &[ctrl('a')],

@@ -1061,7 +1061,9 @@ fn departure(app: &mut App, id: AttendeeId, now: Timestamp) -> Option<Change> {
 fn arrival_said(s: &crate::model::Session, a: &Attendee, now: Timestamp) -> String {
     let (name, time) = (&a.name, now.format("%H:%M"));
     let after = match s.ended_at {
-        Some(end) if now > end => format!(", after the end of the meeting ({})", end.format("%H:%M")),
+        Some(end) if now > end => {
+            format!(", after the end of the meeting ({})", end.format("%H:%M"))
+        }
         _ => String::new(),
     };
     let back = a.attendance == Attendance::Left;
@@ -1363,7 +1365,7 @@ fn step_history(app: &mut App, step: Step) {
 
 /// What undoing or redoing `change` does to an entry or to someone's
 /// attendance, in words: "the 14:40 note “entry A important” taken out",
-/// "Tom Brandl: expected again". `None` for other changes.
+/// "Tom Brandl marked expected again". `None` for other changes.
 fn undone(change: &Change, s: &crate::model::Session) -> Option<String> {
     let entry = |e: &crate::model::Entry| {
         format!(
@@ -1377,7 +1379,9 @@ fn undone(change: &Change, s: &crate::model::Session) -> Option<String> {
         Change::Entry(Edit::Remove(id)) => s.entry(*id).map(|e| format!("{} taken out", entry(e))),
         Change::Entry(Edit::Insert { item, .. }) => Some(format!("{} back", entry(item))),
         Change::Entry(Edit::Replace(e)) => Some(format!("{} as it was", entry(e))),
-        Change::Attendee(Edit::Replace(a)) => Some(format!("{}: {} again", a.name, a.attendance.label())),
+        Change::Attendee(Edit::Replace(a)) => {
+            Some(format!("{} marked {} again", a.name, a.attendance.label()))
+        }
         // A whole roll call at once.
         Change::Batch(changes)
             if changes.len() > 1
@@ -1385,7 +1389,10 @@ fn undone(change: &Change, s: &crate::model::Session) -> Option<String> {
                     .iter()
                     .all(|c| matches!(c, Change::Attendee(Edit::Replace(_)))) =>
         {
-            Some(format!("the attendance of {} people as it was", changes.len()))
+            Some(format!(
+                "the attendance of {} people as it was",
+                changes.len()
+            ))
         }
         Change::Batch(changes) => changes.iter().find_map(|c| undone(c, s)),
         _ => None,

@@ -3,7 +3,9 @@ use chrono::Duration;
 use super::document::{Block, Document, Item};
 use crate::model::attendance::{came_after_the_end, came_late};
 use crate::model::stats::{format_duration, speaking_time};
-use crate::model::{AgendaId, AgendaStatus, Attendee, AttendeeId, Entry, EntryKind, Session, Timestamp};
+use crate::model::{
+    AgendaId, AgendaStatus, Attendee, AttendeeId, Entry, EntryKind, Session, Timestamp,
+};
 
 /// What the minutes of a session say, in order: header, attendance, agenda,
 /// one section per agenda item, action items, speaking time, credits.

@@ -121,10 +121,7 @@ impl Attendee {
             left_at: self.left_at,
         };
         let came = self.attendance.attended() || latest.joined_at.is_some();
-        self.earlier
-            .iter()
-            .copied()
-            .chain(came.then_some(latest))
+        self.earlier.iter().copied().chain(came.then_some(latest))
     }
 
     /// When they first arrived, if known: what decides on time or late.

@@ -83,7 +83,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         rows.push((s.entries[i].at, entry));
         if i + 1 == len {
             let last = timeline::before(&events, len);
-            rows.extend(last.iter().map(|(_, e)| (e.at, vec![event_row(s, e, width)])));
+            rows.extend(
+                last.iter()
+                    .map(|(_, e)| (e.at, vec![event_row(s, e, width)])),
+            );
         }
         // What happened once the meeting had ended comes under a rule
         // that says so, as the minutes put it in a section of its own.
@@ -142,7 +145,11 @@ fn event_row(s: &Session, e: &Event, width: usize) -> Line<'static> {
             ),
             None => "■ Topic".to_string(),
         },
-        Happening::Arrived { who: id, back, late } => {
+        Happening::Arrived {
+            who: id,
+            back,
+            late,
+        } => {
             let how = match (back, late) {
                 (true, _) => "came back",
                 (false, true) => "arrived (late)",

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{help, theme};
-use crate::app::{App, Picker};
+use crate::app::{App, Picker, Purpose};
+use crate::model::attendance::presence;
 use crate::text::{fit, pad};
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -27,7 +28,12 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
     let rows = matches.len().clamp(1, 12) as u16;
     let area = centered(area, 48, rows + 3);
     frame.render_widget(Clear, area);
-    let block = Block::bordered().title(Span::from(format!(" {} ", picker.purpose.title())).bold());
+    // The roll call counts as it goes.
+    let title = match picker.purpose {
+        Purpose::RollCall => format!(" Roll call: {} ", presence(s)),
+        purpose => format!(" {} ", purpose.title()),
+    };
+    let block = Block::bordered().title(Span::from(title).bold());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 {
