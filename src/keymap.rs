@@ -410,15 +410,6 @@ pub const BINDINGS: &[Binding] = &[
         "everyone listed present, as one change",
         hint("all present"),
     ),
-    bind(R, &[key(Up)], Action::PickMove(-1), "up", None),
-    bind(R, &[key(Down)], Action::PickMove(1), "down", None),
-    bind(
-        R,
-        &[key(Backspace)],
-        Action::Edit(Req::DeletePrevChar),
-        "delete back",
-        None,
-    ),
     bind(
         R,
         &[key(Esc)],
@@ -515,13 +506,23 @@ impl Keys {
     }
 }
 
-/// The bindings of a mode, its own first, then the global ones.
+/// The bindings of a mode, its own first, then the global ones. The roll
+/// call is a picker that stays open: the picker's keys that it does not
+/// bind itself (↑, ↓, Backspace) work there too.
 pub fn bindings(mode: Keys) -> impl Iterator<Item = &'static Binding> {
     let own = BINDINGS.iter().filter(move |b| b.mode == mode);
+    let bound_here = move |b: &Binding| {
+        BINDINGS
+            .iter()
+            .any(|o| o.mode == mode && o.keys.iter().any(|k| b.keys.contains(k)))
+    };
+    let picker = BINDINGS
+        .iter()
+        .filter(move |b| mode == Keys::RollCall && b.mode == Keys::Pick && !bound_here(b));
     let global = BINDINGS
         .iter()
         .filter(move |b| b.mode == Keys::Global && mode != Keys::Help);
-    own.chain(global)
+    own.chain(picker).chain(global)
 }
 
 /// The action for a key press in the app's current mode, if any.

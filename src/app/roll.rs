@@ -8,7 +8,7 @@ use tui_input::Input;
 use super::{App, Mode, Picker, Purpose, arrival_said, back_mode};
 use crate::model::attendance::{self, GRACE, presence};
 use crate::model::meeting;
-use crate::model::{Attendance, Change, Timestamp};
+use crate::model::{Attendance, Change, Session, Timestamp};
 
 /// Opens the roll call, unless no one is left to call.
 pub(super) fn open(app: &mut App, now: Timestamp) {
@@ -17,11 +17,7 @@ pub(super) fn open(app: &mut App, now: Timestamp) {
         return;
     }
     let s = app.store.session();
-    let to_call = s
-        .attendees
-        .iter()
-        .filter(|a| Purpose::RollCall.offers(a))
-        .count();
+    let to_call = to_call(s);
     if to_call == 0 {
         let said = format!("Roll call: no one left to call, {}", presence(s));
         app.info(said);
@@ -116,16 +112,19 @@ pub(super) fn all_present(app: &mut App, now: Timestamp) {
 pub(super) fn close(app: &mut App) {
     app.mode = back_mode(app);
     let s = app.store.session();
-    let left = s
-        .attendees
-        .iter()
-        .filter(|a| Purpose::RollCall.offers(a))
-        .count();
-    let said = match left {
+    let said = match to_call(s) {
         0 => format!("Roll call: {}", presence(s)),
         n => format!("Roll call: {}, {n} not called", presence(s)),
     };
     app.info(said);
+}
+
+/// How many people the roll call has still to call.
+fn to_call(s: &Session) -> usize {
+    s.attendees
+        .iter()
+        .filter(|a| Purpose::RollCall.offers(a))
+        .count()
 }
 
 fn calling(app: &App) -> bool {
