@@ -645,6 +645,21 @@ fn quitting_during_the_roll_call_keeps_the_letters_typed() {
 }
 
 #[test]
+fn the_roll_call_draws_at_any_size() {
+    let (_dir, mut app) = app_on(ten());
+    press(&mut app, &[key(KeyCode::F(8))], t(-3, 0));
+    app::update(&mut app, Action::Paste("王丽王丽王丽".into()), t(-3, 0));
+    for width in 0..50 {
+        for height in 0..14 {
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            terminal
+                .draw(|frame| minutes::ui::render(&app, frame))
+                .unwrap();
+        }
+    }
+}
+
+#[test]
 fn a_read_only_session_has_no_roll_call() {
     let (_dir, path) = common::sample_copy();
     let open = store::OpenSession::open(&path, store::Mode::ReadOnly).unwrap();

@@ -1379,9 +1379,11 @@ fn undone(change: &Change, s: &crate::model::Session) -> Option<String> {
         Change::Entry(Edit::Remove(id)) => s.entry(*id).map(|e| format!("{} taken out", entry(e))),
         Change::Entry(Edit::Insert { item, .. }) => Some(format!("{} back", entry(item))),
         Change::Entry(Edit::Replace(e)) => Some(format!("{} as it was", entry(e))),
-        Change::Attendee(Edit::Replace(a)) => {
-            Some(format!("{} marked {} again", a.name, a.attendance.label()))
-        }
+        // Said for a change of attendance, not of a name or role.
+        Change::Attendee(Edit::Replace(a)) => s
+            .attendee(a.id)
+            .filter(|now| (now.attendance, now.joined_at) != (a.attendance, a.joined_at))
+            .map(|_| format!("{} marked {} again", a.name, a.attendance.label())),
         // A whole roll call at once.
         Change::Batch(changes)
             if changes.len() > 1
