@@ -721,6 +721,17 @@ fn roll_called() -> (tempfile::TempDir, App) {
 }
 
 #[test]
+fn the_events_kept_between_frames_are_those_of_the_session() {
+    let (_dir, mut app) = roll_called();
+    let fresh = |app: &App| placed(app.store.session());
+    assert_eq!(app.log_events().into_owned(), fresh(&app));
+    for keys in [[ctrl('z')], [ctrl('z')], [ctrl('y')]] {
+        press(&mut app, &keys, t(16, 0));
+        assert_eq!(app.log_events().into_owned(), fresh(&app));
+    }
+}
+
+#[test]
 fn who_is_here_and_when_they_came_at_80x24() {
     let (_dir, app) = roll_called();
     let screen = screen(&app, 80, 24);
