@@ -2,9 +2,9 @@
 //! here: [`update`] is tested directly, with the time passed in.
 
 mod history;
+mod presence;
 pub mod quick;
 pub mod quit;
-mod roll;
 mod search;
 mod timeline;
 
@@ -565,13 +565,13 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             }
         }
         Action::Choose => choose(app, now),
-        Action::RollCall => roll::open(app, now),
+        Action::RollCall => presence::open(app, now),
         Action::MarkAbsent => {
-            if let Some(i) = picked(app) {
-                roll::mark(app, i, Attendance::Absent, now);
+            if let Some(i) = presence::picked(app) {
+                presence::mark(app, i, Attendance::Absent, now);
             }
         }
-        Action::AllPresent => roll::all_present(app, now),
+        Action::AllPresent => presence::all_present(app, now),
         Action::Cancel => cancel(app),
         Action::NextTopic => {
             if refused_after_the_end(app) {
@@ -921,12 +921,12 @@ fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
             Some(change) => Some(change),
             None => return true,
         },
-        Intent::Left(id) => match departure(app, id, now) {
+        Intent::Left(id) => match presence::departure(app, id, now) {
             Some(change) => Some(change),
             None => return true,
         },
         Intent::RollCall => {
-            roll::open(app, now);
+            presence::open(app, now);
             return true;
         }
         Intent::Absent(id) => Some(meeting::set_attendance(s, id, Attendance::Absent, now)),
@@ -1036,50 +1036,10 @@ fn arrival(app: &mut App, id: AttendeeId, now: Timestamp) -> Option<Change> {
     if change.is_none()
         && let Some(a) = s.attendee(id)
     {
-        let said = whereabouts(s, a);
+        let said = presence::whereabouts(s, a);
         app.info(said);
     }
     change
-}
-
-/// The change marking a departure, or `None` (and the user told when) for
-/// someone who has left already: marking them again would lose the time.
-fn departure(app: &mut App, id: AttendeeId, now: Timestamp) -> Option<Change> {
-    let s = app.store.session();
-    match s.attendee(id) {
-        Some(a) if a.attendance == Attendance::Left => {
-            let said = whereabouts(s, a);
-            app.info(said);
-            None
-        }
-        _ => Some(meeting::set_attendance(s, id, Attendance::Left, now)),
-    }
-}
-
-/// What marking `a` arrived at `now` does, in words: "Tom Brandl: late,
-/// joined 14:12"; said before the change is made.
-fn arrival_said(s: &crate::model::Session, a: &Attendee, now: Timestamp) -> String {
-    let (name, time) = (&a.name, now.format("%H:%M"));
-    let after = match s.ended_at {
-        Some(end) if now > end => {
-            format!(", after the end of the meeting ({})", end.format("%H:%M"))
-        }
-        _ => String::new(),
-    };
-    let back = a.attendance == Attendance::Left;
-    match (back, attendance::arriving(s, a, now)) {
-        (true, Attendance::Late) => format!("{name}: back at {time}{after} (late at first)"),
-        (true, _) => format!("{name}: back at {time}{after}"),
-        (false, Attendance::Late) => format!("{name}: late, joined {time}{after}"),
-        // Present after the start is not obvious: the grace period says why.
-        (false, _) => match s.started_at {
-            Some(start) if now > start => format!(
-                "{name}: present, joined {time} (on time until {})",
-                (start + attendance::GRACE).format("%H:%M")
-            ),
-            _ => format!("{name}: present"),
-        },
-    }
 }
 
 /// What to tell the user once a command has done its work.
@@ -1107,7 +1067,7 @@ fn confirmation(intent: &Intent, s: &crate::model::Session, now: Timestamp) -> O
             name, here: false, ..
         } => format!("{name} added to the roster, expected"),
         Intent::Organisation { code, name } => format!("Organisation added: {name} ({code})"),
-        Intent::Arrived(id) => arrival_said(s, s.attendee(*id)?, now),
+        Intent::Arrived(id) => presence::arrival_said(s, s.attendee(*id)?, now),
         Intent::Left(id) => format!("{}: left at {time}", name(id)),
         Intent::Absent(id) => format!("{}: absent", name(id)),
         Intent::Chair(id) => format!("Chair: {}", name(id)),
@@ -1233,11 +1193,11 @@ fn choose(app: &mut App, now: Timestamp) {
         app.mode = Mode::Entry;
         return;
     }
-    let Some(i) = picked(app) else {
+    let Some(i) = presence::picked(app) else {
         return;
     };
     if purpose == Purpose::RollCall {
-        return roll::mark(app, i, Attendance::Present, now);
+        return presence::mark(app, i, Attendance::Present, now);
     }
     let id = app.store.session().attendees[i].id;
     app.mode = Mode::Entry;
@@ -1245,7 +1205,7 @@ fn choose(app: &mut App, now: Timestamp) {
     let (change, intent) = match purpose {
         Purpose::Speaker => (meeting::switch_speaker(s, Some(id), now), None),
         Purpose::Arrival | Purpose::RollCall => (arrival(app, id, now), Some(Intent::Arrived(id))),
-        Purpose::Departure => (departure(app, id, now), Some(Intent::Left(id))),
+        Purpose::Departure => (presence::departure(app, id, now), Some(Intent::Left(id))),
     };
     // Said as the command would say it: a roster mark is easy to miss.
     let said = intent.and_then(|i| confirmation(&i, app.store.session(), now));
@@ -1257,69 +1217,12 @@ fn choose(app: &mut App, now: Timestamp) {
     }
 }
 
-/// The person selected in the picker (their place in the roster). With no
-/// one listed, the one the letters typed name among those not offered: the
-/// picker then does what the command would (`/here NAME` says who is
-/// already here); in a roll call, `None`, with where they are said and the
-/// letters cleared for the next name. `None` too, and an error, if the
-/// letters name no one.
-fn picked(app: &mut App) -> Option<usize> {
-    let Mode::Pick(picker) = &app.mode else {
-        return None;
-    };
-    let (purpose, selected) = (picker.purpose, picker.selected);
-    let query = picker.query.value().trim().to_string();
-    let rows = app.picker_rows();
-    if let Some(&i) = rows.get(selected.min(rows.len().saturating_sub(1))) {
-        return Some(i);
-    }
-    let s = app.store.session();
-    let found = (!query.is_empty())
-        .then(|| app.roster().find(s, &query).first().copied())
-        .flatten();
-    match found {
-        Some(i) if purpose == Purpose::RollCall => {
-            let said = whereabouts(app.store.session(), &app.store.session().attendees[i]);
-            app.info(said);
-            if let Mode::Pick(p) = &mut app.mode {
-                p.query = Input::default();
-            }
-            None
-        }
-        Some(i) => Some(i),
-        None => {
-            app.error("no one matches: type less, or add them with /join");
-            None
-        }
-    }
-}
-
-/// Where someone is, for a picker that does not list them: "Zoë Brandtner
-/// is already here, since 14:31".
-fn whereabouts(s: &crate::model::Session, a: &Attendee) -> String {
-    let name = &a.name;
-    let since = |t: Option<Timestamp>| t.map(|t| t.format("%H:%M").to_string());
-    match a.attendance {
-        Attendance::Present | Attendance::Late => match since(a.joined_at) {
-            Some(t) => format!("{name} is already here, since {t}"),
-            None => format!("{name} is already here"),
-        },
-        Attendance::Left => match since(a.left_at) {
-            Some(t) => format!("{name} has left, at {t}"),
-            None => format!("{name} has left"),
-        },
-        Attendance::Absent => format!("{name} is marked absent"),
-        Attendance::Expected if s.started_at.is_some() => format!("{name} has not arrived"),
-        Attendance::Expected => format!("{name} is expected, not yet here"),
-    }
-}
-
 fn cancel(app: &mut App) {
     match app.mode {
         Mode::Pick(Picker {
             purpose: Purpose::RollCall,
             ..
-        }) => roll::close(app),
+        }) => presence::close(app),
         Mode::Pick(_) | Mode::Help | Mode::Unsaved(_) => app.mode = back_mode(app),
         Mode::Entry if app.editing.is_some() => {
             app.editing = None;

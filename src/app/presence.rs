@@ -1,14 +1,15 @@
-//! The roll call: the people expected, in roster order, in a picker that
-//! stays open. Enter marks the selected person present (late after the
-//! grace period), Delete absent, Ctrl+A everyone listed; each is one change,
-//! undone as one, and said on the status line with the count of those here.
+//! Who is here. The roll call: the people expected, in roster order, in a
+//! picker that stays open. Enter marks the selected person present (late
+//! after the grace period), Delete absent, Ctrl+A everyone listed; each is
+//! one change, undone as one, and said on the status line with the count of
+//! those here. And what the arrival and departure pickers and commands say.
 
 use tui_input::Input;
 
-use super::{App, Mode, Picker, Purpose, arrival_said, back_mode};
+use super::{App, Mode, Picker, Purpose, back_mode};
 use crate::model::attendance::{self, GRACE, presence};
 use crate::model::meeting;
-use crate::model::{Attendance, Change, Session, Timestamp};
+use crate::model::{Attendance, Attendee, AttendeeId, Change, Session, Timestamp};
 
 /// Opens the roll call, unless no one is left to call.
 pub(super) fn open(app: &mut App, now: Timestamp) {
@@ -160,5 +161,102 @@ fn next(app: &mut App, marked: usize) -> bool {
             app.mode = back_mode(app);
             false
         }
+    }
+}
+
+/// The person selected in the picker (their place in the roster). With no
+/// one listed, the one the letters typed name among those not offered: the
+/// picker then does what the command would (`/here NAME` says who is
+/// already here); in a roll call, `None`, with where they are said and the
+/// letters cleared for the next name. `None` too, and an error, if the
+/// letters name no one.
+pub(super) fn picked(app: &mut App) -> Option<usize> {
+    let Mode::Pick(picker) = &app.mode else {
+        return None;
+    };
+    let (purpose, selected) = (picker.purpose, picker.selected);
+    let query = picker.query.value().trim().to_string();
+    let rows = app.picker_rows();
+    if let Some(&i) = rows.get(selected.min(rows.len().saturating_sub(1))) {
+        return Some(i);
+    }
+    let s = app.store.session();
+    let found = (!query.is_empty())
+        .then(|| app.roster().find(s, &query).first().copied())
+        .flatten();
+    match found {
+        Some(i) if purpose == Purpose::RollCall => {
+            let said = whereabouts(app.store.session(), &app.store.session().attendees[i]);
+            app.info(said);
+            if let Mode::Pick(p) = &mut app.mode {
+                p.query = Input::default();
+            }
+            None
+        }
+        Some(i) => Some(i),
+        None => {
+            app.error("no one matches: type less, or add them with /join");
+            None
+        }
+    }
+}
+
+/// Where someone is, for a picker that does not list them: "Zoë Brandtner
+/// is already here, since 14:31".
+pub(super) fn whereabouts(s: &Session, a: &Attendee) -> String {
+    let name = &a.name;
+    let since = |t: Option<Timestamp>| t.map(|t| t.format("%H:%M").to_string());
+    match a.attendance {
+        Attendance::Present | Attendance::Late => match since(a.joined_at) {
+            Some(t) => format!("{name} is already here, since {t}"),
+            None => format!("{name} is already here"),
+        },
+        Attendance::Left => match since(a.left_at) {
+            Some(t) => format!("{name} has left, at {t}"),
+            None => format!("{name} has left"),
+        },
+        Attendance::Absent => format!("{name} is marked absent"),
+        Attendance::Expected if s.started_at.is_some() => format!("{name} has not arrived"),
+        Attendance::Expected => format!("{name} is expected, not yet here"),
+    }
+}
+
+/// The change marking a departure, or `None` (and the user told when) for
+/// someone who has left already: marking them again would lose the time.
+pub(super) fn departure(app: &mut App, id: AttendeeId, now: Timestamp) -> Option<Change> {
+    let s = app.store.session();
+    match s.attendee(id) {
+        Some(a) if a.attendance == Attendance::Left => {
+            let said = whereabouts(s, a);
+            app.info(said);
+            None
+        }
+        _ => Some(meeting::set_attendance(s, id, Attendance::Left, now)),
+    }
+}
+
+/// What marking `a` arrived at `now` does, in words: "Tom Brandl: late,
+/// joined 14:12"; said before the change is made.
+pub(super) fn arrival_said(s: &Session, a: &Attendee, now: Timestamp) -> String {
+    let (name, time) = (&a.name, now.format("%H:%M"));
+    let after = match s.ended_at {
+        Some(end) if now > end => {
+            format!(", after the end of the meeting ({})", end.format("%H:%M"))
+        }
+        _ => String::new(),
+    };
+    let back = a.attendance == Attendance::Left;
+    match (back, attendance::arriving(s, a, now)) {
+        (true, Attendance::Late) => format!("{name}: back at {time}{after} (late at first)"),
+        (true, _) => format!("{name}: back at {time}{after}"),
+        (false, Attendance::Late) => format!("{name}: late, joined {time}{after}"),
+        // Present after the start is not obvious: the grace period says why.
+        (false, _) => match s.started_at {
+            Some(start) if now > start => format!(
+                "{name}: present, joined {time} (on time until {})",
+                (start + attendance::GRACE).format("%H:%M")
+            ),
+            _ => format!("{name}: present"),
+        },
     }
 }
