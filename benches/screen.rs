@@ -82,6 +82,7 @@ fn roster(people: usize) -> Session {
                 attendance,
                 joined_at: attendance.attended().then_some(start),
                 left_at: None,
+                earlier: Vec::new(),
             }
         })
         .collect();

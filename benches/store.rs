@@ -36,6 +36,7 @@ fn synthetic(entries: usize) -> Session {
             attendance: Attendance::Present,
             joined_at: Some(start),
             left_at: None,
+            earlier: Vec::new(),
         })
         .collect();
     s.agenda = (1..=8)

@@ -17,6 +17,8 @@ pub enum Keys {
     Entry,
     Browse,
     Pick,
+    /// The roll call: a picker that stays open.
+    RollCall,
     Help,
     /// The question asked on quit while changes are only in memory.
     Unsaved,
@@ -80,7 +82,9 @@ const fn hint(words: &'static str) -> Option<&'static str> {
 use KeyCode::{
     Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use Keys::{Browse as B, Entry as E, Global as G, Help as H, Pick as P, Unsaved as U};
+use Keys::{
+    Browse as B, Entry as E, Global as G, Help as H, Pick as P, RollCall as R, Unsaved as U,
+};
 
 const fn alt(c: char) -> Key {
     Key {
@@ -148,6 +152,13 @@ pub const BINDINGS: &[Binding] = &[
         &[ctrl('l'), key(F(5))],
         Action::Pick(Purpose::Departure),
         "someone left: pick a person",
+        None,
+    ),
+    bind(
+        E,
+        &[key(F(8))],
+        Action::RollCall,
+        "roll call: mark the people expected, one key each (also /roll)",
         None,
     ),
     bind(
@@ -395,6 +406,13 @@ pub const BINDINGS: &[Binding] = &[
         "someone left (roster: the selected person)",
         None,
     ),
+    bind(
+        B,
+        &[key(F(8))],
+        Action::RollCall,
+        "roll call: mark the people expected, one key each",
+        None,
+    ),
     mark!(
         B,
         'd',
@@ -418,6 +436,35 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     bind(P, &[key(Esc)], Action::Cancel, "cancel", hint("cancel")),
+    // The roll call: letters filter the list, as in a picker.
+    bind(
+        R,
+        &[key(Enter)],
+        Action::Choose,
+        "present (late after the start's grace period); on to the next",
+        hint("present"),
+    ),
+    bind(
+        R,
+        &[key(Delete)],
+        Action::MarkAbsent,
+        "absent",
+        hint("absent"),
+    ),
+    bind(
+        R,
+        &[ctrl('a')],
+        Action::AllPresent,
+        "everyone listed present, as one change",
+        hint("all present"),
+    ),
+    bind(
+        R,
+        &[key(Esc)],
+        Action::Cancel,
+        "done: says how many are here",
+        hint("done"),
+    ),
     // The question on quit while changes are only in memory: an answer
     // is typed in full, so that no stray key can lose anything.
     bind(U, &[key(Enter)], Action::Choose, "answer", hint("answer")),
@@ -487,6 +534,7 @@ impl Keys {
         match mode {
             Mode::Entry => Keys::Entry,
             Mode::Browse => Keys::Browse,
+            Mode::Pick(p) if p.purpose == Purpose::RollCall => Keys::RollCall,
             Mode::Pick(_) => Keys::Pick,
             Mode::Unsaved(_) => Keys::Unsaved,
             Mode::Help => Keys::Help,
@@ -499,19 +547,30 @@ impl Keys {
             Keys::Entry => "Typing (the quick-entry line)",
             Keys::Browse => "Browsing (Esc from typing)",
             Keys::Pick => "Picking a person",
+            Keys::RollCall => "Roll call (F8 or /roll)",
             Keys::Help => "This help",
             Keys::Unsaved => "Quitting with changes only in memory",
         }
     }
 }
 
-/// The bindings of a mode, its own first, then the global ones.
+/// The bindings of a mode, its own first, then the global ones. The roll
+/// call is a picker that stays open: the picker's keys that it does not
+/// bind itself (↑, ↓, Backspace) work there too.
 pub fn bindings(mode: Keys) -> impl Iterator<Item = &'static Binding> {
     let own = BINDINGS.iter().filter(move |b| b.mode == mode);
+    let bound_here = move |b: &Binding| {
+        BINDINGS
+            .iter()
+            .any(|o| o.mode == mode && o.keys.iter().any(|k| b.keys.contains(k)))
+    };
+    let picker = BINDINGS
+        .iter()
+        .filter(move |b| mode == Keys::RollCall && b.mode == Keys::Pick && !bound_here(b));
     let global = BINDINGS
         .iter()
         .filter(move |b| b.mode == Keys::Global && mode != Keys::Help);
-    own.chain(global)
+    own.chain(picker).chain(global)
 }
 
 /// The action for a key press in the app's current mode, if any.
@@ -576,6 +635,7 @@ pub fn action_for(event: KeyEvent, app: &App) -> Option<Action> {
                 Purpose::Arrival => Action::MarkSelected(Attendance::Present),
                 Purpose::Departure => Action::MarkSelected(Attendance::Left),
                 Purpose::Queue => Action::QueueSelected,
+                Purpose::RollCall => Action::RollCall,
             })
         }
         // In the queue: Ctrl+P gives the selected person the floor, Ctrl+R
@@ -604,6 +664,7 @@ pub fn changes_the_session(action: &Action) -> bool {
     matches!(
         action,
         Action::Type
+            | Action::RollCall
             | Action::EditSelected
             | Action::DeleteSelected
             | Action::Undo

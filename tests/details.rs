@@ -491,6 +491,7 @@ fn two_toms() -> Session {
             attendance: Attendance::Present,
             joined_at: Some(t(0, 0)),
             left_at: None,
+            earlier: Vec::new(),
         });
     }
     s
@@ -593,6 +594,7 @@ fn roster_of(names: &[&str]) -> Session {
             attendance: Attendance::Present,
             joined_at: None,
             left_at: None,
+            earlier: Vec::new(),
         })
         .collect();
     s

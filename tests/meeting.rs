@@ -637,6 +637,7 @@ mod search {
                     attendance,
                     joined_at: None,
                     left_at: None,
+                    earlier: Vec::new(),
                 })
                 .collect();
             s

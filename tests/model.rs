@@ -90,6 +90,7 @@ prop_compose! {
             attendance,
             joined_at,
             left_at,
+            earlier: Vec::new(),
         }).collect();
         let ids: Vec<AttendeeId> = s.attendees.iter().map(|a| a.id).collect();
         let fix = |p: AttendeeId| ids.get(p.0 as usize % ids.len().max(1)).copied();
@@ -318,6 +319,7 @@ fn a_speech_still_going_on_counts_until_now_only_when_asked() {
         attendance: Attendance::Present,
         joined_at: None,
         left_at: None,
+        earlier: Vec::new(),
     });
     let start: DateTime<FixedOffset> = common::at("2026-01-01T10:00:00+00:00");
     s.entries.push(Entry {

@@ -109,7 +109,9 @@ fn recording_at_80x24() {
     let screen = screen(&app, 80, 24);
     // The roster says late with `~` (`L` read as "left"), explains its
     // marks, and has room for a whole name beside a log of 51 columns.
-    assert!(screen.contains("│ ~ José Álvarez Núñez 10:50"), "{screen}");
+    // José came 5 s after the start: on time.
+    assert!(screen.contains("│ ~ 王丽               16:50"), "{screen}");
+    assert!(screen.contains("│ + José Álvarez Núñez 10:50"), "{screen}");
     assert!(screen.contains("│+ here ~ late"), "{screen}");
     assert!(screen.contains("│- left x absent"), "{screen}");
     // An action's task comes before its owner and due date.
@@ -350,7 +352,14 @@ fn the_last_entries_are_on_screen_whole_at_80x24() {
     // The newest at the bottom: nothing after it.
     let rows: Vec<&str> = screen.lines().collect();
     let last = rows.iter().position(|l| l.contains("Adopt the")).unwrap();
-    assert!(rows[last + 1].starts_with(&format!("\"{}│", " ".repeat(52))));
+    let blank = format!("\"{}│", " ".repeat(52));
+    assert!(
+        rows[last + 1..]
+            .iter()
+            .take_while(|l| !l.contains("note ›"))
+            .all(|l| l.starts_with(&blank)),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -389,11 +398,13 @@ fn a_session_of_20000_entries_shows_its_last_and_its_first_on_request() {
     let terminal = draw(&app, 80, 24);
     let screen = terminal.backend().to_string();
     let rows: Vec<&str> = screen.lines().collect();
+    // Under the row that says the meeting started.
+    assert!(rows[2].contains("14:00 ● Meeting started"), "{screen}");
     assert!(
-        rows[2].contains("14:00 Note       Entry number 0,"),
+        rows[3].contains("14:00 Note       Entry number 0,"),
         "{screen}"
     );
-    let first: Vec<u16> = entry_rows(&screen, 2).map(|r| r as u16).collect();
+    let first: Vec<u16> = entry_rows(&screen, 3).map(|r| r as u16).collect();
     assert_eq!(first.len(), 3, "{screen}");
     assert_eq!(highlighted_rows(&terminal), first, "{screen}");
 }
@@ -457,7 +468,7 @@ fn browsing_the_roster_at_60_columns_shows_it_in_the_logs_place() {
     let terminal = draw(&app, 60, 20);
     let screen = terminal.backend().to_string();
     assert!(screen.contains(" Roster "), "{screen}");
-    assert!(screen.contains("~ José Álvarez Núñez"), "{screen}");
+    assert!(screen.contains("+ José Álvarez Núñez"), "{screen}");
     assert!(screen.contains("+ here ~ late - left x absent"), "{screen}");
     assert!(!screen.contains("Welcomed"), "the log gives way: {screen}");
     let at = screen.lines().position(|l| l.contains("José")).unwrap() as u16;
@@ -970,7 +981,8 @@ fn browsing_the_log_shows_the_selected_entry_whole() {
     assert_eq!(app.selection(Pane::Log), Some(6));
     let terminal = draw(&app, 80, 24);
     let screen = terminal.backend().to_string();
-    // Whole in the list, wrapped, and highlighted: rows 10 to 13.
+    // Whole in the list, wrapped, and highlighted: rows 17 to 20, at the
+    // bottom (the rows that say who came when are above it).
     let joined: String = screen
         .lines()
         .map(|l| l.trim_matches('"').trim_end())
@@ -978,7 +990,7 @@ fn browsing_the_log_shows_the_selected_entry_whole() {
         .join(" ");
     assert!(joined.contains("before the December meeting,"), "{screen}");
     assert!(joined.contains("北京大学"), "{screen}");
-    assert_eq!(highlighted_rows(&terminal), [10, 11, 12, 13], "{screen}");
+    assert_eq!(highlighted_rows(&terminal), [17, 18, 19, 20], "{screen}");
     assert_screen!(screen);
 }
 
@@ -1217,6 +1229,7 @@ fn the_roster_pane_scrolls_to_the_selected_person_in_a_large_roster() {
             attendance: Attendance::Expected,
             joined_at: None,
             left_at: None,
+            earlier: Vec::new(),
         })
         .collect();
     let (_dir, mut app) = app_on(s);

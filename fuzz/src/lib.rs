@@ -410,6 +410,7 @@ fn hostile_changes(s: &Session) -> Vec<Change> {
         attendance: Attendance::Present,
         joined_at: None,
         left_at: None,
+        earlier: Vec::new(),
     };
     let odd_time = |offset: i32, date: Option<NaiveDate>| -> Timestamp {
         let offset = FixedOffset::east_opt(offset).expect("a valid offset");

@@ -4,23 +4,28 @@
 pub mod dates;
 mod details;
 mod history;
+mod presence;
 pub mod quick;
 pub mod quit;
 mod search;
+mod timeline;
 
 use std::borrow::Cow;
 
 pub use history::{History, Step};
 use tui_input::{Input, InputRequest};
 
+use crate::model::attendance;
 use crate::model::meeting::{self, FoldedRoster};
 use crate::model::stats::format_duration;
+use crate::model::timeline::Event;
 use crate::model::{
-    AgendaId, Attendance, AttendeeId, Change, Edit, EntryId, EntryKind, Field, Timestamp,
+    AgendaId, Attendance, Attendee, AttendeeId, Change, Edit, EntryId, EntryKind, Field, Timestamp,
 };
 use crate::store::OpenSession;
 use quick::Intent;
 use search::Searches;
+use timeline::Timeline;
 
 /// What the keys are doing now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +80,9 @@ pub enum Purpose {
     Departure,
     /// Someone asks to speak: into the queue (or out, if in it).
     Queue,
+    /// Marking the people expected present (or absent) one after another:
+    /// the list stays open.
+    RollCall,
 }
 
 impl Purpose {
@@ -84,6 +92,30 @@ impl Purpose {
             Purpose::Queue => "Who asks to speak?",
             Purpose::Arrival => "Who has arrived?",
             Purpose::Departure => "Who has left?",
+            Purpose::RollCall => "Roll call: who is here?",
+        }
+    }
+
+    /// Whether the picker lists `a`: anyone to speak, those not here to
+    /// arrive, those here to leave, those not yet seen to be called.
+    pub fn offers(self, a: &Attendee) -> bool {
+        match self {
+            Purpose::Speaker | Purpose::Queue => true,
+            Purpose::Arrival => !a.is_here(),
+            Purpose::Departure => a.is_here(),
+            Purpose::RollCall => a.attendance == Attendance::Expected,
+        }
+    }
+
+    /// What the picker says when it lists no one.
+    pub fn nobody(self) -> &'static str {
+        match self {
+            Purpose::Speaker | Purpose::Queue => {
+                "No one matches; /join NAME, ORG, ROLE adds someone"
+            }
+            Purpose::Arrival => "No one still away matches; /join NAME, ORG, ROLE adds someone",
+            Purpose::Departure => "No one here matches",
+            Purpose::RollCall => "No one still to call matches",
         }
     }
 }
@@ -177,6 +209,8 @@ pub struct App {
     dirty_since: Option<Timestamp>,
     /// Searches of the roster, kept between frames.
     searches: Searches,
+    /// The log's event rows, kept between frames.
+    timeline: Timeline,
     pub quit: bool,
     /// An error to be heard: the secretary's eyes are on the call, and a
     /// line refused stays in the input, where the next one would join it.
@@ -202,6 +236,12 @@ pub enum Action {
     Pick(Purpose),
     PickMove(isize),
     Choose,
+    /// Opens the roll call (a picker of the people expected).
+    RollCall,
+    /// In the roll call: the selected person is absent.
+    MarkAbsent,
+    /// In the roll call: everyone listed is here.
+    AllPresent,
     Cancel,
     NextTopic,
     Undo,
@@ -287,6 +327,7 @@ impl App {
             saved_at: None,
             dirty_since: None,
             searches: Searches::default(),
+            timeline: Timeline::default(),
             quit: false,
             bell: false,
             rescue_dirs: crate::store::rescue_dirs(store.path(), None),
@@ -331,10 +372,17 @@ impl App {
             Mode::Pick(p) => self.searches.matches(
                 self.store.session(),
                 p.query.value(),
+                p.purpose,
                 picker_front(self.store.session(), p),
             ),
             _ => Cow::Borrowed(&[]),
         }
+    }
+
+    /// The events the log shows among its entries, each with the number of
+    /// entries before it (see [`crate::model::timeline::placed`]).
+    pub fn log_events(&self) -> Cow<'_, [(usize, Event)]> {
+        self.timeline.placed(self.store.session())
     }
 
     /// What Enter would make of the line typed (parsed once per change of
@@ -351,11 +399,16 @@ impl App {
 
     fn refresh_searches(&mut self) {
         let query = match &self.mode {
-            Mode::Pick(p) => Some((p.query.value(), picker_front(self.store.session(), p))),
+            Mode::Pick(p) => Some((
+                p.query.value(),
+                p.purpose,
+                picker_front(self.store.session(), p),
+            )),
             _ => None,
         };
         self.searches
             .refresh(self.store.session(), query, self.input.value(), self.now);
+        self.timeline.refresh(self.store.session());
     }
 
     fn info(&mut self, text: impl Into<String>) {
@@ -548,6 +601,13 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             }
         }
         Action::Choose => choose(app, now),
+        Action::RollCall => presence::open(app, now),
+        Action::MarkAbsent => {
+            if let Some(i) = presence::picked(app) {
+                presence::mark(app, i, Attendance::Absent, now);
+            }
+        }
+        Action::AllPresent => presence::all_present(app, now),
         Action::Cancel => cancel(app),
         Action::NextTopic => {
             if refused_after_the_end(app) {
@@ -954,7 +1014,14 @@ fn carry_out(app: &mut App, intent: Intent, now: Timestamp) -> bool {
             Some(change) => Some(change),
             None => return true,
         },
-        Intent::Left(id) => Some(meeting::set_attendance(s, id, Attendance::Left, now)),
+        Intent::Left(id) => match presence::departure(app, id, now) {
+            Some(change) => Some(change),
+            None => return true,
+        },
+        Intent::RollCall => {
+            presence::open(app, now);
+            return true;
+        }
         Intent::Absent(id) => Some(meeting::set_attendance(s, id, Attendance::Absent, now)),
         Intent::Chair(id) => Some(Change::Set(Field::Chair(Some(id)))),
         Intent::Secretary(id) => Some(Change::Set(Field::Secretary(Some(id)))),
@@ -1114,10 +1181,7 @@ fn arrival(app: &mut App, id: AttendeeId, now: Timestamp) -> Option<Change> {
     if change.is_none()
         && let Some(a) = s.attendee(id)
     {
-        let said = match a.joined_at {
-            Some(t) => format!("{} is already here, since {}", a.name, t.format("%H:%M")),
-            None => format!("{} is already here", a.name),
-        };
+        let said = presence::whereabouts(s, a);
         app.info(said);
     }
     change
@@ -1134,15 +1198,21 @@ fn confirmation(intent: &Intent, s: &crate::model::Session, now: Timestamp) -> O
         Intent::AddTopic { title, minutes, .. } => format!("Topic added: {title} ({minutes} min)"),
         Intent::Join {
             name, here: true, ..
-        } => format!("{name} added to the roster, here from {time}"),
+        } => match s.ended_at {
+            Some(end) if now > end => format!(
+                "{name} added to the roster, joined {time}, after the end of the meeting ({})",
+                end.format("%H:%M")
+            ),
+            _ if attendance::is_late(s, now) => {
+                format!("{name} added to the roster, late, joined {time}")
+            }
+            _ => format!("{name} added to the roster, here from {time}"),
+        },
         Intent::Join {
             name, here: false, ..
         } => format!("{name} added to the roster, expected"),
         Intent::Organisation { code, name } => format!("Organisation added: {name} ({code})"),
-        Intent::Arrived(id) if s.started_at.is_some() => {
-            format!("{}: late, joined {time}", name(id))
-        }
-        Intent::Arrived(id) => format!("{}: present", name(id)),
+        Intent::Arrived(id) => presence::arrival_said(s, s.attendee(*id)?, now),
         Intent::Left(id) => format!("{}: left at {time}", name(id)),
         Intent::Absent(id) => format!("{}: absent", name(id)),
         Intent::Chair(id) => format!("Chair: {}", name(id)),
@@ -1278,8 +1348,9 @@ fn choose(app: &mut App, now: Timestamp) {
     }
     // Enter with nothing typed takes no one by chance, the first of the
     // roster least of all: only the head of the queue, who is first here.
+    // (The roll call calls the roster in its order: its first is meant.)
     let head_of_queue = purpose == Purpose::Speaker && !app.store.session().queue.is_empty();
-    if unchosen && !head_of_queue {
+    if unchosen && !head_of_queue && purpose != Purpose::RollCall {
         app.error(match purpose {
             Purpose::Speaker => {
                 "no one is in the queue: type a few letters of the name (or ↓ to choose)"
@@ -1288,26 +1359,27 @@ fn choose(app: &mut App, now: Timestamp) {
         });
         return;
     }
-    let rows = app.picker_rows();
-    let chosen = rows.get(selected.min(rows.len().saturating_sub(1)));
-    let Some(id) = chosen.map(|i| app.store.session().attendees[*i].id) else {
-        app.error("no one matches: type less, or add them with /join");
+    let Some(i) = presence::picked(app) else {
         return;
     };
+    if purpose == Purpose::RollCall {
+        return presence::mark(app, i, Attendance::Present, now);
+    }
+    let id = app.store.session().attendees[i].id;
     // Enter on the first match, as `@name` takes it: said if others matched.
-    let also = (selected == 0)
-        .then(|| quick::also_matched(&rows, &query, app.store.session(), &app.roster()))
-        .flatten();
+    let also = {
+        let rows = app.picker_rows();
+        (selected == 0)
+            .then(|| quick::also_matched(&rows, &query, app.store.session(), &app.roster()))
+            .flatten()
+    };
     app.mode = Mode::Entry;
     let s = app.store.session();
     let (change, intent) = match purpose {
         Purpose::Speaker => (meeting::switch_speaker(s, Some(id), now), None),
         Purpose::Queue => return toggle_queue(app, id),
-        Purpose::Arrival => (arrival(app, id, now), Some(Intent::Arrived(id))),
-        Purpose::Departure => (
-            Some(meeting::set_attendance(s, id, Attendance::Left, now)),
-            Some(Intent::Left(id)),
-        ),
+        Purpose::Arrival | Purpose::RollCall => (arrival(app, id, now), Some(Intent::Arrived(id))),
+        Purpose::Departure => (presence::departure(app, id, now), Some(Intent::Left(id))),
     };
     // Said as the command would say it: a roster mark is easy to miss.
     let said = intent.and_then(|i| confirmation(&i, app.store.session(), now));
@@ -1326,6 +1398,10 @@ fn choose(app: &mut App, now: Timestamp) {
 
 fn cancel(app: &mut App) {
     match app.mode {
+        Mode::Pick(Picker {
+            purpose: Purpose::RollCall,
+            ..
+        }) => presence::close(app),
         Mode::Pick(_) | Mode::Help | Mode::Unsaved(_) => app.mode = back_mode(app),
         Mode::Entry if app.editing.is_some() => {
             app.editing = None;
@@ -1369,8 +1445,9 @@ fn step_history(app: &mut App, step: Step) {
     }
 }
 
-/// What undoing or redoing `change` does to an entry, in words: "the 14:40
-/// note “entry A important” taken out". `None` for other changes.
+/// What undoing or redoing `change` does to an entry or to someone's
+/// attendance, in words: "the 14:40 note “entry A important” taken out",
+/// "Tom Brandl marked expected again". `None` for other changes.
 fn undone(change: &Change, s: &crate::model::Session) -> Option<String> {
     let entry = |e: &crate::model::Entry| {
         format!(
@@ -1384,6 +1461,23 @@ fn undone(change: &Change, s: &crate::model::Session) -> Option<String> {
         Change::Entry(Edit::Remove(id)) => s.entry(*id).map(|e| format!("{} taken out", entry(e))),
         Change::Entry(Edit::Insert { item, .. }) => Some(format!("{} back", entry(item))),
         Change::Entry(Edit::Replace(e)) => Some(format!("{} as it was", entry(e))),
+        // Said for a change of attendance, not of a name or role.
+        Change::Attendee(Edit::Replace(a)) => s
+            .attendee(a.id)
+            .filter(|now| (now.attendance, now.joined_at) != (a.attendance, a.joined_at))
+            .map(|_| format!("{} marked {} again", a.name, a.attendance.label())),
+        // A whole roll call at once.
+        Change::Batch(changes)
+            if changes.len() > 1
+                && changes
+                    .iter()
+                    .all(|c| matches!(c, Change::Attendee(Edit::Replace(_)))) =>
+        {
+            Some(format!(
+                "the attendance of {} people as it was",
+                changes.len()
+            ))
+        }
         Change::Batch(changes) => changes.iter().find_map(|c| undone(c, s)),
         Change::Set(field) => details::now_set(field),
         _ => None,

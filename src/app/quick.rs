@@ -74,6 +74,8 @@ pub enum Intent {
     },
     /// A detail asked for (`/theme` alone): what to say about it.
     Tell(String),
+    /// Open the roll call.
+    RollCall,
 }
 
 /// A slash command: its name, its argument, what it does.
@@ -145,6 +147,12 @@ pub const COMMANDS: &[Command] = &[
         alias: None,
         args: "NAME",
         what: "mark someone as absent",
+    },
+    Command {
+        name: "roll",
+        alias: None,
+        args: "",
+        what: "roll call: mark the people expected present, one key each (F8)",
     },
     Command {
         name: "chair",
@@ -747,6 +755,7 @@ fn parse_command(
         "start" => Intent::Start,
         "end" => Intent::End,
         detail if details::NAMES.contains(&detail) => details::parse(detail, arg, s, now)?,
+        "roll" => Intent::RollCall,
         other => unreachable!("command {other} has no parser"),
     })
 }

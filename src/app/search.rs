@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+use super::Purpose;
 use super::quick::{self, Intent};
 use crate::model::meeting::FoldedRoster;
 use crate::model::{AttendeeId, Change, Session, Timestamp};
@@ -18,10 +19,10 @@ pub(super) struct Searches {
     seq: u64,
     len: usize,
     roster: FoldedRoster,
-    /// The picker's query, who comes first whatever it is (the queue), and
-    /// who matches (positions in the roster), best first; for the roster
-    /// above.
-    picker: Option<(String, Vec<AttendeeId>, Vec<usize>)>,
+    /// The picker's query and purpose, who comes first whatever it is (the
+    /// queue), and who matches among those it offers (positions in the
+    /// roster), best first; for the roster above.
+    picker: Option<(String, Purpose, Vec<AttendeeId>, Vec<usize>)>,
     /// The line, and what Enter would make of it, for the session at
     /// `journal_seq` (a command may depend on more than the roster) and
     /// the clock's day (`due:fri` depends on it).
@@ -34,11 +35,12 @@ impl Searches {
     }
 
     /// Brings everything up to date with the session, the picker's query
-    /// (if the picker is open) and those it lists first, and the typed line.
+    /// and purpose and those it lists first (if the picker is open), and
+    /// the typed line.
     pub(super) fn refresh(
         &mut self,
         s: &Session,
-        query: Option<(&str, &[AttendeeId])>,
+        query: Option<(&str, Purpose, &[AttendeeId])>,
         line: &str,
         now: Timestamp,
     ) {
@@ -49,14 +51,13 @@ impl Searches {
             self.picker = None;
         }
         match query {
-            Some((q, front))
-                if self
-                    .picker
-                    .as_ref()
-                    .is_none_or(|(old, first, _)| old != q || first != front) =>
+            Some((q, purpose, front))
+                if self.picker.as_ref().is_none_or(|(old, p, first, _)| {
+                    old != q || *p != purpose || first != front
+                }) =>
             {
-                let found = first_these(s, front, self.roster.find(s, q));
-                self.picker = Some((q.to_string(), front.to_vec(), found));
+                let found = first_these(s, front, offered(s, self.roster.find(s, q), purpose));
+                self.picker = Some((q.to_string(), purpose, front.to_vec(), found));
             }
             Some(_) => {}
             None => self.picker = None,
@@ -87,19 +88,26 @@ impl Searches {
         }
     }
 
-    /// Who matches `query` in `s`'s roster, best first, after those of
-    /// `front` who match.
+    /// Who matches `query` in `s`'s roster among those a picker for
+    /// `purpose` offers, best first, after those of `front` who match.
     pub(super) fn matches(
         &self,
         s: &Session,
         query: &str,
+        purpose: Purpose,
         front: &[AttendeeId],
     ) -> Cow<'_, [usize]> {
         match &self.picker {
-            Some((q, first, found)) if q == query && first == front && self.roster_is_for(s) => {
+            Some((q, p, first, found))
+                if q == query && *p == purpose && first == front && self.roster_is_for(s) =>
+            {
                 Cow::Borrowed(found)
             }
-            _ => Cow::Owned(first_these(s, front, self.roster(s).find(s, query))),
+            _ => Cow::Owned(first_these(
+                s,
+                front,
+                offered(s, self.roster(s).find(s, query), purpose),
+            )),
         }
     }
 
@@ -142,6 +150,12 @@ type Day = (chrono::NaiveDate, i32);
 
 fn day_of(now: Timestamp) -> Day {
     (now.date_naive(), now.offset().local_minus_utc())
+}
+
+/// Of the positions `found` in `s`'s roster, those a picker for `purpose` offers.
+fn offered(s: &Session, mut found: Vec<usize>, purpose: Purpose) -> Vec<usize> {
+    found.retain(|&i| purpose.offers(&s.attendees[i]));
+    found
 }
 
 fn edits_roster(change: &Change) -> bool {

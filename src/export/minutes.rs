@@ -1,9 +1,10 @@
 use chrono::Duration;
 
 use super::document::{Block, Document, Item};
+use crate::model::attendance::{came_after_the_end, came_late};
 use crate::model::stats::{format_duration, speaking_time};
 use crate::model::{
-    AgendaId, AgendaStatus, Attendance, AttendeeId, Entry, EntryKind, Session, Timestamp,
+    AgendaId, AgendaStatus, Attendee, AttendeeId, Entry, EntryKind, Session, Timestamp,
     credits_by_role,
 };
 
@@ -97,10 +98,11 @@ fn attendance(s: &Session, blocks: &mut Vec<Block>) {
     if s.attendees.is_empty() {
         return;
     }
+    // Someone who first came once it had ended did not attend the meeting.
     let present = s
         .attendees
         .iter()
-        .filter(|a| a.attendance.attended())
+        .filter(|a| a.attendance.attended() && !came_after_the_end(s, a))
         .count();
     blocks.push(Block::Heading("Attendance".into()));
     blocks.push(Block::Paragraph(format!(
@@ -135,20 +137,7 @@ fn attendance(s: &Session, blocks: &mut Vec<Block>) {
         let rows = members
             .iter()
             .map(|a| {
-                let mut status = a.attendance.label().to_string();
-                match a.attendance {
-                    Attendance::Late => {
-                        if let Some(t) = a.joined_at {
-                            status = format!("late, joined {}", hm(&t));
-                        }
-                    }
-                    Attendance::Left => {
-                        if let Some(t) = a.left_at {
-                            status = format!("left at {}", hm(&t));
-                        }
-                    }
-                    _ => {}
-                }
+                let status = attendance_of(s, a);
                 let mut role = a.role.clone();
                 for (id, what) in [(s.chair, "chair"), (s.secretary, "secretary")] {
                     if id == Some(a.id) {
@@ -168,6 +157,36 @@ fn attendance(s: &Session, blocks: &mut Vec<Block>) {
             numeric: vec![false, false, false],
         });
     }
+}
+
+/// Whether and when someone was there, every stay: "present", "late,
+/// joined 14:12", "present, left 14:30, back 14:45–15:10".
+fn attendance_of(s: &Session, a: &Attendee) -> String {
+    if !a.attendance.attended() {
+        return a.attendance.label().to_string();
+    }
+    let mut parts = Vec::new();
+    for (i, stay) in a.stays().enumerate() {
+        match (i, stay.joined_at) {
+            (0, Some(t)) if came_after_the_end(s, a) => {
+                parts.push(format!("joined {} after the end", hm(&t)))
+            }
+            (0, Some(t)) if came_late(s, a) => parts.push(format!("late, joined {}", hm(&t))),
+            (0, Some(_)) => parts.push("present".to_string()),
+            // Left, with the arrival not marked.
+            (0, None) => {}
+            (_, Some(t)) => {
+                let until = stay.left_at.map(|l| format!("–{}", hm(&l)));
+                parts.push(format!("back {}{}", hm(&t), until.unwrap_or_default()));
+                continue;
+            }
+            (_, None) => parts.push("back".to_string()),
+        }
+        if let Some(left) = stay.left_at {
+            parts.push(format!("left {}", hm(&left)));
+        }
+    }
+    parts.join(", ")
 }
 
 fn agenda(s: &Session, blocks: &mut Vec<Block>) {

@@ -7,7 +7,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use super::{
     AgendaId, AgendaItem, AgendaStatus, Attendance, Attendee, AttendeeId, Change, Edit, Entry,
-    EntryKind, Field, Organisation, Session, Timestamp,
+    EntryKind, Field, Organisation, Session, Stay, Timestamp, attendance,
 };
 
 /// The speech going on now: the last speech that has not ended.
@@ -110,7 +110,7 @@ pub fn switch_speaker(s: &Session, speaker: Option<AttendeeId>, now: Timestamp) 
     }
     if let Some(id) = speaker {
         if let Some(a) = after.attendee(id)
-            && !a.attendance.attended()
+            && !a.is_here()
             && let Some(arrival) = arrive(&after, id, now)
         {
             push(arrival, &mut after);
@@ -282,6 +282,13 @@ fn with_attendance(a: &Attendee, attendance: Attendance, now: Timestamp) -> Atte
     let mut a = a.clone();
     match attendance {
         Attendance::Present | Attendance::Late => {
+            // Back after leaving: the stay that ended is kept.
+            if a.attendance == Attendance::Left {
+                a.earlier.push(Stay {
+                    joined_at: a.joined_at,
+                    left_at: a.left_at,
+                });
+            }
             a.joined_at = Some(now);
             a.left_at = None;
         }
@@ -289,27 +296,23 @@ fn with_attendance(a: &Attendee, attendance: Attendance, now: Timestamp) -> Atte
         Attendance::Absent | Attendance::Expected => {
             a.joined_at = None;
             a.left_at = None;
+            a.earlier.clear();
         }
     }
     a.attendance = attendance;
     a
 }
 
-/// Marks an arrival: present if the meeting has not started, late if it has.
-/// `None` for someone already here: marking them again would overwrite the
-/// time they joined.
+/// Marks an arrival: present before the start and within its grace period,
+/// late after it; someone coming back is present or late as they first
+/// came. `None` for someone already here: marking them again would
+/// overwrite the time they joined.
 pub fn arrive(s: &Session, id: AttendeeId, now: Timestamp) -> Option<Change> {
-    let here = s
-        .attendee(id)
-        .is_some_and(|a| matches!(a.attendance, Attendance::Present | Attendance::Late));
-    if here {
-        return None;
-    }
-    let late = s.started_at.is_some_and(|start| now > start);
-    let attendance = if late {
-        Attendance::Late
-    } else {
-        Attendance::Present
+    let attendance = match s.attendee(id) {
+        Some(a) if a.is_here() => return None,
+        Some(a) => attendance::arriving(s, a, now),
+        // Unknown ids are reported by apply.
+        None => Attendance::Present,
     };
     Some(set_attendance(s, id, attendance, now))
 }
@@ -332,6 +335,7 @@ pub fn set_attendance(
             attendance,
             joined_at: None,
             left_at: None,
+            earlier: Vec::new(),
         };
         return Change::Attendee(Edit::Replace(missing));
     };
@@ -349,8 +353,8 @@ pub fn set_attendance(
     batch(changes).expect("at least the attendee")
 }
 
-/// Adds someone to the roster: with `here`, present (or late) from now;
-/// without, expected. An organisation named by a code or name the session
+/// Adds someone to the roster: with `here`, present (or late) from now,
+/// even after the end; without, expected. An organisation named by a code or name the session
 /// does not know is added too.
 pub fn join(
     s: &Session,
@@ -383,18 +387,13 @@ pub fn join(
         attendance: Attendance::Expected,
         joined_at: None,
         left_at: None,
+        earlier: Vec::new(),
     };
-    if here && s.ended_at.is_none() {
-        let late = s.started_at.is_some_and(|start| now > start);
-        attendee = with_attendance(
-            &attendee,
-            if late {
-                Attendance::Late
-            } else {
-                Attendance::Present
-            },
-            now,
-        );
+    // After the end too: the arrival is recorded, and shows as after the
+    // meeting, as a line logged then does.
+    if here {
+        let attendance = attendance::arriving(s, &attendee, now);
+        attendee = with_attendance(&attendee, attendance, now);
     }
     changes.push(Change::Attendee(Edit::Insert {
         index: s.attendees.len(),

@@ -1,17 +1,19 @@
 //! The meeting as plain data: what is saved in a session file, and the
 //! [`Change`]s that edit it. Nothing here touches the disk or the terminal.
 
+pub mod attendance;
 mod change;
 mod entry;
 pub mod meeting;
 mod people;
 mod session;
 pub mod stats;
+pub mod timeline;
 
 pub use change::{Change, ChangeError, Edit, Field, Keyed};
 pub use entry::{Entry, EntryId, EntryKind};
 pub use people::{
-    Attendance, Attendee, AttendeeId, Credit, CreditRole, Organisation, credits_by_role,
+    Attendance, Attendee, AttendeeId, Credit, CreditRole, Organisation, Stay, credits_by_role,
 };
 pub use session::{AgendaId, AgendaItem, AgendaStatus, FORMAT_VERSION, Place, Problem, Session};
 

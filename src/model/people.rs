@@ -28,9 +28,11 @@ pub enum Attendance {
     Expected,
     /// Joined on time.
     Present,
-    /// Joined after the start; `joined_at` says when.
+    /// Joined after the start and its grace period (see
+    /// [`GRACE`](super::attendance::GRACE)); `joined_at` says when.
     Late,
-    /// Was there and left before the end; `left_at` says when.
+    /// Was there and left before the end; `left_at` says when. Whether
+    /// they came on time is read from their first arrival.
     Left,
     /// Did not attend (excused or not).
     Absent,
@@ -71,6 +73,22 @@ pub struct Attendee {
     pub role: String,
     #[serde(default)]
     pub attendance: Attendance,
+    /// The latest stay: when they came (back), and left.
+    #[serde(default)]
+    pub joined_at: Option<Timestamp>,
+    #[serde(default)]
+    pub left_at: Option<Timestamp>,
+    /// The stays before the latest, oldest first, of someone who left and
+    /// came back. Left out of the file when empty, as older files have it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<Stay>,
+}
+
+/// A time someone was at the meeting. Either end may be unknown: a
+/// departure marked without the arrival, or a file edited by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stay {
     #[serde(default)]
     pub joined_at: Option<Timestamp>,
     #[serde(default)]
@@ -85,7 +103,32 @@ impl Attendee {
             attendance: Attendance::Expected,
             joined_at: None,
             left_at: None,
+            earlier: Vec::new(),
             ..self.clone()
+        }
+    }
+
+    /// Here now: arrived and not left.
+    pub fn is_here(&self) -> bool {
+        matches!(self.attendance, Attendance::Present | Attendance::Late)
+    }
+
+    /// Every stay, oldest first: the earlier ones, then the latest if they
+    /// came at all.
+    pub fn stays(&self) -> impl Iterator<Item = Stay> + '_ {
+        let latest = Stay {
+            joined_at: self.joined_at,
+            left_at: self.left_at,
+        };
+        let came = self.attendance.attended() || latest.joined_at.is_some();
+        self.earlier.iter().copied().chain(came.then_some(latest))
+    }
+
+    /// When they first arrived, if known: what decides on time or late.
+    pub fn first_arrival(&self) -> Option<Timestamp> {
+        match self.earlier.first() {
+            Some(first) => first.joined_at,
+            None => self.joined_at,
         }
     }
 }

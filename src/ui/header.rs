@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::theme;
 use crate::app::App;
+use crate::model::attendance::{here_count, presence};
 use crate::model::meeting::current_speech;
 use crate::model::stats::format_duration;
 use crate::model::{AgendaStatus, EntryKind};
@@ -39,6 +40,9 @@ fn speech_clock(spoken: chrono::Duration, limit: Option<u32>) -> (String, Style)
     }
 }
 
+/// The fewest columns the title keeps before the count of those here gives way.
+const TITLE_ROOM: usize = 10;
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let s = app.store.session();
     let width = usize::from(area.width);
@@ -55,6 +59,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             )
         }
         (None, _) => clock = format!("{clock}  not started"),
+    }
+    // Who is here now, for a quorum, until the end: by the clock, where the
+    // eye goes; on a narrow screen the count alone, the title keeping some room.
+    if !s.attendees.is_empty() && s.ended_at.is_none() {
+        let (here, all) = here_count(s);
+        let room = |text: &str| width >= text.len() + clock.len() + 2 + TITLE_ROOM;
+        for count in [presence(s), format!("{here}/{all}")] {
+            if room(&count) {
+                clock = format!("{count}  {clock}");
+                break;
+            }
+        }
     }
     let mut title = s.title.clone();
     if app.store.is_read_only() {

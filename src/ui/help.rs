@@ -150,6 +150,7 @@ pub fn lines(width: u16) -> Vec<Line<'static>> {
         Keys::Entry,
         Keys::Browse,
         Keys::Pick,
+        Keys::RollCall,
         Keys::Global,
         Keys::Help,
         Keys::Unsaved,
@@ -160,6 +161,10 @@ pub fn lines(width: u16) -> Vec<Line<'static>> {
         }
         if mode == Keys::Entry {
             lines.extend(row("any text", "typed into the line", 18, width, cyan));
+        }
+        if mode == Keys::RollCall {
+            let what = "as in a picker: letters find a name, ↑/↓ move";
+            lines.extend(row("letters, ↑/↓", what, 18, width, cyan));
         }
         lines.push(Line::from(""));
     }

@@ -1,7 +1,8 @@
 //! The log: each entry's time and kind, then its text wrapped under a text
 //! column of its own; newest at the bottom, following the tail unless an
 //! entry is selected or being edited. Only the entries on screen are wrapped:
-//! a session may hold 100,000.
+//! a session may hold 100,000. Among them, dim rows say when the meeting
+//! started and ended, topics were taken up, and people came and went.
 
 use std::borrow::Cow;
 
@@ -15,8 +16,9 @@ use unicode_width::UnicodeWidthStr;
 use super::theme;
 use crate::app::{App, Editing, Mode, Pane};
 use crate::model::stats::format_duration;
-use crate::model::{Entry, EntryKind, Session, Timestamp};
-use crate::text::{escape_controls, split_to_width};
+use crate::model::timeline::{self, Event, Happening};
+use crate::model::{AttendeeId, Entry, EntryKind, Session, Timestamp};
+use crate::text::{escape_controls, fit, split_to_width};
 
 /// The narrowest text column worth a hanging indent; below it an entry's
 /// text starts on the line after its time, at the left edge.
@@ -27,16 +29,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let s = app.store.session();
+    let events = app.log_events();
+    let (width, height) = (usize::from(area.width), usize::from(area.height));
     if s.entries.is_empty() {
         let hint = if app.store.is_read_only() {
             "No entries."
         } else {
             "No entries yet. Type a note and press Enter; F1 shows all keys."
         };
-        frame.render_widget(
-            Paragraph::new(hint).wrap(Wrap { trim: true }).dark_gray(),
-            area,
-        );
+        if events.is_empty() {
+            frame.render_widget(
+                Paragraph::new(hint).wrap(Wrap { trim: true }).dark_gray(),
+                area,
+            );
+            return;
+        }
+        // The roll call before the first entry: the hint, then the events.
+        let mut lines: Vec<Line> = textwrap::wrap(hint, width)
+            .into_iter()
+            .map(|l| Line::from(l.into_owned()).dark_gray())
+            .collect();
+        lines.extend(events.iter().map(|(_, e)| event_row(s, e, width)));
+        let skip = lines.len().saturating_sub(height);
+        frame.render_widget(Paragraph::new(lines.split_off(skip)), area);
         return;
     }
     let browsing = app.mode == Mode::Browse && app.focus == Pane::Log;
@@ -45,32 +60,52 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Some(Editing::Entry(id)) => find(app, id),
         _ => None,
     };
-    let (width, height) = (usize::from(area.width), usize::from(area.height));
     // More characters than the screen has cells cannot be shown: a pasted
     // book is wrapped as far as that, not whole at every frame. (Twice: some
     // characters take no cell.)
     let most = 2 * width * height;
-    let after_end = |i: usize| s.ended_at.is_some_and(|end| s.entries[i].at > end);
-    let lines = window(s.entries.len(), height, edited.or(selected), |i| {
-        let mut lines = wrapped(s, &s.entries[i], width, most, app.now);
+    let after_end = |at: Timestamp| s.ended_at.is_some_and(|end| at > end);
+    let len = s.entries.len();
+    let lines = window(len, height, edited.or(selected), |i| {
+        let mut entry = wrapped(s, &s.entries[i], width, most, app.now);
         if Some(i) == selected || Some(i) == edited {
-            lines = lines
+            entry = entry
                 .into_iter()
                 .map(|l| l.style(theme::SELECTED))
                 .collect();
         }
-        // What was logged once the meeting had ended comes under a rule
-        // that says so, as the minutes put it in a section of its own.
-        if after_end(i)
-            && (i == 0 || !after_end(i - 1))
-            && let Some(end) = s.ended_at
-        {
-            let rule = format!("── after the meeting (ended {}) ", end.format("%H:%M"));
-            let fill = width.saturating_sub(rule.width());
-            lines.insert(
-                0,
-                Line::styled(format!("{rule}{}", "─".repeat(fill)), theme::DIM),
+        // The events just before the entry (and, after the last, those
+        // after it), each a dim row of its own.
+        let mut rows: Vec<(Timestamp, Vec<Line>)> = timeline::before(&events, i)
+            .iter()
+            .map(|(_, e)| (e.at, vec![event_row(s, e, width)]))
+            .collect();
+        rows.push((s.entries[i].at, entry));
+        if i + 1 == len {
+            let last = timeline::before(&events, len);
+            rows.extend(
+                last.iter()
+                    .map(|(_, e)| (e.at, vec![event_row(s, e, width)])),
             );
+        }
+        // What happened once the meeting had ended comes under a rule
+        // that says so, as the minutes put it in a section of its own.
+        let mut after = i > 0 && after_end(s.entries[i - 1].at);
+        let mut lines = Vec::new();
+        for (at, row) in rows {
+            if after_end(at)
+                && !after
+                && let Some(end) = s.ended_at
+            {
+                let rule = format!("── after the meeting (ended {}) ", end.format("%H:%M"));
+                let fill = width.saturating_sub(rule.width());
+                lines.push(Line::styled(
+                    format!("{rule}{}", "─".repeat(fill)),
+                    theme::DIM,
+                ));
+            }
+            after = after_end(at);
+            lines.extend(row);
         }
         lines
     });
@@ -86,6 +121,47 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             },
         );
     }
+}
+
+/// An event as a dim row: `14:05 → Tom Brandl (NUS) arrived (late)`, cut
+/// to the width.
+fn event_row(s: &Session, e: &Event, width: usize) -> Line<'static> {
+    let who = |id: AttendeeId| match s.attendee(id) {
+        Some(a) => match &a.organisation {
+            Some(org) => format!("{} ({org})", a.name),
+            None => a.name.clone(),
+        },
+        None => s.attendee_name(id),
+    };
+    let what = match e.what {
+        Happening::Started => "● Meeting started".to_string(),
+        Happening::Ended => "● Meeting ended".to_string(),
+        Happening::Topic(id) => match s.agenda.iter().position(|t| t.id == id) {
+            Some(n) => format!(
+                "■ Topic {}/{}: {}",
+                n + 1,
+                s.agenda.len(),
+                s.agenda[n].title
+            ),
+            None => "■ Topic".to_string(),
+        },
+        Happening::Arrived {
+            who: id,
+            back,
+            late,
+        } => {
+            let how = match (back, late) {
+                (true, _) => "came back",
+                (false, true) => "arrived (late)",
+                (false, false) => "arrived",
+            };
+            format!("→ {} {how}", who(id))
+        }
+        Happening::Left(id) => format!("← {} left", who(id)),
+    };
+    let row = format!("{} {what}", e.at.format("%H:%M"));
+    let row = escape_controls(&row.replace(['\n', '\r', '\t'], " ")).into_owned();
+    Line::styled(fit(&row, width), theme::DIM)
 }
 
 /// Where the entry being edited is: the edit starts from the selected row,

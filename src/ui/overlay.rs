@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{help, theme};
 use crate::app::{App, Picker, Purpose};
+use crate::model::attendance::presence;
 use crate::text::{fit, pad};
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -27,7 +28,12 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
     let rows = matches.len().clamp(1, 12) as u16;
     let area = centered(area, 48, rows + 3);
     frame.render_widget(Clear, area);
-    let block = Block::bordered().title(Span::from(format!(" {} ", picker.purpose.title())).bold());
+    // The roll call counts as it goes.
+    let title = match picker.purpose {
+        Purpose::RollCall => format!(" Roll call: {} ", presence(s)),
+        purpose => format!(" {} ", purpose.title()),
+    };
+    let block = Block::bordered().title(Span::from(title).bold());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 {
@@ -39,6 +45,7 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
     let prompt = match picker.purpose {
         _ if !picker.query.value().is_empty() || picker.moved => "",
         Purpose::Speaker if !s.queue.is_empty() => "Enter: first in the queue, or type a name",
+        Purpose::RollCall => "Enter here, Del absent, Ctrl+A all",
         _ => "type a few letters of the name",
     };
     frame.render_widget(
@@ -58,7 +65,7 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
     let selected = picker.selected.min(matches.len().saturating_sub(1));
     let skip = (selected + 1).saturating_sub(usize::from(list.height));
     let lines: Vec<Line> = if matches.is_empty() {
-        vec![Line::from("No one matches; /join NAME, ORG, ROLE adds someone").dim()]
+        vec![Line::from(picker.purpose.nobody()).dim()]
     } else {
         // Only the rows that show: there may be 100,000 matches.
         matches

@@ -220,6 +220,7 @@ pub fn mixed_roster() -> Session {
         attendance,
         joined_at: attendance.attended().then(|| t(0, 0)),
         left_at: (attendance == Left).then(|| t(1, 0)),
+        earlier: Vec::new(),
     })
     .collect();
     s
