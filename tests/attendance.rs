@@ -4,19 +4,20 @@
 
 mod common;
 
+use common::drive::{app_on, ctrl, enter, key, press, said, screen};
+
 use chrono::{DateTime, FixedOffset};
 use common::t;
 use common::tmux::{Tmux, command};
 use minutes::app::{self, Action, App, Mode, Purpose};
 use minutes::export::{Format, export};
-use minutes::keymap::action_for;
 use minutes::model::meeting::{arrive, join, set_attendance};
 use minutes::model::timeline::{Happening, placed};
 use minutes::model::*;
 use minutes::store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 const WANG: AttendeeId = AttendeeId(1);
 const ZOE: AttendeeId = AttendeeId(10);
@@ -295,41 +296,6 @@ fn events_among_entries_out_of_time_order_are_each_placed_once() {
 }
 
 // ------------------------------------------------------------ the app
-
-/// An app on a live copy of `s`, at 14:00.
-fn app_on(s: Session) -> (tempfile::TempDir, App) {
-    let (dir, open) = common::live_session(s);
-    (dir, App::new(open, t(0, 0)))
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn ctrl(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
-}
-
-/// Presses keys as the terminal would deliver them, at time `at`.
-fn press(app: &mut App, keys: &[KeyEvent], at: DateTime<FixedOffset>) {
-    for k in keys {
-        if let Some(action) = action_for(*k, app) {
-            app::update(app, action, at);
-        }
-    }
-}
-
-/// Types text (as a paste: one action) and presses Enter.
-fn enter(app: &mut App, text: &str, at: DateTime<FixedOffset>) {
-    app::update(app, Action::Paste(text.into()), at);
-    app::update(app, Action::Submit, at);
-}
-
-fn said(app: &App) -> String {
-    app.status_message()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
-}
 
 fn names(app: &App) -> Vec<String> {
     let s = app.store.session();
@@ -680,23 +646,6 @@ fn the_help_lists_the_roll_call_keys_and_command() {
 }
 
 // ------------------------------------------------------------ the screen
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| minutes::ui::render(app, frame))
-        .unwrap();
-    terminal.backend().to_string()
-}
-
-/// Snapshots a screen with the temporary directory's name taken out.
-macro_rules! assert_screen {
-    ($screen:expr) => {
-        insta::with_settings!({ filters => vec![(r"/tmp/\.tmp[A-Za-z0-9]+/", "[TMP]/")] }, {
-            insta::assert_snapshot!($screen);
-        })
-    };
-}
 
 /// Ten expected; nine called before the start, Zoë not; Jürgen leaves
 /// and comes back.

@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::drive::{app_on, said};
+
 use chrono::NaiveDate;
 use common::t;
 use minutes::app::dates::{day, time};
@@ -31,23 +33,10 @@ fn parse(line: &str) -> Result<Intent, String> {
     parse_on(&common::before_meeting(), line)
 }
 
-/// An app on a live copy of `s`, at 14:00.
-fn app_on(s: Session) -> (tempfile::TempDir, App) {
-    let (dir, open) = common::live_session(s);
-    (dir, App::new(open, t(0, 0)))
-}
-
 /// Types `text` and presses Enter.
 fn enter(app: &mut App, text: &str) {
     app::update(app, Action::Paste(text.into()), t(0, 0));
     app::update(app, Action::Submit, t(0, 0));
-}
-
-fn said(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
 }
 
 // ------------------------------------------------------------ days as people say them

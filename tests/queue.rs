@@ -3,9 +3,10 @@
 
 mod common;
 
+use common::drive::{app_on, ctrl, enter, key, press, said, screen};
+
 use common::t;
 use minutes::app::{self, Action, App, Mode, Pane, Purpose};
-use minutes::keymap::action_for;
 use minutes::model::meeting::{self, current_speaker};
 use minutes::model::{Attendance, AttendeeId, Change, Field, Session};
 use ratatui::Terminal;
@@ -131,38 +132,6 @@ fn a_file_without_queue_or_limit_loads_and_one_with_them_round_trips() {
 
 // ------------------------------------------------------------------- app
 
-fn app_on(s: Session) -> (tempfile::TempDir, App) {
-    let (dir, open) = common::live_session(s);
-    (dir, App::new(open, t(0, 0)))
-}
-
-fn ctrl(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn press(app: &mut App, keys: &[KeyEvent], at: chrono::DateTime<chrono::FixedOffset>) {
-    for k in keys {
-        if let Some(action) = action_for(*k, app) {
-            app::update(app, action, at);
-        }
-    }
-}
-
-fn line(app: &mut App, text: &str, at: chrono::DateTime<chrono::FixedOffset>) {
-    app::update(app, Action::Paste(text.into()), at);
-    app::update(app, Action::Submit, at);
-}
-
-fn status(app: &App) -> String {
-    app.status_message()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
-}
-
 fn speaker(app: &App) -> Option<String> {
     let s = app.store.session();
     current_speaker(s).map(|id| s.attendee_name(id))
@@ -172,8 +141,8 @@ fn speaker(app: &App) -> Option<String> {
 /// with Ctrl+R and a few letters.
 fn queued() -> (tempfile::TempDir, App) {
     let (dir, mut app) = app_on(common::before_meeting());
-    line(&mut app, "/start", t(0, 0));
-    line(&mut app, "/s zoe", t(0, 10));
+    enter(&mut app, "/start", t(0, 0));
+    enter(&mut app, "/s zoe", t(0, 10));
     for name in ["anna", "jurgen"] {
         press(&mut app, &[ctrl('r')], t(1, 0));
         app::update(&mut app, Action::Paste(name.into()), t(1, 0));
@@ -188,10 +157,7 @@ fn ctrl_r_and_a_few_letters_queue_someone_and_say_where() {
     let s = app.store.session();
     let names: Vec<String> = s.queue.iter().map(|id| s.attendee_name(*id)).collect();
     assert_eq!(names, ["Anna Schäfer", "Jürgen Müller"]);
-    assert_eq!(
-        status(&app),
-        "Jürgen Müller asks to speak: 2nd in the queue"
-    );
+    assert_eq!(said(&app), "Jürgen Müller asks to speak: 2nd in the queue");
     assert_eq!(app.mode, Mode::Entry);
 }
 
@@ -201,7 +167,7 @@ fn ctrl_g_gives_the_floor_to_the_first_in_the_queue() {
     press(&mut app, &[ctrl('g')], t(3, 0));
     assert_eq!(speaker(&app).as_deref(), Some("Anna Schäfer"));
     assert_eq!(
-        status(&app),
+        said(&app),
         "Anna Schäfer has the floor; next: Jürgen Müller"
     );
     press(
@@ -211,14 +177,14 @@ fn ctrl_g_gives_the_floor_to_the_first_in_the_queue() {
     );
     assert_eq!(speaker(&app).as_deref(), Some("Jürgen Müller"));
     assert_eq!(
-        status(&app),
+        said(&app),
         "Jürgen Müller has the floor; the queue is empty"
     );
     press(&mut app, &[ctrl('g')], t(5, 0));
     assert!(
-        status(&app).starts_with("no one is in the queue"),
+        said(&app).starts_with("no one is in the queue"),
         "{}",
-        status(&app)
+        said(&app)
     );
     assert_eq!(speaker(&app).as_deref(), Some("Jürgen Müller"));
     // Ctrl+Z gives the floor and the queue back as they were, one step each.
@@ -238,14 +204,14 @@ fn ctrl_p_enter_with_nothing_typed_gives_the_floor_to_the_head_of_the_queue() {
 #[test]
 fn ctrl_p_enter_with_nothing_typed_and_no_queue_gives_the_floor_to_no_one() {
     let (_dir, mut app) = app_on(common::before_meeting());
-    line(&mut app, "/start", t(0, 0));
+    enter(&mut app, "/start", t(0, 0));
     press(&mut app, &[ctrl('p'), key(KeyCode::Enter)], t(1, 0));
     assert_eq!(speaker(&app), None);
     assert!(matches!(app.mode, Mode::Pick(_)), "the picker stays open");
     assert!(
-        status(&app).starts_with("no one is in the queue: type a few letters"),
+        said(&app).starts_with("no one is in the queue: type a few letters"),
         "{}",
-        status(&app)
+        said(&app)
     );
     // Moving to someone by hand is a choice.
     press(
@@ -264,7 +230,7 @@ fn ctrl_r_on_someone_queued_takes_them_out() {
     press(&mut app, &[key(KeyCode::Enter)], t(2, 0));
     assert_eq!(app.store.session().queue.len(), 1);
     assert_eq!(
-        status(&app),
+        said(&app),
         "Anna Schäfer is out of the queue; next: Jürgen Müller"
     );
 }
@@ -272,29 +238,25 @@ fn ctrl_r_on_someone_queued_takes_them_out() {
 #[test]
 fn the_speaker_is_not_queued_while_speaking() {
     let (_dir, mut app) = queued();
-    line(&mut app, "/queue zoe", t(2, 0));
+    enter(&mut app, "/queue zoe", t(2, 0));
     assert_eq!(app.store.session().queue.len(), 2);
-    assert!(
-        status(&app).contains("has the floor now"),
-        "{}",
-        status(&app)
-    );
+    assert!(said(&app).contains("has the floor now"), "{}", said(&app));
     assert_eq!(app.input.value(), "", "a refusal that loses nothing");
 }
 
 #[test]
 fn slash_queue_and_unqueue_edit_the_queue_and_slash_queue_alone_shows_it() {
     let (_dir, mut app) = queued();
-    line(&mut app, "/queue", t(2, 0));
-    assert_eq!(status(&app), "Queue: 1 Anna Schäfer, 2 Jürgen Müller");
-    line(&mut app, "/unqueue anna", t(2, 0));
-    line(&mut app, "/q zoe", t(2, 0));
-    assert!(status(&app).contains("has the floor"));
-    line(&mut app, "/q anna", t(2, 0));
-    line(&mut app, "/q", t(2, 0));
-    assert_eq!(status(&app), "Queue: 1 Jürgen Müller, 2 Anna Schäfer");
-    line(&mut app, "/q anna", t(2, 0));
-    assert_eq!(status(&app), "Anna Schäfer is in the queue already");
+    enter(&mut app, "/queue", t(2, 0));
+    assert_eq!(said(&app), "Queue: 1 Anna Schäfer, 2 Jürgen Müller");
+    enter(&mut app, "/unqueue anna", t(2, 0));
+    enter(&mut app, "/q zoe", t(2, 0));
+    assert!(said(&app).contains("has the floor"));
+    enter(&mut app, "/q anna", t(2, 0));
+    enter(&mut app, "/q", t(2, 0));
+    assert_eq!(said(&app), "Queue: 1 Jürgen Müller, 2 Anna Schäfer");
+    enter(&mut app, "/q anna", t(2, 0));
+    assert_eq!(said(&app), "Anna Schäfer is in the queue already");
 }
 
 #[test]
@@ -328,8 +290,8 @@ fn the_queue_is_browsed_reordered_and_emptied_from_its_pane() {
 #[test]
 fn someone_in_the_queue_cannot_be_deleted_from_the_roster() {
     let (_dir, mut app) = app_on(common::before_meeting());
-    line(&mut app, "/invite Rosa Ruiz", t(0, 0));
-    line(&mut app, "/queue rosa", t(0, 0));
+    enter(&mut app, "/invite Rosa Ruiz", t(0, 0));
+    enter(&mut app, "/queue rosa", t(0, 0));
     app::update(&mut app, Action::Browse, t(0, 0));
     app::update(&mut app, Action::CycleFocus, t(0, 0));
     app::update(&mut app, Action::CycleFocus, t(0, 0));
@@ -337,7 +299,7 @@ fn someone_in_the_queue_cannot_be_deleted_from_the_roster() {
     app::update(&mut app, Action::DeleteSelected, t(0, 0));
     let s = app.store.session();
     assert!(s.attendees.iter().any(|a| a.name == "Rosa Ruiz"));
-    assert!(status(&app).contains("the queue"), "{}", status(&app));
+    assert!(said(&app).contains("the queue"), "{}", said(&app));
 }
 
 #[test]
@@ -353,21 +315,21 @@ fn slash_limit_understands_minutes_seconds_and_off() {
         ("/limit 4m", Some(240)),
         ("/limit 0", None),
     ] {
-        line(&mut app, typed, t(0, 0));
+        enter(&mut app, typed, t(0, 0));
         assert_eq!(
             app.store.session().speech_limit_seconds,
             limit,
             "{typed}: {}",
-            status(&app)
+            said(&app)
         );
     }
-    line(&mut app, "/limit 3", t(0, 0));
+    enter(&mut app, "/limit 3", t(0, 0));
     assert_eq!(
-        status(&app),
+        said(&app),
         "Each speech is limited to 03:00: the speaker's clock counts down"
     );
     for refused in ["/limit soon", "/limit 1:75", "/limit -3", "/limit 9999999"] {
-        line(&mut app, refused, t(0, 0));
+        enter(&mut app, refused, t(0, 0));
         assert_eq!(app.input.value(), refused, "kept to be corrected");
         assert!(app.status_message().unwrap().error, "{refused}");
         app.input.reset();
@@ -380,7 +342,7 @@ fn slash_limit_understands_minutes_seconds_and_off() {
 #[test]
 fn the_queue_changes_are_journalled_and_survive_a_reopen() {
     let (dir, mut app) = queued();
-    line(&mut app, "/limit 2", t(2, 0));
+    enter(&mut app, "/limit 2", t(2, 0));
     let queue = app.store.session().queue.clone();
     drop(app);
     let reopened = minutes::store::OpenSession::open(
@@ -402,22 +364,6 @@ fn set_fields_of_the_queue_undo_to_what_they_were() {
 }
 
 // ---------------------------------------------------------------- screen
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| minutes::ui::render(app, frame))
-        .unwrap();
-    terminal.backend().to_string()
-}
-
-macro_rules! assert_screen {
-    ($screen:expr) => {
-        insta::with_settings!({ filters => vec![(r"/tmp/\.tmp[A-Za-z0-9]+/", "[TMP]/")] }, {
-            insta::assert_snapshot!($screen);
-        })
-    };
-}
 
 #[test]
 fn the_queue_shows_above_the_roster_and_next_in_the_header() {
@@ -469,7 +415,7 @@ fn the_picker_with_nothing_typed_lists_the_queue_first_and_says_so() {
 #[test]
 fn the_speakers_clock_counts_down_warns_and_says_how_far_over() {
     let (_dir, mut app) = queued();
-    line(&mut app, "/limit 1", t(0, 10));
+    enter(&mut app, "/limit 1", t(0, 10));
     let header = |app: &App| screen(app, 80, 6).lines().nth(1).unwrap().to_string();
     app.now = t(0, 40);
     assert!(
@@ -587,7 +533,7 @@ fn in_the_terminal_the_queue_gives_the_floor_and_the_limit_warns() {
 #[test]
 fn a_browsed_queue_emptied_by_undo_hands_the_focus_to_the_roster() {
     let (_dir, mut app) = app_on(common::before_meeting());
-    line(&mut app, "/queue anna", t(0, 0));
+    enter(&mut app, "/queue anna", t(0, 0));
     press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Tab)], t(0, 0));
     assert_eq!(app.focus, Pane::Queue);
     press(&mut app, &[ctrl('z')], t(0, 0));

@@ -2,9 +2,10 @@
 
 mod common;
 
+use common::drive::{app_on, ch, ctrl, draw, enter, key, press, screen};
+
 use common::t;
 use minutes::app::{self, Action, App, Mode, Pane, Purpose};
-use minutes::keymap::action_for;
 use minutes::model::meeting;
 use minutes::model::{AgendaStatus, Attendance, AttendeeId, Entry, EntryId, EntryKind, Session};
 use minutes::store::{Mode as Open, OpenSession};
@@ -12,12 +13,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_input::InputRequest;
-
-/// An app on a live copy of `s`, at 14:00.
-fn app_on(s: Session) -> (tempfile::TempDir, App) {
-    let (dir, open) = common::live_session(s);
-    (dir, App::new(open, t(0, 0)))
-}
 
 fn sample_app(mode: Open) -> (tempfile::TempDir, App) {
     let (dir, path) = common::sample_copy();
@@ -27,71 +22,23 @@ fn sample_app(mode: Open) -> (tempfile::TempDir, App) {
     )
 }
 
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| minutes::ui::render(app, frame))
-        .unwrap();
-    terminal
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    draw(app, width, height).backend().to_string()
-}
-
-/// Snapshots a screen with the temporary directory's name taken out.
-macro_rules! assert_screen {
-    ($screen:expr) => {
-        insta::with_settings!({ filters => vec![(r"/tmp/\.tmp[A-Za-z0-9]+/", "[TMP]/")] }, {
-            insta::assert_snapshot!($screen);
-        })
-    };
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-fn ch(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-}
-
-fn ctrl(c: char) -> KeyEvent {
-    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
-}
-
-/// Presses keys as the terminal would deliver them, at time `at`.
-fn press(app: &mut App, keys: &[KeyEvent], at: chrono::DateTime<chrono::FixedOffset>) {
-    for k in keys {
-        if let Some(action) = action_for(*k, app) {
-            app::update(app, action, at);
-        }
-    }
-}
-
-/// Types text and presses Enter.
-fn line(app: &mut App, text: &str, at: chrono::DateTime<chrono::FixedOffset>) {
-    app::update(app, Action::Paste(text.into()), at);
-    app::update(app, Action::Submit, at);
-}
-
 /// A meeting in progress: two topics in, three speakers, a decision, an action.
 fn mid_meeting() -> (tempfile::TempDir, App) {
     let (dir, mut app) = app_on(common::before_meeting());
     press(&mut app, &[ctrl('n')], t(3, 0));
-    line(&mut app, "/here jose", t(3, 5));
-    line(&mut app, "/s jose", t(3, 10));
-    line(&mut app, "s: Welcomed the participants", t(4, 0));
+    enter(&mut app, "/here jose", t(3, 5));
+    enter(&mut app, "/s jose", t(3, 10));
+    enter(&mut app, "s: Welcomed the participants", t(4, 0));
     press(&mut app, &[ctrl('n')], t(14, 0));
-    line(&mut app, "/s 王丽", t(14, 10));
-    line(&mut app, "/s zoe", t(31, 0));
-    line(&mut app, "d: Metadata under CC0", t(33, 0));
-    line(
+    enter(&mut app, "/s 王丽", t(14, 10));
+    enter(&mut app, "/s zoe", t(31, 0));
+    enter(&mut app, "d: Metadata under CC0", t(33, 0));
+    enter(
         &mut app,
         "a: Share the dashboard @张伟 due:2026-12-10",
         t(34, 0),
     );
-    line(&mut app, "/s ömer", t(35, 0));
+    enter(&mut app, "/s ömer", t(35, 0));
     app.now = t(37, 25);
     (dir, app)
 }
@@ -530,7 +477,7 @@ fn the_hint_bar_and_the_help_come_from_the_keymap_table() {
 #[test]
 fn enter_logs_a_timestamped_entry_under_the_current_topic() {
     let (_dir, mut app) = mid_meeting();
-    line(&mut app, "  p: Shared statistics format  ", t(40, 0));
+    enter(&mut app, "  p: Shared statistics format  ", t(40, 0));
     let e = app.store.session().entries.last().unwrap();
     assert_eq!(
         (e.kind.clone(), e.text.as_str(), e.at),
@@ -544,7 +491,7 @@ fn enter_logs_a_timestamped_entry_under_the_current_topic() {
 fn a_bad_line_shows_an_error_and_keeps_the_text() {
     let (_dir, mut app) = mid_meeting();
     let before = app.store.session().entries.len();
-    line(&mut app, "a: Send slides @nobody", t(40, 0));
+    enter(&mut app, "a: Send slides @nobody", t(40, 0));
     assert_eq!(app.input.value(), "a: Send slides @nobody");
     let msg = app.message.clone().unwrap();
     assert!(
@@ -611,10 +558,10 @@ type Step = Box<dyn Fn(&mut App)>;
 fn every_kind_of_change_undoes_and_redoes() {
     let (_dir, mut app) = mid_meeting();
     let steps: Vec<(&str, Step)> = vec![
-        ("note", Box::new(|a: &mut App| line(a, "a note", t(40, 0)))),
+        ("note", Box::new(|a: &mut App| enter(a, "a note", t(40, 0)))),
         (
             "speaker",
-            Box::new(|a: &mut App| line(a, "/s jose", t(40, 0))),
+            Box::new(|a: &mut App| enter(a, "/s jose", t(40, 0))),
         ),
         (
             "topic",
@@ -622,21 +569,21 @@ fn every_kind_of_change_undoes_and_redoes() {
         ),
         (
             "add topic",
-            Box::new(|a: &mut App| line(a, "/topic Extra 5", t(40, 0))),
+            Box::new(|a: &mut App| enter(a, "/topic Extra 5", t(40, 0))),
         ),
         (
             "join",
-            Box::new(|a: &mut App| line(a, "/join Kim, SNU, Guest", t(40, 0))),
+            Box::new(|a: &mut App| enter(a, "/join Kim, SNU, Guest", t(40, 0))),
         ),
         (
             "late",
-            Box::new(|a: &mut App| line(a, "/late 陈", t(40, 0))),
+            Box::new(|a: &mut App| enter(a, "/late 陈", t(40, 0))),
         ),
         (
             "left",
-            Box::new(|a: &mut App| line(a, "/left zoe", t(40, 0))),
+            Box::new(|a: &mut App| enter(a, "/left zoe", t(40, 0))),
         ),
-        ("end", Box::new(|a: &mut App| line(a, "/end", t(40, 0)))),
+        ("end", Box::new(|a: &mut App| enter(a, "/end", t(40, 0)))),
         (
             "delete",
             Box::new(|a: &mut App| {
@@ -650,7 +597,7 @@ fn every_kind_of_change_undoes_and_redoes() {
                 app::update(a, Action::Browse, t(40, 0));
                 app::update(a, Action::EditSelected, t(40, 0));
                 app::update(a, Action::Edit(InputRequest::DeleteLine), t(40, 0));
-                line(a, "d: edited", t(40, 0));
+                enter(a, "d: edited", t(40, 0));
             }),
         ),
     ];
@@ -676,7 +623,7 @@ fn every_kind_of_change_undoes_and_redoes() {
 #[test]
 fn undo_is_journalled_like_any_change() {
     let (dir, mut app) = mid_meeting();
-    line(&mut app, "regretted", t(40, 0));
+    enter(&mut app, "regretted", t(40, 0));
     press(&mut app, &[ctrl('z')], t(40, 5));
     drop(app); // a crash: no save
     let reopened = OpenSession::open(&dir.path().join("live.ron"), Open::ReadOnly).unwrap();
@@ -705,7 +652,7 @@ fn editing_an_entry_keeps_its_time_and_id_and_esc_gives_back_the_draft() {
     press(&mut app, &[key(KeyCode::Esc)], t(40, 0));
     assert_eq!(app.input.value(), "half-typed", "the draft comes back");
     press(&mut app, &[key(KeyCode::Enter), ctrl('u')], t(40, 0));
-    line(
+    enter(
         &mut app,
         "a: Share the dashboard with all @张伟 due:2026-12-15",
         t(41, 0),
@@ -732,7 +679,7 @@ fn renaming_someone_to_invisible_characters_is_refused_as_blank() {
     let before = app.store.session().attendees[4].clone();
     for name in ["", "\u{200b}\u{feff}", "\u{301}"] {
         press(&mut app, &[key(KeyCode::Enter), ctrl('u')], t(40, 0));
-        line(&mut app, &format!("{name}, USAL"), t(40, 0));
+        enter(&mut app, &format!("{name}, USAL"), t(40, 0));
         assert_eq!(app.store.session().attendees[4], before, "{name:?}");
         let message = app.message.as_ref().unwrap();
         assert!(
@@ -824,7 +771,7 @@ fn quitting_while_the_meeting_runs_takes_a_second_press() {
     press(&mut app, &[ctrl('q')], t(40, 10));
     assert!(app.quit);
     let (_dir, mut app) = mid_meeting();
-    line(&mut app, "/end", t(41, 0));
+    enter(&mut app, "/end", t(41, 0));
     press(&mut app, &[ctrl('q')], t(41, 1));
     assert!(app.quit, "once the meeting has ended one press quits");
 }
@@ -836,7 +783,7 @@ fn info_messages_fade_and_errors_stay() {
     assert!(screen(&app, 80, 24).contains("Now: Licensing"));
     app::update(&mut app, Action::Tick, t(40, 10));
     assert!(!screen(&app, 80, 24).contains("Now: Licensing"));
-    line(&mut app, "/frob", t(41, 0));
+    enter(&mut app, "/frob", t(41, 0));
     app::update(&mut app, Action::Tick, t(45, 0));
     assert!(screen(&app, 80, 24).contains("not a command"));
 }
@@ -858,7 +805,7 @@ fn picker_for_departures_marks_left() {
 fn the_whole_file_is_saved_every_five_minutes_of_changes() {
     let (dir, mut app) = mid_meeting();
     let path = dir.path().join("live.ron");
-    line(&mut app, "an early note", t(40, 0));
+    enter(&mut app, "an early note", t(40, 0));
     app::update(&mut app, Action::Tick, t(40, 1));
     assert_eq!(app.saved_at, None, "not yet: the journal has it");
     assert!(
@@ -898,7 +845,7 @@ fn marking_an_arrival_twice_keeps_the_first_time() {
         app.message.as_ref().unwrap().text,
         "Zoë Brandtner is already here, since 14:31"
     );
-    line(&mut app, "/here zoe", t(46, 0));
+    enter(&mut app, "/here zoe", t(46, 0));
     assert_eq!(
         app.store
             .session()
@@ -918,11 +865,11 @@ fn child_app_with_a_full_disk() {
     let long = "x".repeat(200);
     let mut typed = 0;
     while app.store.unsaved() == 0 {
-        line(&mut app, &format!("note {typed} {long}"), t(1, typed));
+        enter(&mut app, &format!("note {typed} {long}"), t(1, typed));
         typed += 1;
         assert!(typed < 50, "the journal never filled up");
     }
-    line(&mut app, "typed while the disk is full", t(2, 0));
+    enter(&mut app, "typed while the disk is full", t(2, 0));
     assert_eq!(app.input.value(), "", "the line was taken");
     let full = screen(&app, 80, 24);
     // The status line grows to show the whole error.
@@ -972,7 +919,7 @@ fn a_full_disk_shows_in_red_and_recording_goes_on() {
 fn browsing_the_log_shows_the_selected_entry_whole() {
     let (_dir, mut app) = mid_meeting();
     let long = "Share the usage dashboard definitions with all partners before the December meeting, 包括 北京大学";
-    line(
+    enter(
         &mut app,
         &format!("a: {long} @张伟 due:2026-12-10"),
         t(36, 0),
@@ -1129,7 +1076,7 @@ fn the_picker_finds_someone_who_joined_after_it_last_searched() {
     let before = picked(&app);
     assert!(!before.is_empty(), "Sam Okafor has a k");
     press(&mut app, &[key(KeyCode::Esc)], t(40, 0));
-    line(&mut app, "/join Kim Lee, SNU, Guest", t(41, 0));
+    enter(&mut app, "/join Kim Lee, SNU, Guest", t(41, 0));
     press(&mut app, &[ctrl('p'), key(KeyCode::Char('k'))], t(42, 0));
     let kim = app.store.session().attendees.last().unwrap().id;
     assert_eq!(picked(&app).first(), Some(&kim.0), "the name starts with k");
@@ -1157,8 +1104,8 @@ fn the_picker_order_follows_arrivals_and_departures() {
     };
     assert_eq!(search(&mut app, t(40, 0)), common::MIXED_ORDER_FOR_AN);
     // Same roster size, other attendance: Anna arrives, Ánton leaves.
-    line(&mut app, "/here anna berg", t(41, 0));
-    line(&mut app, "/left anton", t(41, 0));
+    enter(&mut app, "/here anna berg", t(41, 0));
+    enter(&mut app, "/left anton", t(41, 0));
     assert_eq!(search(&mut app, t(42, 0)), [3, 1, 5, 8, 4, 2, 6, 7]);
     press(&mut app, &[ctrl('z'), ctrl('z')], t(43, 0));
     assert_eq!(search(&mut app, t(43, 0)), common::MIXED_ORDER_FOR_AN);
@@ -1176,7 +1123,7 @@ fn the_picker_finds_someone_by_a_name_corrected_since_it_last_searched() {
     );
     app.selected[1] = 1; // 张伟, whose name was misspelt
     press(&mut app, &[key(KeyCode::Enter), ctrl('u')], t(41, 0));
-    line(&mut app, "Kang Wei, PKU, Lecturer", t(41, 0));
+    enter(&mut app, "Kang Wei, PKU, Lecturer", t(41, 0));
     assert_eq!(
         app.store.session().attendee(AttendeeId(2)).unwrap().name,
         "Kang Wei"
@@ -1284,8 +1231,8 @@ fn news_of_a_damaged_journal_stays_on_screen_whole_after_typing() {
         OpenSession::open(&path, Open::ReadWrite).unwrap(),
         t(130, 0),
     );
-    line(&mut app, "the meeting goes on", t(131, 0));
-    line(&mut app, "d: and on", t(131, 10));
+    enter(&mut app, "the meeting goes on", t(131, 0));
+    enter(&mut app, "d: and on", t(131, 10));
     assert!(
         app.status_message().unwrap().text.contains("decision"),
         "a confirmation shows for a while"
@@ -1358,7 +1305,7 @@ fn last(app: &App) -> minutes::model::Entry {
 #[test]
 fn a_note_starting_with_a_marker_letter_stays_a_note_and_says_nothing() {
     let (_dir, mut app) = mid_meeting();
-    line(
+    enter(
         &mut app,
         "a proposal was made to share the slides",
         t(40, 0),
@@ -1374,11 +1321,11 @@ fn a_note_starting_with_a_marker_letter_stays_a_note_and_says_nothing() {
 #[test]
 fn a_non_note_is_confirmed_in_its_kinds_colour() {
     let (_dir, mut app) = mid_meeting();
-    line(&mut app, "d: Budget approved", t(40, 0));
+    enter(&mut app, "d: Budget approved", t(40, 0));
     let m = app.status_message().unwrap();
     assert_eq!(m.text, "Decision logged (Alt+N: make it a note)");
     assert_eq!(m.kind, Some(EntryKind::Decision));
-    line(&mut app, "a: Book the hall @jose due:2026-12-01", t(40, 5));
+    enter(&mut app, "a: Book the hall @jose due:2026-12-01", t(40, 5));
     assert_eq!(
         app.status_message().unwrap().text,
         "Action item logged: owner José Álvarez Núñez, due Tue 2026-12-01 (Alt+N: make it a note)"
@@ -1400,7 +1347,7 @@ fn a_non_note_is_confirmed_in_its_kinds_colour() {
 #[test]
 fn alt_and_a_marker_letter_rekinds_the_last_entry_in_one_key() {
     let (_dir, mut app) = mid_meeting();
-    line(&mut app, "Budget approved", t(40, 0));
+    enter(&mut app, "Budget approved", t(40, 0));
     press(&mut app, &[alt('d')], t(40, 5));
     assert_eq!(last(&app).kind, EntryKind::Decision);
     assert!(
@@ -1462,9 +1409,9 @@ fn alt_and_a_marker_letter_rekinds_the_selected_entry_while_browsing() {
 #[test]
 fn up_on_an_empty_line_edits_your_last_entry_and_enter_saves_it() {
     let (_dir, mut app) = mid_meeting();
-    line(&mut app, "Teh budget is tight", t(40, 0));
+    enter(&mut app, "Teh budget is tight", t(40, 0));
     // A speaker switch after it: the last row is a speech, not what was typed.
-    line(&mut app, "/s jose", t(40, 30));
+    enter(&mut app, "/s jose", t(40, 30));
     press(&mut app, &[key(KeyCode::Up)], t(41, 0));
     assert_eq!(app.input.value(), "Teh budget is tight");
     assert_eq!(app.mode, Mode::Entry, "still typing");
@@ -1577,10 +1524,10 @@ fn editing_from_browse_keeps_the_selection_and_goes_back_to_browsing() {
 fn a_summary_goes_to_the_previous_speech_as_a_sentence_of_its_own() {
     let (_dir, mut app) = mid_meeting();
     // Zoë spoke 14:31 to 14:35; Ömer has the floor now.
-    line(&mut app, "s-: 92% of fees collected", t(38, 0));
-    line(&mut app, "s-: hall rent rises 8%", t(38, 10));
-    line(&mut app, "s: Thanked the treasurer.", t(38, 20));
-    line(&mut app, "s: Asked about IIIF", t(38, 30));
+    enter(&mut app, "s-: 92% of fees collected", t(38, 0));
+    enter(&mut app, "s-: hall rent rises 8%", t(38, 10));
+    enter(&mut app, "s: Thanked the treasurer.", t(38, 20));
+    enter(&mut app, "s: Asked about IIIF", t(38, 30));
     let s = app.store.session();
     let summary = |name: &str| {
         s.entries
@@ -1602,8 +1549,8 @@ fn a_summary_goes_to_the_previous_speech_as_a_sentence_of_its_own() {
 #[test]
 fn after_the_end_notes_are_marked_the_floor_stays_and_start_reopens() {
     let (_dir, mut app) = mid_meeting();
-    line(&mut app, "/end", t(50, 0));
-    line(&mut app, "Minutes to be approved in December", t(51, 0));
+    enter(&mut app, "/end", t(50, 0));
+    enter(&mut app, "Minutes to be approved in December", t(51, 0));
     assert_eq!(last(&app).text, "Minutes to be approved in December");
     assert!(
         screen(&app, 80, 24).contains("── after the meeting (ended 14:50) ──"),
@@ -1616,7 +1563,7 @@ fn after_the_end_notes_are_marked_the_floor_stays_and_start_reopens() {
             .text
             .contains("after the end of the meeting (14:50)")
     );
-    line(&mut app, "/s jose", t(52, 0));
+    enter(&mut app, "/s jose", t(52, 0));
     assert_eq!(app.input.value(), "/s jose", "refused, the line kept");
     assert!(
         app.status_message()
@@ -1625,10 +1572,10 @@ fn after_the_end_notes_are_marked_the_floor_stays_and_start_reopens() {
             .contains("/start reopens it")
     );
     press(&mut app, &[ctrl('u')], t(52, 0));
-    line(&mut app, "/start", t(53, 0));
+    enter(&mut app, "/start", t(53, 0));
     assert_eq!(app.store.session().ended_at, None);
     assert!(app.status_message().unwrap().text.contains("reopened"));
-    line(&mut app, "/s jose", t(53, 10));
+    enter(&mut app, "/s jose", t(53, 10));
     assert_eq!(
         minutes::model::meeting::current_speaker(app.store.session()),
         Some(AttendeeId(5))
@@ -1710,10 +1657,10 @@ fn a_marker_key_during_a_roster_or_speech_edit_changes_nothing() {
 #[test]
 fn an_error_rings_the_bell_and_a_confirmation_does_not() {
     let (_dir, mut app) = mid_meeting();
-    line(&mut app, "a: Send @nobody", t(40, 0));
+    enter(&mut app, "a: Send @nobody", t(40, 0));
     assert!(std::mem::take(&mut app.bell), "a refused line is heard");
     press(&mut app, &[ctrl('u')], t(40, 0));
-    line(&mut app, "d: fine", t(40, 1));
+    enter(&mut app, "d: fine", t(40, 1));
     assert!(!app.bell);
 }
 
@@ -1757,7 +1704,7 @@ fn the_way_to_the_help_always_fits_in_the_hint_bar() {
 #[test]
 fn ctrl_z_with_text_in_the_line_undoes_nothing_logged() {
     let (_dir, mut app) = mid_meeting();
-    line(&mut app, "entry A important", t(40, 0));
+    enter(&mut app, "entry A important", t(40, 0));
     app::update(&mut app, Action::Paste("partial text".into()), t(40, 1));
     // The paste is one step: Ctrl+Z takes it back, the entry stays.
     press(&mut app, &[ctrl('z')], t(40, 2));
@@ -1776,7 +1723,7 @@ fn ctrl_z_with_text_in_the_line_undoes_nothing_logged() {
 #[test]
 fn ctrl_z_after_ctrl_u_gives_the_line_back() {
     let (_dir, mut app) = mid_meeting();
-    line(&mut app, "entry A important", t(40, 0));
+    enter(&mut app, "entry A important", t(40, 0));
     press(
         &mut app,
         &[ch('h'), ch('i'), ctrl('u'), ctrl('z')],
@@ -1805,7 +1752,7 @@ fn ctrl_z_after_ctrl_u_gives_the_line_back() {
 #[test]
 fn ctrl_z_during_an_edit_is_refused() {
     let (_dir, mut app) = mid_meeting();
-    line(&mut app, "alpha", t(40, 0));
+    enter(&mut app, "alpha", t(40, 0));
     press(&mut app, &[key(KeyCode::Up), ch('!'), ctrl('z')], t(40, 1));
     assert_eq!(app.input.value(), "alpha!");
     assert_eq!(last(&app).text, "alpha");
@@ -1841,7 +1788,7 @@ fn a_name_typed_into_the_picker_is_kept_when_the_run_ends() {
 #[test]
 fn punctuation_after_a_name_belongs_to_the_sentence() {
     let (_dir, mut app) = mid_meeting();
-    line(&mut app, "q: is that so, @María?", t(40, 0));
+    enter(&mut app, "q: is that so, @María?", t(40, 0));
     let e = last(&app);
     assert_eq!(e.text, "is that so?");
     assert_eq!(
@@ -1855,8 +1802,8 @@ fn punctuation_after_a_name_belongs_to_the_sentence() {
 #[test]
 fn a_note_after_a_decision_does_not_show_the_decisions_confirmation() {
     let (_dir, mut app) = mid_meeting();
-    line(&mut app, "d: adopted", t(40, 0));
-    line(&mut app, "DECISION : spaced", t(40, 1));
+    enter(&mut app, "d: adopted", t(40, 0));
+    enter(&mut app, "DECISION : spaced", t(40, 1));
     assert_eq!(last(&app).kind, EntryKind::Note);
     assert!(app.status_message().is_none(), "{:?}", app.message);
 }

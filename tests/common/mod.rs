@@ -1,6 +1,7 @@
 //! Builders shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod drive;
 pub mod tmux;
 
 use std::path::{Path, PathBuf};
