@@ -407,3 +407,23 @@ fn open_without_a_terminal_leaves_a_journal_to_recover_untouched() {
         .collect();
     assert_eq!(names.len(), 2, "no kept copy, no lock: {names:?}");
 }
+
+#[test]
+fn a_chair_whose_role_says_chair_is_not_called_chair_twice() {
+    let mut s = common::before_meeting();
+    let anna = minutes::model::meeting::find_attendees(&s, "anna")[0];
+    let zoe = minutes::model::meeting::find_attendees(&s, "zoe")[0];
+    for a in &mut s.attendees {
+        if a.id == anna {
+            a.role = "Chair".into();
+        }
+        if a.id == zoe {
+            a.role = "Professor".into();
+        }
+    }
+    s.chair = Some(anna);
+    s.secretary = Some(zoe);
+    let text = minutes::export::export(&s, minutes::export::Format::Markdown);
+    assert!(!text.to_lowercase().contains("chair, chair"), "{text}");
+    assert!(text.contains("Professor, secretary"), "{text}");
+}

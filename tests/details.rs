@@ -523,8 +523,35 @@ fn a_name_matching_others_too_says_who_was_taken_and_who_else() {
     enter(&mut app, "/s tom");
     assert_eq!(
         said(&app),
-        "Tom Brandl chosen (also: Tomás Ruiz — type more of the name)"
+        "Tom Brandl has the floor (also: Tomás Ruiz — type more of the name)"
     );
+}
+
+#[test]
+fn a_whole_name_typed_with_its_space_after_at_is_that_person() {
+    let s = two_toms();
+    let roster = FoldedRoster::new(&s);
+    let parsed = |line: &str| quick::parse(line, &s, &roster, t(0, 0)).unwrap();
+    let tom = find_attendees(&s, "Tom Brandl")[0];
+    assert_eq!(
+        parsed("/topic Membership fees 15 @Tom Brandl"),
+        Intent::AddTopic {
+            title: "Membership fees".into(),
+            minutes: 15,
+            presenter: Some(tom),
+        }
+    );
+    let Intent::Log { kind, text } = parsed("a: @Tomás Ruiz, send the report due:fri") else {
+        panic!("an action item")
+    };
+    let tomas = find_attendees(&s, "Tomás Ruiz")[0];
+    assert!(matches!(kind, EntryKind::Action { owner: Some(o), .. } if o == tomas));
+    assert_eq!(text, ", send the report");
+    // A word after a name that is not the rest of a name stays in the text.
+    let Intent::Log { text, .. } = parsed("q: @tom will check the figures") else {
+        panic!("a question")
+    };
+    assert_eq!(text, "will check the figures");
 }
 
 #[test]

@@ -1807,3 +1807,49 @@ fn a_note_after_a_decision_does_not_show_the_decisions_confirmation() {
     assert_eq!(last(&app).kind, EntryKind::Note);
     assert!(app.status_message().is_none(), "{:?}", app.message);
 }
+
+#[test]
+fn plain_news_of_a_recovery_does_not_come_back_after_another_message() {
+    let (dir, mut app) = app_on(common::before_meeting());
+    enter(&mut app, "a note that only the journal has", t(1, 0));
+    let path = dir.path().join("live.ron");
+    drop(app);
+    let mut app = App::new(OpenSession::open(&path, Open::ReadWrite).unwrap(), t(2, 0));
+    assert!(
+        app.status_message()
+            .is_some_and(|m| m.text.starts_with("Recovered"))
+    );
+    enter(&mut app, "d: go on", t(2, 10));
+    app::update(&mut app, Action::Tick, t(2, 30));
+    assert_eq!(
+        app.status_message(),
+        None,
+        "the recovery was said, and read"
+    );
+}
+
+#[test]
+fn a_picker_listing_one_person_takes_them_on_enter() {
+    let (_dir, mut app) = app_on(common::before_meeting());
+    enter(&mut app, "/start", t(0, 0));
+    press(&mut app, &[key(KeyCode::F(8)), ctrl('a')], t(0, 10));
+    enter(&mut app, "/left zoe", t(1, 0));
+    // Zoë is the only one away: the arrival picker lists her alone.
+    press(&mut app, &[ctrl('a'), key(KeyCode::Enter)], t(2, 0));
+    let s = app.store.session();
+    assert!(
+        s.attendees.iter().all(|a| a.is_here()),
+        "{:?}",
+        app.status_message()
+    );
+}
+
+#[test]
+fn giving_the_floor_says_so() {
+    let (_dir, mut app) = app_on(common::before_meeting());
+    enter(&mut app, "/s zoe", t(0, 0));
+    assert_eq!(
+        app.status_message().map(|m| m.text.as_str()),
+        Some("Zoë Brandtner has the floor")
+    );
+}

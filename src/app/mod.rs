@@ -426,8 +426,12 @@ impl App {
     }
 
     fn say(&mut self, text: impl Into<String>, error: bool, kind: Option<EntryKind>) {
-        // News that stays until read comes back once this one has faded.
-        if let Some(news) = self.message.take_if(|m| m.sticky) {
+        // A problem found on opening (a damaged journal) comes back once
+        // this message has faded; plain news ("Recovered 58 changes") has
+        // been on screen until now, and would only read as stale later.
+        if let Some(news) = self.message.take_if(|m| m.sticky)
+            && news.error
+        {
             self.news = Some(news);
         }
         self.message = Some(Message {
@@ -1225,6 +1229,8 @@ fn confirmation(intent: &Intent, s: &crate::model::Session, now: Timestamp) -> O
             None => format!("Meeting started at {time}"),
         },
         Intent::End => format!("Meeting ended at {time}"),
+        Intent::Speaker(Some(id)) => format!("{} has the floor", name(id)),
+        Intent::Speaker(None) => "No one has the floor".into(),
         Intent::Limit(Some(Some(limit))) => format!(
             "Each speech is limited to {}: the speaker's clock counts down",
             format_duration(chrono::Duration::seconds((*limit).into()))
@@ -1349,8 +1355,10 @@ fn choose(app: &mut App, now: Timestamp) {
     // Enter with nothing typed takes no one by chance, the first of the
     // roster least of all: only the head of the queue, who is first here.
     // (The roll call calls the roster in its order: its first is meant.)
+    // Nor is a list of one: its one person is meant.
     let head_of_queue = purpose == Purpose::Speaker && !app.store.session().queue.is_empty();
-    if unchosen && !head_of_queue && purpose != Purpose::RollCall {
+    let only_one = app.picker_rows().len() == 1;
+    if unchosen && !head_of_queue && !only_one && purpose != Purpose::RollCall {
         app.error(match purpose {
             Purpose::Speaker => {
                 "no one is in the queue: type a few letters of the name (or ↓ to choose)"
@@ -1376,7 +1384,10 @@ fn choose(app: &mut App, now: Timestamp) {
     app.mode = Mode::Entry;
     let s = app.store.session();
     let (change, intent) = match purpose {
-        Purpose::Speaker => (meeting::switch_speaker(s, Some(id), now), None),
+        Purpose::Speaker => (
+            meeting::switch_speaker(s, Some(id), now),
+            Some(Intent::Speaker(Some(id))),
+        ),
         Purpose::Queue => return toggle_queue(app, id),
         Purpose::Arrival | Purpose::RollCall => (arrival(app, id, now), Some(Intent::Arrived(id))),
         Purpose::Departure => (presence::departure(app, id, now), Some(Intent::Left(id))),

@@ -518,20 +518,30 @@ fn parse_action(
 }
 
 /// Takes one `@name` out of the text and finds who it names.
-fn take_person(
-    text: &str,
+fn take_person<'a>(
+    text: &'a str,
     s: &Session,
     roster: &FoldedRoster,
     also: &Also,
 ) -> Result<(Option<AttendeeId>, String), String> {
     let mut person = None;
     let mut words: Vec<String> = Vec::new();
-    for word in text.split(' ') {
-        // `@María?` and `@Anna,`: punctuation after a name is the sentence's.
-        let (word, after) = match word.strip_prefix('@') {
+    let parts: Vec<&str> = text.split(' ').collect();
+    // `@María?` and `@Anna,`: punctuation after a name is the sentence's.
+    let bare = |w: &'a str| -> (&'a str, &'a str) {
+        let name = w.trim_end_matches(|c: char| ".,;:!?)»”’\"'".contains(c));
+        (name, &w[name.len()..])
+    };
+    let mut skip = 0;
+    for (i, &word) in parts.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let (word, mut after) = match word.strip_prefix('@') {
             Some(name) => {
-                let bare = name.trim_end_matches(|c: char| ".,;:!?)»”’\"'".contains(c));
-                (&word[..1 + bare.len()], &name[bare.len()..])
+                let (name, after) = bare(name);
+                (&word[..1 + name.len()], after)
             }
             None => (word, ""),
         };
@@ -540,7 +550,23 @@ fn take_person(
                 if person.is_some() {
                     return Err("name one person with @ (the owner, or who asked)".into());
                 }
-                person = Some(named(name, s, roster, also)?);
+                // `@Tom Brandl`: a whole name of several words, typed with
+                // its spaces, is that person (the longest such name).
+                let mut name = name.to_string();
+                if after.is_empty()
+                    && let Some((k, whole, end)) = (1..=3).rev().find_map(|k| {
+                        let next = parts.get(i + 1..=i + k)?;
+                        let (last, end) = bare(next[k - 1]);
+                        let mut whole = vec![name.as_str()];
+                        whole.extend(&next[..k - 1]);
+                        whole.push(last);
+                        let whole = whole.join(" ");
+                        roster.has_name(&whole).then_some((k, whole, end))
+                    })
+                {
+                    (name, after, skip) = (whole, end, k);
+                }
+                person = Some(named(&name, s, roster, also)?);
                 // The sentence keeps its punctuation.
                 match words.last_mut() {
                     Some(last) if !after.is_empty() => {

@@ -140,7 +140,11 @@ fn attendance(s: &Session, blocks: &mut Vec<Block>) {
                 let status = attendance_of(s, a);
                 let mut role = a.role.clone();
                 for (id, what) in [(s.chair, "chair"), (s.secretary, "secretary")] {
-                    if id == Some(a.id) {
+                    // A role that says it already ("Chair") is not said twice.
+                    let said = role
+                        .split(',')
+                        .any(|r| crate::model::meeting::fold(r.trim()) == what);
+                    if id == Some(a.id) && !said {
                         role = if role.is_empty() {
                             what.to_string()
                         } else {

@@ -484,6 +484,13 @@ impl FoldedRoster {
         self.0.get(index).map(|a| a.name.as_str())
     }
 
+    /// Whether someone on the roster has the very name `query` gives
+    /// (accents, case and `_` for spaces aside).
+    pub fn has_name(&self, query: &str) -> bool {
+        let q = fold(query.trim());
+        self.0.iter().any(|f| f.name == q)
+    }
+
     /// Whether the attendee at `index` has the very name `query` gives, or
     /// its whole pinyin (`wangli` for 王丽).
     pub fn is_exact(&self, index: usize, query: &str) -> bool {
