@@ -237,18 +237,18 @@ pub fn list(paths: &Paths, out: &mut impl Write) -> Result<(), Error> {
         let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
         let name =
             escape_controls(&file.file_name().unwrap_or_default().to_string_lossy()).into_owned();
-        // Opened as `export` would, so that changes waiting in a journal
-        // (or a damaged journal) are counted and reported here too.
-        match OpenSession::open(&file, Mode::ReadOnly) {
-            Ok(open) => {
-                if let Some(note) = open.recovery().message() {
+        // Seen as `export` would see it, so that changes waiting in a
+        // journal (or a damaged journal) are counted and reported here too;
+        // but only the header is read when there is no journal.
+        match store::summarise(&file) {
+            Ok((s, note)) => {
+                if let Some(note) = note {
                     problems
                         .push(escape_controls(&format!("{name}: journal: {note}")).into_owned());
                 }
-                let s = open.session();
                 let date = s.started_at.or(s.scheduled_start);
                 let title = escape_controls(&s.title).into_owned();
-                rows.push((date, name, title, size, s.entries.len().to_string()));
+                rows.push((date, name, title, size, s.entries.to_string()));
             }
             Err(e) => {
                 rows.push((None, name, "(unreadable)".into(), size, "-".into()));

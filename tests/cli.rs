@@ -426,4 +426,85 @@ fn a_chair_whose_role_says_chair_is_not_called_chair_twice() {
     let text = minutes::export::export(&s, minutes::export::Format::Markdown);
     assert!(!text.to_lowercase().contains("chair, chair"), "{text}");
     assert!(text.contains("Professor, secretary"), "{text}");
+
+/// `minutes list` on DIR: its stdout, and `minutes export FILE`'s stderr.
+fn list_and_export_error(dir: &Path, file: &Path) -> (String, String) {
+    let list = minutes()
+        .env("MINUTES_DATA_DIR", dir)
+        .arg("list")
+        .output()
+        .unwrap();
+    assert!(list.status.success());
+    let export = minutes().arg("export").arg(file).output().unwrap();
+    assert!(!export.status.success());
+    (
+        String::from_utf8(list.stdout).unwrap(),
+        String::from_utf8(export.stderr).unwrap(),
+    )
+}
+
+/// The sample with `notes` more notes: a long session.
+fn long_session(notes: usize) -> minutes::model::Session {
+    let mut s = common::sample();
+    for i in 0..notes {
+        let change = common::add_note(&s, &format!("Note {i}: the partners discussed it"));
+        change.apply(&mut s).unwrap();
+    }
+    s
+}
+
+#[test]
+fn list_counts_the_entries_of_a_long_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = long_session(2_000);
+    minutes::store::save(&dir.path().join("long.ron"), &session).unwrap();
+    let out = minutes()
+        .env("MINUTES_DATA_DIR", dir.path())
+        .arg("list")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let row = text.lines().find(|l| l.ends_with("long.ron")).unwrap();
+    assert!(
+        row.contains(&format!("  {}  ", session.entries.len())),
+        "{row}"
+    );
+    assert!(row.contains("Open Data for Museum Collections"), "{row}");
+}
+
+/// `list` reads only what it prints, but still the whole file: a session
+/// cut off deep in its log (its title, date and roster intact) is
+/// reported unreadable, with the same error `export` gives.
+#[test]
+fn list_reports_a_session_cut_off_in_its_log_as_export_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cut.ron");
+    let text = minutes::store::file::to_ron(&long_session(500)).unwrap();
+    let cut = text[..text.len() * 2 / 3].rfind('\n').unwrap();
+    std::fs::write(&path, &text[..cut]).unwrap();
+    let (list, export) = list_and_export_error(dir.path(), &path);
+    assert!(list.contains("(unreadable)"), "{list}");
+    let error = export.trim().strip_prefix("minutes: ").unwrap();
+    assert!(error.contains("truncated"), "{error}");
+    assert!(
+        list.contains(&format!("unreadable: {error}")),
+        "{list}\n{error}"
+    );
+}
+
+#[test]
+fn list_reports_a_file_of_a_newer_version_as_export_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.ron");
+    let text = minutes::store::file::to_ron(&common::sample())
+        .unwrap()
+        .replace("version: 1,", "version: 2,\n    colour: \"blue\",");
+    std::fs::write(&path, text).unwrap();
+    let (list, export) = list_and_export_error(dir.path(), &path);
+    let error = export.trim().strip_prefix("minutes: ").unwrap();
+    assert!(error.contains("newer minutes"), "{error}");
+    assert!(
+        list.contains(&format!("unreadable: {error}")),
+        "{list}\n{error}"
+    );
 }

@@ -1,6 +1,8 @@
 //! The store: atomic saves, the journal, the lock, and bad input.
 
 mod common;
+#[path = "../examples/synth/gen.rs"]
+mod synth;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -640,4 +642,87 @@ fn what_is_not_a_regular_file_is_refused_without_reading_it() {
         assert!(matches!(err, LoadError::Io { .. }), "{err}");
         assert!(err.to_string().contains("not a regular file"), "{err}");
     }
+}
+
+/// `list`'s summary of a session: title, dates and the number of entries,
+/// the same as the whole session's.
+fn assert_summarises(summary: &store::file::Summary, s: &Session) {
+    assert_eq!(summary.title, s.title);
+    assert_eq!(summary.scheduled_start, s.scheduled_start);
+    assert_eq!(summary.started_at, s.started_at);
+    assert_eq!(summary.entries, s.entries.len());
+}
+
+/// The summary comes from the header alone (the log skipped over, not
+/// built), for every shape a session takes: shown by a file whose log has
+/// an entry of a kind `load` refuses, which the summary does not look at.
+#[test]
+fn summary_reads_every_part_of_a_session_without_building_its_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = common::sample();
+    let generated = synth::session(&synth::Params {
+        entries: 2_000,
+        attendees: 200,
+        seed: 9,
+    });
+    // Text that looks like the file's own syntax, to trip the scan up.
+    let mut tricky = common::sample();
+    tricky.title = "Board ], entries: [ (\"x\")".into();
+    for text in [
+        "], [",
+        "\\\"),\n(",
+        "a, b, (c), [d]",
+        "{ ) ] }",
+        "r\"raw\"",
+        "// not a comment",
+    ] {
+        let change = common::add_note(&tricky, text);
+        change.apply(&mut tricky).unwrap();
+    }
+    let sessions = [
+        ("sample.ron", &sample),
+        ("synth.ron", &generated),
+        ("tricky.ron", &tricky),
+    ];
+    for (name, session) in sessions {
+        let path = dir.path().join(name);
+        let text = store::file::to_ron(session).unwrap();
+        std::fs::write(&path, &text).unwrap();
+        assert_summarises(&store::file::summary(&path).unwrap(), session);
+
+        let at = text.rfind("kind: Note").unwrap();
+        let edited = format!("{}kind: Memo{}", &text[..at], &text[at + 10..]);
+        std::fs::write(&path, edited).unwrap();
+        assert!(store::load(&path).is_err());
+        assert_summarises(&store::file::summary(&path).unwrap(), session);
+    }
+}
+
+/// What the header cannot vouch for, the full load explains, word for
+/// word: a cut-off file, a newer version, a field this build does not know.
+#[test]
+fn summary_refuses_what_load_refuses_with_the_same_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = store::file::to_ron(&common::sample()).unwrap();
+    let cut = text[..text.len() / 2].rfind('\n').unwrap();
+    let damaged = [
+        text[..cut].to_string(),
+        text.replace("version: 1,", "version: 2,"),
+        text.replace("version: 1,", "version: 1,\n    colour: \"blue\","),
+        text.replace("journal_seq: 0", "journal_seq: 99999999999999999"),
+        String::new(),
+        "\0".to_string(),
+    ];
+    for (i, bytes) in damaged.iter().enumerate() {
+        let path = dir.path().join(format!("damaged-{i}.ron"));
+        std::fs::write(&path, bytes).unwrap();
+        let load = store::load(&path).unwrap_err().to_string();
+        let summary = store::file::summary(&path).unwrap_err().to_string();
+        assert_eq!(summary, load);
+    }
+    let missing = dir.path().join("missing.ron");
+    assert_eq!(
+        store::file::summary(&missing).unwrap_err().to_string(),
+        store::load(&missing).unwrap_err().to_string()
+    );
 }

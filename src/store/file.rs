@@ -10,7 +10,7 @@ use thiserror::Error;
 
 use super::journal::MAX_SEQ;
 use super::locate::{self, Step};
-use crate::model::{FORMAT_VERSION, Place, Problem, Session};
+use crate::model::{FORMAT_VERSION, Place, Problem, Session, Timestamp};
 
 /// Larger files are refused rather than read: a two-day conference with
 /// thousands of entries is a few MiB, so this is far from any real session.
@@ -133,8 +133,8 @@ pub enum SaveError {
     },
 }
 
-/// Reads and checks a session file.
-pub fn load(path: &Path) -> Result<Session, LoadError> {
+/// The bytes of a session file: only of a regular file, and not too large.
+fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io_err = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
@@ -158,12 +158,17 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
             size,
         });
     }
-    let bytes = fs::read(path).map_err(io_err)?;
-    parse(path, &bytes)
+    fs::read(path).map_err(io_err)
 }
 
-/// Parses the bytes of a session file; `path` is only used in errors.
-pub fn parse(path: &Path, bytes: &[u8]) -> Result<Session, LoadError> {
+/// Reads and checks a session file.
+pub fn load(path: &Path) -> Result<Session, LoadError> {
+    parse(path, &read(path)?)
+}
+
+/// The text of a session file's bytes, and whether it started with a
+/// byte-order mark (left out of the text); refused if it is not text.
+fn text_of<'a>(path: &Path, bytes: &'a [u8]) -> Result<(&'a str, bool), LoadError> {
     let path = path.to_path_buf();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty { path });
@@ -192,6 +197,13 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Session, LoadError> {
             what: "a NUL byte",
         });
     }
+    Ok((text, bom))
+}
+
+/// Parses the bytes of a session file; `path` is only used in errors.
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Session, LoadError> {
+    let (text, bom) = text_of(path, bytes)?;
+    let path = path.to_path_buf();
 
     let syntax = |e: ron::error::SpannedError| LoadError::Syntax {
         path: path.clone(),
@@ -529,4 +541,289 @@ impl DiskStamp {
         let meta = fs::metadata(path).ok()?;
         Some(DiskStamp(meta.len(), meta.modified().ok()))
     }
+}
+
+/// What `minutes list` prints of a session file: its title, when it was
+/// held and how many entries it has, read without building its roster,
+/// agenda or log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub title: String,
+    pub scheduled_start: Option<Timestamp>,
+    pub started_at: Option<Timestamp>,
+    /// How many entries the log holds.
+    pub entries: usize,
+}
+
+impl Summary {
+    pub(crate) fn of(session: &Session) -> Summary {
+        Summary {
+            title: session.title.clone(),
+            scheduled_start: session.scheduled_start,
+            started_at: session.started_at,
+            entries: session.entries.len(),
+        }
+    }
+}
+
+/// Reads a session file's [`Summary`], without building its roster,
+/// agenda or log: the lists are skipped over by a scanner that follows
+/// only strings and brackets (and counts the log's items), and ron parses
+/// what is left, the header. That is several times faster than [`load`]
+/// on a long session: ron takes as long to skip a value as to build it.
+///
+/// A file the scan or the header parse does not accept (cut off, brackets
+/// that do not match, a newer version, an unknown field, anything but the
+/// plain RON minutes writes) is read by [`parse`] instead, so it is
+/// refused with the very error `load` gives. What the scan does not see:
+/// a mistake inside a list that keeps its brackets matched (an entry of an
+/// unknown kind, an id naming no one), which `load` refuses.
+pub fn summary(path: &Path) -> Result<Summary, LoadError> {
+    let bytes = read(path)?;
+    let (text, _) = text_of(path, &bytes)?;
+    match header(text) {
+        Some(summary) => Ok(summary),
+        // Whatever the header does not accept, the full parse explains
+        // (or, should it accept it after all, summarises).
+        None => parse(path, &bytes).map(|s| Summary::of(&s)),
+    }
+}
+
+/// The summary of a session's text, if its lists scan and its header
+/// parses; `None` for anything `parse` would have to explain.
+fn header(text: &str) -> Option<Summary> {
+    use serde::de::IgnoredAny;
+
+    /// The session's fields (all of them, so that an unknown one is
+    /// refused as `Session` refuses it); the lists are empty by now.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)] // the skipped fields are only there to be skipped
+    struct Header {
+        version: u32,
+        title: String,
+        #[serde(default)]
+        series: Option<String>,
+        #[serde(default)]
+        theme: Option<String>,
+        #[serde(default)]
+        platform: Option<String>,
+        #[serde(default)]
+        scheduled_start: Option<Timestamp>,
+        #[serde(default)]
+        started_at: Option<Timestamp>,
+        #[serde(default)]
+        ended_at: Option<Timestamp>,
+        #[serde(default)]
+        organisations: IgnoredAny,
+        #[serde(default)]
+        attendees: IgnoredAny,
+        #[serde(default)]
+        chair: Option<u32>,
+        #[serde(default)]
+        secretary: Option<u32>,
+        #[serde(default)]
+        agenda: IgnoredAny,
+        #[serde(default)]
+        entries: Count,
+        #[serde(default)]
+        credits: IgnoredAny,
+        #[serde(default)]
+        queue: IgnoredAny,
+        #[serde(default)]
+        speech_limit_seconds: Option<u32>,
+        #[serde(default)]
+        journal_seq: u64,
+    }
+
+    /// How many items a list has (one the scan left alone), each skipped.
+    #[derive(Default)]
+    struct Count(usize);
+
+    impl<'de> Deserialize<'de> for Count {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Count, D::Error> {
+            struct Counter;
+            impl<'de> serde::de::Visitor<'de> for Counter {
+                type Value = Count;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("a list")
+                }
+                fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                    self,
+                    mut seq: A,
+                ) -> Result<Count, A::Error> {
+                    let mut n = 0;
+                    while seq.next_element::<IgnoredAny>()?.is_some() {
+                        n += 1;
+                    }
+                    Ok(Count(n))
+                }
+            }
+            d.deserialize_seq(Counter)
+        }
+    }
+
+    let (rest, entries) = skip_lists(text)?;
+    let h: Header = ron_options().from_str(&rest).ok()?;
+    (h.version == FORMAT_VERSION && h.journal_seq <= MAX_SEQ).then(|| Summary {
+        title: h.title,
+        scheduled_start: h.scheduled_start,
+        started_at: h.started_at,
+        entries: entries + h.entries.0,
+    })
+}
+
+/// The session's fields that hold lists, skipped for a summary.
+const LISTS: [&str; 6] = [
+    "organisations",
+    "attendees",
+    "agenda",
+    "entries",
+    "credits",
+    "queue",
+];
+
+/// `text` with the session's lists emptied (`entries: []`), and how many
+/// entries there were. `None` for brackets that do not match, a file cut
+/// off, or anything but the plain RON `minutes` writes (comments, raw
+/// strings, characters): the full parse deals with those.
+fn skip_lists(text: &str) -> Option<(String, usize)> {
+    let b = text.as_bytes();
+    let mut header = String::with_capacity(4096);
+    let mut copied = 0;
+    let mut open = Vec::new();
+    let mut entries = 0;
+    // After the session's `(` or a `,` in it: a field's name may follow.
+    let mut at_field = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'"' => {
+                i = after_string(b, i)?;
+                at_field = false;
+                continue;
+            }
+            b'\'' | b'/' => return None,
+            b'r' if raw_string_at(b, i) => return None,
+            b'(' | b'[' | b'{' => {
+                open.push(c);
+                at_field = open.len() == 1 && c == b'(';
+            }
+            b')' | b']' | b'}' => {
+                if !closes(open.pop()?, c) {
+                    return None;
+                }
+                at_field = false;
+            }
+            b',' => at_field = open.len() == 1,
+            c if at_field && (c.is_ascii_alphabetic() || c == b'_') => {
+                at_field = false;
+                let start = i;
+                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                    i += 1;
+                }
+                let name = &text[start..i];
+                let mut j = skip_space(b, i);
+                if b.get(j) != Some(&b':') {
+                    continue;
+                }
+                j = skip_space(b, j + 1);
+                if LISTS.contains(&name) && b.get(j) == Some(&b'[') {
+                    let (end, items) = skip_list(b, j)?;
+                    header.push_str(&text[copied..j]);
+                    header.push_str("[]");
+                    copied = end;
+                    if name == "entries" {
+                        entries += items;
+                    }
+                    i = end;
+                } else {
+                    i = j;
+                }
+                continue;
+            }
+            c if c.is_ascii_whitespace() => {}
+            _ => at_field = false,
+        }
+        i += 1;
+    }
+    if !open.is_empty() {
+        return None;
+    }
+    header.push_str(&text[copied..]);
+    Some((header, entries))
+}
+
+/// The end (just after its `]`) of the list that starts at `start`, and
+/// how many items it has.
+fn skip_list(b: &[u8], start: usize) -> Option<(usize, usize)> {
+    let mut open = Vec::new();
+    let mut items = 0;
+    let mut at_item = true;
+    let mut i = start;
+    loop {
+        let c = *b.get(i)?;
+        // Something at the list's own level that is not a comma starts an item.
+        let mut starts_item = || {
+            if open.len() == 1 && at_item {
+                items += 1;
+                at_item = false;
+            }
+        };
+        match c {
+            b'"' => {
+                starts_item();
+                i = after_string(b, i)?;
+                continue;
+            }
+            b'\'' | b'/' => return None,
+            b'r' if raw_string_at(b, i) => return None,
+            b'(' | b'[' | b'{' => {
+                starts_item();
+                open.push(c);
+            }
+            b')' | b']' | b'}' => {
+                if !closes(open.pop()?, c) {
+                    return None;
+                }
+                if open.is_empty() {
+                    return Some((i + 1, items));
+                }
+            }
+            b',' if open.len() == 1 => at_item = true,
+            c if c.is_ascii_whitespace() => {}
+            _ => starts_item(),
+        }
+        i += 1;
+    }
+}
+
+/// Just after the string that starts (with `"`) at `start`.
+fn after_string(b: &[u8], start: usize) -> Option<usize> {
+    let mut i = start + 1;
+    loop {
+        match *b.get(i)? {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+}
+
+/// Whether a raw string (`r"…"`, `r#"…"#`) or raw identifier starts at `i`.
+fn raw_string_at(b: &[u8], i: usize) -> bool {
+    let after_word = i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
+    !after_word && matches!(b.get(i + 1), Some(b'"' | b'#'))
+}
+
+fn skip_space(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+        i += 1;
+    }
+    i
+}
+
+fn closes(open: u8, close: u8) -> bool {
+    matches!((open, close), (b'(', b')') | (b'[', b']') | (b'{', b'}'))
 }

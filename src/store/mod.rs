@@ -11,7 +11,7 @@ mod open;
 pub mod paths;
 
 pub use file::{LoadError, SaveError, load, save};
-pub use open::{ApplyError, Mode, OpenError, OpenSession, Recovery, rescue_dirs};
+pub use open::{ApplyError, Mode, OpenError, OpenSession, Recovery, rescue_dirs, summarise};
 pub use paths::Paths;
 
 use std::path::{Path, PathBuf};

@@ -531,6 +531,23 @@ impl Writer {
     }
 }
 
+/// What `minutes list` shows of a session, as opening it read-only would:
+/// its [`Summary`](file::Summary), and what recovery has to say. Read from
+/// the file's header alone when no journal is beside it (the usual case: a
+/// journal exists only while the session is open, or after a crash); else
+/// the session is opened, its journal replayed, to count what it holds.
+pub fn summarise(path: &Path) -> Result<(file::Summary, Option<String>), OpenError> {
+    let real = resolve(path)?;
+    match super::journal_path(&real).symlink_metadata() {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok((file::summary(&real)?, None)),
+        _ => {
+            let open = OpenSession::open(path, Mode::ReadOnly)?;
+            let note = open.recovery().message();
+            Ok((file::Summary::of(open.session()), note))
+        }
+    }
+}
+
 /// The real path of a session: symbolic links resolved, so that the lock,
 /// the journal and the saved file all belong to the file itself. A path
 /// that does not exist yet resolves its directory.
