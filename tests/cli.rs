@@ -426,6 +426,7 @@ fn a_chair_whose_role_says_chair_is_not_called_chair_twice() {
     let text = minutes::export::export(&s, minutes::export::Format::Markdown);
     assert!(!text.to_lowercase().contains("chair, chair"), "{text}");
     assert!(text.contains("Professor, secretary"), "{text}");
+}
 
 /// `minutes list` on DIR: its stdout, and `minutes export FILE`'s stderr.
 fn list_and_export_error(dir: &Path, file: &Path) -> (String, String) {
