@@ -6,6 +6,14 @@ use minutes::cli::Cli;
 use minutes::text::escape_controls;
 
 fn main() -> ExitCode {
+    // Past a file-size limit (`ulimit -f`) a write would kill the process,
+    // the terminal left raw and the line being written lost. Ignored, the
+    // write fails with EFBIG instead, and is handled like a full disk:
+    // said, retried, rescued elsewhere.
+    // SAFETY: setting a signal's disposition to SIG_IGN, before any thread.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = match parse() {
         Ok(cli) => cli,
         Err(code) => return code,

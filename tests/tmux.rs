@@ -716,3 +716,30 @@ fn live_capture_that_no_stray_key_can_hurt() {
         "{texts:?}"
     );
 }
+
+/// Past a file-size limit (`ulimit -f`) the kernel sends SIGXFSZ, whose
+/// default ends the process with the terminal raw and the line being
+/// written lost: the app ignores it, so the write fails and is said.
+#[test]
+fn past_a_file_size_limit_the_app_stays_and_says_nothing_is_saved() {
+    let (_dir, path) = common::sample_copy();
+    let tmux = Tmux::start(&format!(
+        "bash -c \"ulimit -f 40; {}\"; sleep 60",
+        command("open", &path)
+    ));
+    tmux.wait_for("Enter  log");
+    let filler = "x".repeat(1500);
+    for i in 0..30 {
+        tmux.type_text(&format!("note {i} {filler}"));
+        tmux.send(&["Enter"]);
+        tmux.wait_until("the line entered", |screen| {
+            screen.lines().any(|l| l.trim() == "note ›")
+        });
+    }
+    let screen = tmux.wait_for("NOT SAVED");
+    assert!(screen.contains("File too large"), "{screen}");
+    // Still running, and still taking notes (kept in memory, said so).
+    tmux.type_text("still here");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Note       still here");
+}
