@@ -485,7 +485,7 @@ pub const BINDINGS: &[Binding] = &[
     // In the help.
     bind(
         H,
-        &[key(Esc), ch('?'), ch('q'), key(F(1))],
+        &[key(Esc), ch('?'), key(F(1))],
         Action::Cancel,
         "close the help (any other letter: close it and type)",
         hint("close"),
@@ -647,6 +647,11 @@ pub fn action_for(event: KeyEvent, app: &App) -> Option<Action> {
             Some(Action::DeleteSelected)
         }
         (_, Some(action)) => Some(action),
+        // Read-only, `q` closes the help, as a pager's does; else it is
+        // typed, as any letter is (`q: …` typed with the help open).
+        (Keys::Help, None) if app.store.is_read_only() && code == KeyCode::Char('q') => {
+            Some(Action::Cancel)
+        }
         // Read-only, nothing can be typed or changed: `q` quits, as a
         // pager's does.
         (Keys::Browse, None) if app.store.is_read_only() && code == KeyCode::Char('q') => {

@@ -876,3 +876,73 @@ fn tmux_leaving_and_coming_back_is_in_the_file_and_the_minutes() {
         assert!(minutes.contains(&expected), "{expected:?} in {minutes}");
     }
 }
+
+// ------------------------------------------------- from a hostile tester
+
+#[test]
+fn absent_is_refused_for_someone_who_was_here_and_their_stays_kept() {
+    let (_dir, mut app) = app_on(started());
+    enter(&mut app, "/here zoe", t(1, 0));
+    enter(&mut app, "/left zoe", t(10, 0));
+    enter(&mut app, "/here zoe", t(20, 0));
+    enter(&mut app, "/absent zoe", t(30, 0));
+    assert!(
+        said(&app).contains("/left marks a departure"),
+        "{}",
+        said(&app)
+    );
+    assert_eq!(app.input.value(), "/absent zoe", "kept, to be corrected");
+    let s = app.store.session();
+    let zoe = s
+        .attendees
+        .iter()
+        .find(|a| a.name == "Zoë Brandtner")
+        .unwrap();
+    assert_eq!(zoe.stays().count(), 2);
+    // Someone who never came can be marked absent.
+    app.input.reset();
+    enter(&mut app, "/absent anna", t(30, 0));
+    let s = app.store.session();
+    let anna = s
+        .attendees
+        .iter()
+        .find(|a| a.name == "Anna Schäfer")
+        .unwrap();
+    assert_eq!(anna.attendance, Attendance::Absent);
+}
+
+#[test]
+fn join_of_someone_invited_is_their_arrival_not_a_second_person() {
+    let (_dir, mut app) = app_on(started());
+    let before = app.store.session().attendees.len();
+    enter(&mut app, "/invite Frank Ocean, UNIVIE", t(0, 0));
+    enter(&mut app, "/join frank ocean", t(12, 0));
+    let s = app.store.session();
+    assert_eq!(s.attendees.len(), before + 1, "one Frank");
+    let frank = s.attendees.last().unwrap();
+    assert_eq!(frank.attendance, Attendance::Late);
+    assert!(
+        said(&app).ends_with("(on the roster already)"),
+        "{}",
+        said(&app)
+    );
+    enter(&mut app, "/invite Frank Ocean", t(13, 0));
+    assert_eq!(app.store.session().attendees.len(), before + 1);
+    assert!(said(&app).starts_with("On the roster already: Frank Ocean is already here"));
+    // Another organisation is another person.
+    enter(&mut app, "/join Frank Ocean, PKU", t(14, 0));
+    assert_eq!(app.store.session().attendees.len(), before + 2);
+}
+
+#[test]
+fn an_arrival_after_the_end_is_not_said_to_be_on_time() {
+    let (_dir, mut app) = app_on(started());
+    enter(&mut app, "/end", t(2, 0));
+    enter(&mut app, "/here zoe", t(3, 0));
+    assert!(!said(&app).contains("on time"), "{}", said(&app));
+    assert!(
+        said(&app).contains("after the end of the meeting"),
+        "{}",
+        said(&app)
+    );
+}

@@ -509,3 +509,16 @@ fn list_reports_a_file_of_a_newer_version_as_export_does() {
         "{list}\n{error}"
     );
 }
+
+#[test]
+fn the_minutes_count_the_organisations_of_those_who_came() {
+    let mut s = common::before_meeting();
+    let anna = minutes::model::meeting::find_attendees(&s, "anna")[0];
+    for a in &mut s.attendees {
+        if a.id == anna {
+            a.attendance = minutes::model::Attendance::Present;
+        }
+    }
+    let text = minutes::export::export(&s, minutes::export::Format::Markdown);
+    assert!(text.contains("attended, from 1 organisation."), "{text}");
+}

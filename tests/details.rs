@@ -621,11 +621,11 @@ fn ids(s: &Session, query: &str) -> Vec<u32> {
 }
 
 #[test]
-fn the_whole_pinyin_ranks_as_a_whole_name() {
-    // A name that only starts with the query comes after; one that is the
-    // query goes by roster order, as two whole names would.
+fn the_whole_pinyin_ranks_just_after_the_very_name_typed() {
+    // The name typed whole first (a hostile tester's `Wang Li` took 王丽),
+    // then the whole pinyin, then a name that only starts with the query.
     let s = roster_of(&["Wanglio Rossi", "王丽", "Wangli"]);
-    assert_eq!(ids(&s, "wangli"), [2, 3, 1]);
+    assert_eq!(ids(&s, "wangli"), [3, 2, 1]);
     assert!(FoldedRoster::new(&s).is_exact(1, "wangli"));
 }
 

@@ -157,7 +157,10 @@ fn ctrl_r_and_a_few_letters_queue_someone_and_say_where() {
     let s = app.store.session();
     let names: Vec<String> = s.queue.iter().map(|id| s.attendee_name(*id)).collect();
     assert_eq!(names, ["Anna Schäfer", "Jürgen Müller"]);
-    assert_eq!(said(&app), "Jürgen Müller asks to speak: 2nd in the queue");
+    assert_eq!(
+        said(&app),
+        "Jürgen Müller asks to speak: 2nd in the queue (not marked here)"
+    );
     assert_eq!(app.mode, Mode::Entry);
 }
 
@@ -168,7 +171,7 @@ fn ctrl_g_gives_the_floor_to_the_first_in_the_queue() {
     assert_eq!(speaker(&app).as_deref(), Some("Anna Schäfer"));
     assert_eq!(
         said(&app),
-        "Anna Schäfer has the floor; next: Jürgen Müller"
+        "Anna Schäfer has the floor (marked present); next: Jürgen Müller"
     );
     press(
         &mut app,
@@ -178,7 +181,7 @@ fn ctrl_g_gives_the_floor_to_the_first_in_the_queue() {
     assert_eq!(speaker(&app).as_deref(), Some("Jürgen Müller"));
     assert_eq!(
         said(&app),
-        "Jürgen Müller has the floor; the queue is empty"
+        "Jürgen Müller has the floor (marked present); the queue is empty"
     );
     press(&mut app, &[ctrl('g')], t(5, 0));
     assert!(
@@ -486,11 +489,11 @@ fn in_the_terminal_the_queue_gives_the_floor_and_the_limit_warns() {
     }
     tmux.wait_for("Queue (2)");
     tmux.send(&["C-g"]);
-    tmux.wait_for("Anna Schäfer has the floor; next: Jürgen Müller");
+    tmux.wait_for("Anna Schäfer has the floor (marked present); next: Jürgen Müller");
     tmux.type_text("/limit 3s");
     tmux.send(&["Enter"]);
     tmux.send(&["C-g"]);
-    tmux.wait_for("Jürgen Müller has the floor; the queue is empty");
+    tmux.wait_for("Jürgen Müller has the floor (marked present); the queue is empty");
     // The second line of the screen with its colours, once it shows `what`.
     let header = |what: &str| {
         tmux.wait_for(what);
@@ -539,4 +542,45 @@ fn a_browsed_queue_emptied_by_undo_hands_the_focus_to_the_roster() {
     press(&mut app, &[ctrl('z')], t(0, 0));
     assert!(app.store.session().queue.is_empty());
     assert_eq!(app.focus, Pane::Attendees);
+}
+
+// ------------------------------------------------- from a hostile tester
+
+#[test]
+fn queueing_and_giving_the_floor_to_someone_not_here_says_so() {
+    let (_dir, mut app) = app_on(common::before_meeting());
+    enter(&mut app, "/start", t(0, 0));
+    enter(&mut app, "/queue anna", t(1, 0));
+    assert!(said(&app).contains("(not marked here)"), "{}", said(&app));
+    press(&mut app, &[ctrl('g')], t(9, 0));
+    assert!(
+        said(&app).starts_with("Anna Schäfer has the floor (marked late)"),
+        "{}",
+        said(&app)
+    );
+}
+
+#[test]
+fn leaving_says_it_takes_someone_out_of_the_queue() {
+    let (_dir, mut app) = queued();
+    enter(&mut app, "/here anna", t(2, 0));
+    enter(&mut app, "/left anna", t(3, 0));
+    assert!(
+        said(&app).ends_with("(out of the queue too)"),
+        "{}",
+        said(&app)
+    );
+}
+
+#[test]
+fn no_limit_to_lift_says_so_and_a_limit_of_nothing_is_none() {
+    let (_dir, mut app) = queued();
+    enter(&mut app, "/limit off", t(2, 0));
+    assert_eq!(said(&app), "Speeches have no time limit");
+    let mut s = app.store.session().clone();
+    s.speech_limit_seconds = Some(0);
+    let (_dir, mut app) = app_on(s);
+    app.now = t(2, 0);
+    let header = screen(&app, 80, 6).lines().nth(1).unwrap().to_string();
+    assert!(header.contains("Zoë Brandtner (UNIVIE) 01:50"), "{header}");
 }

@@ -1853,3 +1853,80 @@ fn giving_the_floor_says_so() {
         Some("Zoë Brandtner has the floor")
     );
 }
+
+// ------------------------------------------------- from a hostile tester
+
+#[test]
+fn a_latin_name_typed_whole_comes_before_a_chinese_name_read_the_same() {
+    let (_dir, mut app) = app_on(common::before_meeting());
+    enter(&mut app, "/join Wang Li, PKU", t(0, 0));
+    for line in ["/here Wang Li", "a: check the figures @Wang_Li"] {
+        enter(&mut app, line, t(1, 0));
+        let said = app.status_message().unwrap().text.clone();
+        assert!(!said.contains("also"), "{line}: {said}");
+    }
+    let s = app.store.session();
+    let wang = s.attendees.iter().find(|a| a.name == "Wang Li").unwrap();
+    assert!(wang.is_here());
+    assert!(matches!(
+        s.entries.last().unwrap().kind,
+        EntryKind::Action { owner: Some(o), .. } if o == wang.id
+    ));
+    // 王丽 is still found by her pinyin.
+    enter(&mut app, "/here wangli", t(2, 0));
+    let s = app.store.session();
+    assert!(
+        s.attendees
+            .iter()
+            .find(|a| a.name == "王丽")
+            .unwrap()
+            .is_here()
+    );
+}
+
+#[test]
+fn ctrl_z_refused_for_a_typed_line_then_ctrl_u_then_ctrl_z_undoes_what_was_logged() {
+    let (_dir, mut app) = app_on(common::before_meeting());
+    enter(&mut app, "a note to take back", t(0, 0));
+    app::update(&mut app, Action::Paste("half a line".into()), t(0, 10));
+    press(&mut app, &[ctrl('z'), ctrl('u'), ctrl('z')], t(0, 20));
+    assert!(app.store.session().entries.is_empty(), "the note undone");
+}
+
+#[test]
+fn q_typed_with_the_help_open_is_the_start_of_the_line() {
+    let (_dir, mut app) = app_on(common::before_meeting());
+    press(&mut app, &[key(KeyCode::F(1))], t(0, 0));
+    assert_eq!(app.mode, Mode::Help);
+    for c in "q: is the budget ok".chars() {
+        press(&mut app, &[ch(c)], t(0, 1));
+    }
+    assert_eq!(app.input.value(), "q: is the budget ok");
+}
+
+#[test]
+fn the_header_says_between_topics_and_after_the_end() {
+    let (_dir, mut app) = app_on(common::before_meeting());
+    press(&mut app, &[ctrl('n')], t(0, 0));
+    app.store
+        .apply(minutes::model::Change::Batch(vec![]))
+        .unwrap();
+    // The current topic done by hand (as `/end` of a topic would), others pending.
+    let mut item = app.store.session().current_agenda_item().unwrap().clone();
+    item.status = AgendaStatus::Done;
+    item.ended_at = Some(t(5, 0));
+    app.store
+        .apply(minutes::model::Change::Agenda(
+            minutes::model::Edit::Replace(item),
+        ))
+        .unwrap();
+    app.now = t(6, 0);
+    let second = screen(&app, 80, 6).lines().nth(1).unwrap().to_string();
+    assert!(
+        second.contains("No topic now: Ctrl+N starts the next"),
+        "{second}"
+    );
+    enter(&mut app, "/end", t(7, 0));
+    let second = screen(&app, 80, 6).lines().nth(1).unwrap().to_string();
+    assert!(second.contains("Meeting ended"), "{second}");
+}

@@ -198,6 +198,10 @@ pub struct App {
     /// (Ctrl+U, Ctrl+W, Ctrl+K, a paste, Tab, a marker key): what Ctrl+Z
     /// gives back before it undoes anything logged.
     line_undo: Option<Input>,
+    /// Ctrl+Z was refused because the line had text: once the line is
+    /// cleared (Ctrl+U), the next Ctrl+Z undoes what was logged, as asked,
+    /// rather than give the line back.
+    undo_asked: bool,
     /// How far the help overlay is scrolled.
     pub help_scroll: u16,
     /// The help was opened by `?` on an empty line: if a letter follows,
@@ -322,6 +326,7 @@ impl App {
             viewport: (80, 24),
             now,
             line_undo: None,
+            undo_asked: false,
             help_scroll: 0,
             help_from_question: false,
             saved_at: None,
@@ -520,6 +525,10 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
     if !matches!(action, Action::Undo | Action::Tick | Action::Resize(..)) {
         app.line_undo = None;
     }
+    let clearing = matches!(action, Action::Edit(InputRequest::DeleteLine));
+    if !(clearing || matches!(action, Action::Undo | Action::Tick | Action::Resize(..))) {
+        app.undo_asked = false;
+    }
     match action {
         // Text typed or pasted while browsing or reading the help goes back
         // to typing, into the line: none is lost or taken as a command.
@@ -641,7 +650,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
         // The line first: Ctrl+Z after Ctrl+U gives the line back; with
         // text in the line it undoes nothing logged (the secretary meant
         // the typing), and nothing during an edit (the entry is in hand).
-        Action::Undo if app.mode == Mode::Entry && app.line_undo.is_some() => {
+        Action::Undo if app.mode == Mode::Entry && app.line_undo.is_some() && !app.undo_asked => {
             if let Some(line) = app.line_undo.take() {
                 app.input = line;
                 app.info("the line is back as it was");
@@ -656,6 +665,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             app.error(
                 "Ctrl+Z undoes what was logged, on an empty line: enter or clear (Ctrl+U) this one first",
             );
+            app.undo_asked = action == Action::Undo;
         }
         Action::Undo => step_history(app, Step::Undo),
         Action::Redo => step_history(app, Step::Redo),
@@ -726,6 +736,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             let id = s.attendees[i].id;
             let change = match attendance {
                 Attendance::Present | Attendance::Late => arrival(app, id, now),
+                Attendance::Absent => presence::absence(app, id, now),
                 other => Some(meeting::set_attendance(s, id, other, now)),
             };
             if let Some(change) = change {
@@ -948,6 +959,17 @@ fn carry_out(app: &mut App, intent: Intent, now: Timestamp) -> bool {
         return false;
     }
     let s = app.store.session();
+    // `/join Frank` for the Frank invited: his arrival, not a second Frank.
+    if let Intent::Join {
+        name,
+        organisation,
+        here,
+        ..
+    } = &intent
+        && let Some(id) = presence::on_the_roster(s, name, organisation.as_deref())
+    {
+        return presence::join_again(app, id, *here, now);
+    }
     let said = confirmation(&intent, s, now);
     let change = match intent {
         Intent::Log { kind, text } => {
@@ -1026,7 +1048,10 @@ fn carry_out(app: &mut App, intent: Intent, now: Timestamp) -> bool {
             presence::open(app, now);
             return true;
         }
-        Intent::Absent(id) => Some(meeting::set_attendance(s, id, Attendance::Absent, now)),
+        Intent::Absent(id) => match presence::absence(app, id, now) {
+            Some(change) => Some(change),
+            None => return false,
+        },
         Intent::Chair(id) => Some(Change::Set(Field::Chair(Some(id)))),
         Intent::Secretary(id) => Some(Change::Set(Field::Secretary(Some(id)))),
         Intent::Start => {
@@ -1076,6 +1101,10 @@ fn carry_out(app: &mut App, intent: Intent, now: Timestamp) -> bool {
                 ),
                 None => "Speeches have no time limit: /limit 3 sets one of 3 minutes".into(),
             });
+            return true;
+        }
+        Intent::Limit(Some(None)) if s.speech_limit_seconds.is_none() => {
+            app.info("Speeches have no time limit");
             return true;
         }
         Intent::Limit(Some(limit)) if limit == s.speech_limit_seconds => {
@@ -1194,6 +1223,13 @@ fn arrival(app: &mut App, id: AttendeeId, now: Timestamp) -> Option<Change> {
 /// What to tell the user once a command has done its work.
 fn confirmation(intent: &Intent, s: &crate::model::Session, now: Timestamp) -> Option<String> {
     let name = |id: &AttendeeId| s.attendee_name(*id);
+    let out_of_queue = |id: &AttendeeId| {
+        if s.queue.contains(id) {
+            " (out of the queue too)"
+        } else {
+            ""
+        }
+    };
     let time = now.format("%H:%M");
     Some(match intent {
         Intent::AddTopic {
@@ -1217,8 +1253,8 @@ fn confirmation(intent: &Intent, s: &crate::model::Session, now: Timestamp) -> O
         } => format!("{name} added to the roster, expected"),
         Intent::Organisation { code, name } => format!("Organisation added: {name} ({code})"),
         Intent::Arrived(id) => presence::arrival_said(s, s.attendee(*id)?, now),
-        Intent::Left(id) => format!("{}: left at {time}", name(id)),
-        Intent::Absent(id) => format!("{}: absent", name(id)),
+        Intent::Left(id) => format!("{}: left at {time}{}", name(id), out_of_queue(id)),
+        Intent::Absent(id) => format!("{}: absent{}", name(id), out_of_queue(id)),
         Intent::Chair(id) => format!("Chair: {}", name(id)),
         Intent::Secretary(id) => format!("Secretary: {}", name(id)),
         Intent::Start => match s.ended_at {
@@ -1863,10 +1899,16 @@ fn toggle_queue(app: &mut App, id: AttendeeId) {
     if let Some(change) = meeting::request_floor(s, id)
         && app.apply(change)
     {
-        let place = app.store.session().queue.len();
-        let said = match place {
-            1 => format!("{name} asks to speak: first in the queue (Ctrl+G gives them the floor)"),
-            n => format!("{name} asks to speak: {} in the queue", ordinal(n)),
+        let s = app.store.session();
+        let away = match s.attendee(id) {
+            Some(a) if !a.is_here() => " (not marked here)",
+            _ => "",
+        };
+        let said = match s.queue.len() {
+            1 => format!(
+                "{name} asks to speak: first in the queue{away} (Ctrl+G gives them the floor)"
+            ),
+            n => format!("{name} asks to speak: {} in the queue{away}", ordinal(n)),
         };
         app.info(said);
     }
@@ -1913,10 +1955,16 @@ fn next_from_queue(app: &mut App, now: Timestamp) {
         return;
     };
     let name = s.attendee_name(first);
+    // Given the floor, someone not marked here is marked arrived: said.
+    let arrived = s
+        .attendee(first)
+        .filter(|a| !a.is_here())
+        .map(|a| format!(" (marked {})", attendance::arriving(s, a, now).label()))
+        .unwrap_or_default();
     if let Some(change) = meeting::next_from_queue(s, now)
         && app.apply(change)
     {
-        app.info(format!("{name} has the floor{}", queue_after(app)));
+        app.info(format!("{name} has the floor{arrived}{}", queue_after(app)));
     }
 }
 

@@ -102,7 +102,12 @@ pub(super) fn all_present(app: &mut App, now: Timestamp) {
         let open = next(app, rows[0]);
         let s = app.store.session();
         let said = format!(
-            "Roll call: {count} marked {how} at once (Ctrl+Z undoes all {count}); {}{}",
+            "Roll call: {count} marked {how} at once (Ctrl+Z undoes {}); {}{}",
+            if count == 1 {
+                "it".to_string()
+            } else {
+                format!("all {count}")
+            },
             presence(s),
             if open { "" } else { ", everyone called" }
         );
@@ -222,6 +227,28 @@ pub(super) fn whereabouts(s: &Session, a: &Attendee) -> String {
     }
 }
 
+/// The change marking someone absent, or `None` (and the user told why)
+/// for someone who was here: their stays would be lost, and a departure
+/// is what was meant.
+pub(super) fn absence(app: &mut App, id: AttendeeId, now: Timestamp) -> Option<Change> {
+    let s = app.store.session();
+    match s.attendee(id) {
+        Some(a) if a.attendance.attended() => {
+            let since = a
+                .first_arrival()
+                .map(|t| format!(" (since {})", t.format("%H:%M")))
+                .unwrap_or_default();
+            let said = format!(
+                "{} was here{since}: absent would drop when they came and went; /left marks a departure",
+                a.name
+            );
+            app.error(said);
+            None
+        }
+        _ => Some(meeting::set_attendance(s, id, Attendance::Absent, now)),
+    }
+}
+
 /// The change marking a departure, or `None` (and the user told when) for
 /// someone who has left already: marking them again would lose the time.
 pub(super) fn departure(app: &mut App, id: AttendeeId, now: Timestamp) -> Option<Change> {
@@ -252,6 +279,7 @@ pub(super) fn arrival_said(s: &Session, a: &Attendee, now: Timestamp) -> String 
         (true, _) => format!("{name}: back at {time}{after}"),
         (false, Attendance::Late) => format!("{name}: late, joined {time}{after}"),
         // Present after the start is not obvious: the grace period says why.
+        (false, _) if !after.is_empty() => format!("{name}: joined {time}{after}"),
         (false, _) => match s.started_at {
             Some(start) if now > start => format!(
                 "{name}: present, joined {time} (on time until {})",
@@ -260,4 +288,46 @@ pub(super) fn arrival_said(s: &Session, a: &Attendee, now: Timestamp) -> String 
             _ => format!("{name}: present"),
         },
     }
+}
+
+/// Someone on the roster with this very name (accents and case aside) and,
+/// if one is given, this organisation: who `/join NAME` means when the
+/// name is there already.
+pub(super) fn on_the_roster(
+    s: &Session,
+    name: &str,
+    organisation: Option<&str>,
+) -> Option<AttendeeId> {
+    let name = meeting::fold(name.trim());
+    let org = organisation.map(|o| meeting::find_organisation(s, o).map(|o| o.code.as_str()));
+    s.attendees
+        .iter()
+        .find(|a| {
+            meeting::fold(&a.name) == name
+                && org.is_none_or(|code| code.is_some() && code == a.organisation.as_deref())
+        })
+        .map(|a| a.id)
+}
+
+/// `/join` (`here`) or `/invite` of someone on the roster already: their
+/// arrival, or what there is to say. True: the line is done with.
+pub(super) fn join_again(app: &mut App, id: AttendeeId, here: bool, now: Timestamp) -> bool {
+    let s = app.store.session();
+    let Some(a) = s.attendee(id) else {
+        return false;
+    };
+    if !here || a.is_here() {
+        let said = format!("On the roster already: {}", whereabouts(s, a));
+        app.info(said);
+        return true;
+    }
+    let said = format!("{} (on the roster already)", arrival_said(s, a, now));
+    let Some(change) = meeting::arrive(s, id, now) else {
+        return false;
+    };
+    let made = app.apply(change);
+    if made {
+        app.info(said);
+    }
+    made
 }

@@ -649,8 +649,15 @@ pub fn also_matched(
     roster: &FoldedRoster,
 ) -> Option<AlsoMatched> {
     let (first, others) = found.split_first()?;
+    // Nothing more to type for a name typed whole that no one else has
+    // (`Wang Li`, though 王丽 reads so too), nor for a whole pinyin.
+    let named = |i: &usize| roster.is_named(*i, query);
     let exact = |i: &usize| roster.is_exact(*i, query);
-    if others.is_empty() || (exact(first) && !others.iter().any(exact)) {
+    if query.trim().is_empty()
+        || others.is_empty()
+        || (named(first) && !others.iter().any(named))
+        || (exact(first) && !others.iter().any(exact))
+    {
         return None;
     }
     Some(AlsoMatched {

@@ -105,10 +105,20 @@ fn attendance(s: &Session, blocks: &mut Vec<Block>) {
         .filter(|a| a.attendance.attended() && !came_after_the_end(s, a))
         .count();
     blocks.push(Block::Heading("Attendance".into()));
+    let organisations: std::collections::BTreeSet<&str> = s
+        .attendees
+        .iter()
+        .filter(|a| a.attendance.attended() && !came_after_the_end(s, a))
+        .filter_map(|a| a.organisation.as_deref())
+        .collect();
+    let from = match organisations.len() {
+        0 => String::new(),
+        1 => ", from 1 organisation".to_string(),
+        n => format!(", from {n} organisations"),
+    };
     blocks.push(Block::Paragraph(format!(
-        "{present} of {} people on the roster attended, from {} organisations.",
+        "{present} of {} people on the roster attended{from}.",
         s.attendees.len(),
-        s.organisations.len()
     )));
     let mut groups: Vec<(String, Option<&str>)> = s
         .organisations

@@ -491,6 +491,12 @@ impl FoldedRoster {
         self.0.iter().any(|f| f.name == q)
     }
 
+    /// Whether the attendee at `index` has the very name `query` gives.
+    pub fn is_named(&self, index: usize, query: &str) -> bool {
+        let q = fold(query.trim());
+        self.0.get(index).is_some_and(|f| f.name == q)
+    }
+
     /// Whether the attendee at `index` has the very name `query` gives, or
     /// its whole pinyin (`wangli` for 王丽).
     pub fn is_exact(&self, index: usize, query: &str) -> bool {
@@ -512,30 +518,31 @@ impl FoldedRoster {
         let pinyin = spelled(&q);
         // One list per rank, each here-first, in roster order: the order a
         // sort by (rank, not here, position) gives, without sorting.
-        let mut ranked: [Vec<usize>; 12] = Default::default();
+        let mut ranked: [Vec<usize>; 14] = Default::default();
         for (i, (a, f)) in s.attendees.iter().zip(&self.0).enumerate() {
             let by_name = if q.is_empty() {
-                Some(4)
+                Some(5)
             } else if f.name == q {
                 Some(0)
             } else if f.name.starts_with(&q) {
-                Some(1)
-            } else if f.name.split_whitespace().any(|w| w.starts_with(&q)) {
                 Some(2)
-            } else if f.name.contains(&q) {
+            } else if f.name.split_whitespace().any(|w| w.starts_with(&q)) {
                 Some(3)
-            } else if is_subsequence(&q, &f.name) {
+            } else if f.name.contains(&q) {
                 Some(4)
+            } else if is_subsequence(&q, &f.name) {
+                Some(5)
             } else {
                 None
             };
-            // The whole pinyin ranks as the whole name, its start as the
-            // name's start, a later syllable's as a word's.
-            let rank = match (by_name, f.pinyin_rank(&pinyin)) {
+            // The whole pinyin ranks just after the very name typed (`Wang
+            // Li` is Wang Li before 王丽), its start as the name's start, a
+            // later syllable's as a word's.
+            let rank = match (by_name, f.pinyin_rank(&pinyin).map(|r| r + 1)) {
                 (Some(a), Some(b)) => a.min(b),
                 (Some(rank), None) | (None, Some(rank)) => rank,
                 // `pku` finds 王丽 when Chinese cannot be typed quickly.
-                (None, None) if f.matches_affiliation(&q) => 5,
+                (None, None) if f.matches_affiliation(&q) => 6,
                 (None, None) => continue,
             };
             let away = !a.attendance.attended() || a.attendance == Attendance::Left;

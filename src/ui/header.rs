@@ -107,7 +107,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             },
             None => s.attendee_name(id),
         };
-        let (timer, style) = speech_clock(app.now - speech.at, s.speech_limit_seconds);
+        let (timer, style) = speech_clock(
+            app.now - speech.at,
+            // A limit of nothing (a hand edit) is no limit, as `/limit 0` is.
+            s.speech_limit_seconds.filter(|l| *l > 0),
+        );
         let who = fit(&who, (width / 2).saturating_sub(timer.len() + 5));
         speaker.push(Span::from("   ▶ ").cyan());
         speaker.push(Span::styled(who, theme::SPEAKING));
@@ -171,6 +175,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         None if s.agenda.iter().all(|a| a.status != AgendaStatus::Pending) => {
             spans.push(Span::styled("Agenda done", theme::DIM))
         }
+        None if s.ended_at.is_some() => spans.push(Span::styled("Meeting ended", theme::DIM)),
+        None if s.agenda.iter().any(|a| a.started_at.is_some()) => spans.push(Span::styled(
+            fit("No topic now: Ctrl+N starts the next", room),
+            theme::DIM,
+        )),
         None => spans.push(Span::styled(
             fit("No topic yet: Ctrl+N starts the first", room),
             theme::DIM,
