@@ -946,3 +946,15 @@ fn an_arrival_after_the_end_is_not_said_to_be_on_time() {
         said(&app)
     );
 }
+
+#[test]
+fn on_time_until_is_said_to_the_second_when_the_start_was_between_minutes() {
+    let (_dir, mut app) = app_on(common::before_meeting());
+    enter(&mut app, "/start", t(0, 34));
+    enter(&mut app, "/here zoe", t(2, 0));
+    assert!(
+        said(&app).ends_with("(on time until 14:05:34)"),
+        "{}",
+        said(&app)
+    );
+}

@@ -1851,20 +1851,26 @@ fn activate(app: &mut App, now: Timestamp) {
         return;
     }
     let s = app.store.session();
+    let speaker = match app.focus {
+        Pane::Attendees => app.selection(Pane::Attendees).map(|i| s.attendees[i].id),
+        Pane::Queue => app.selection(Pane::Queue).map(|i| s.queue[i]),
+        _ => None,
+    };
     let change = match app.focus {
         Pane::Agenda => app
             .selection(Pane::Agenda)
             .and_then(|i| meeting::start_topic(s, s.agenda[i].id, now)),
-        Pane::Attendees => app
-            .selection(Pane::Attendees)
-            .and_then(|i| meeting::switch_speaker(s, Some(s.attendees[i].id), now)),
-        Pane::Queue => app
-            .selection(Pane::Queue)
-            .and_then(|i| meeting::switch_speaker(s, Some(s.queue[i]), now)),
+        Pane::Attendees | Pane::Queue => {
+            speaker.and_then(|id| meeting::switch_speaker(s, Some(id), now))
+        }
         Pane::Log => return edit_selected(app),
     };
-    if let Some(change) = change {
-        app.apply(change);
+    let said = speaker.and_then(|id| confirmation(&Intent::Speaker(Some(id)), s, now));
+    if let Some(change) = change
+        && app.apply(change)
+        && let Some(said) = said
+    {
+        app.info(said);
     }
 }
 

@@ -30,7 +30,7 @@ pub(super) fn open(app: &mut App, now: Timestamp) {
         Some(start) if attendance::is_late(s, now) => {
             format!("late now (the meeting started {})", start.format("%H:%M"))
         }
-        Some(start) => format!("present until {}", (start + GRACE).format("%H:%M")),
+        Some(start) => format!("present until {}", to_the_second(start + GRACE)),
     };
     let said = format!("Roll call of {to_call}, {rule}; Esc when done");
     app.mode = Mode::Pick(Picker {
@@ -283,7 +283,7 @@ pub(super) fn arrival_said(s: &Session, a: &Attendee, now: Timestamp) -> String 
         (false, _) => match s.started_at {
             Some(start) if now > start => format!(
                 "{name}: present, joined {time} (on time until {})",
-                (start + attendance::GRACE).format("%H:%M")
+                to_the_second(start + attendance::GRACE)
             ),
             _ => format!("{name}: present"),
         },
@@ -330,4 +330,15 @@ pub(super) fn join_again(app: &mut App, id: AttendeeId, here: bool, now: Timesta
         app.info(said);
     }
     made
+}
+
+/// A moment to the minute, or to the second when it falls between minutes:
+/// "on time until 14:05" must not read as on time at 14:05:40.
+fn to_the_second(t: Timestamp) -> String {
+    use chrono::Timelike;
+    if t.second() == 0 {
+        t.format("%H:%M").to_string()
+    } else {
+        t.format("%H:%M:%S").to_string()
+    }
 }
