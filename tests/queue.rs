@@ -585,3 +585,20 @@ fn no_limit_to_lift_says_so_and_a_limit_of_nothing_is_none() {
     let header = screen(&app, 80, 6).lines().nth(1).unwrap().to_string();
     assert!(header.contains("Zoë Brandtner (UNIVIE) 01:50"), "{header}");
 }
+
+#[test]
+fn undoing_the_queue_or_the_limit_says_what_came_back() {
+    let (_dir, mut app) = app_on(common::before_meeting());
+    enter(&mut app, "/queue anna", t(0, 0));
+    press(&mut app, &[ctrl('z')], t(0, 1));
+    assert_eq!(said(&app), "Undone (Ctrl+Y redoes): the queue empty again");
+    enter(&mut app, "/limit 3", t(0, 2));
+    press(&mut app, &[ctrl('z')], t(0, 3));
+    assert_eq!(said(&app), "Undone (Ctrl+Y redoes): no time limit again");
+    enter(&mut app, "/invite Rosa Ruiz", t(0, 4));
+    press(&mut app, &[ctrl('z')], t(0, 5));
+    assert_eq!(
+        said(&app),
+        "Undone (Ctrl+Y redoes): Rosa Ruiz taken off the roster"
+    );
+}

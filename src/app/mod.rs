@@ -1526,6 +1526,22 @@ fn undone(change: &Change, s: &crate::model::Session) -> Option<String> {
             ))
         }
         Change::Batch(changes) => changes.iter().find_map(|c| undone(c, s)),
+        Change::Set(Field::Queue(queue)) => Some(match queue.len() {
+            0 => "the queue empty again".to_string(),
+            n => format!("the queue as it was ({n} waiting)"),
+        }),
+        Change::Set(Field::SpeechLimitSeconds(limit)) => Some(match limit {
+            Some(l) => format!(
+                "speeches limited to {} again",
+                format_duration(chrono::Duration::seconds((*l).into()))
+            ),
+            None => "no time limit again".to_string(),
+        }),
+        Change::Set(Field::StartedAt(None)) => Some("the meeting not started again".into()),
+        Change::Set(Field::EndedAt(None)) => Some("the meeting not ended again".into()),
+        Change::Attendee(Edit::Remove(id)) => s
+            .attendee(*id)
+            .map(|a| format!("{} taken off the roster", a.name)),
         Change::Set(field) => details::now_set(field),
         _ => None,
     }
