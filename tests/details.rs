@@ -305,7 +305,7 @@ fn the_schedule_is_confirmed_as_understood() {
     enter(&mut app, "/schedule 2026-12-03 19:00");
     assert_eq!(
         said(&app),
-        "Schedule: Thu 3 Dec 2026 19:00 (UTC+01:00) (Ctrl+Z undoes)"
+        "Schedule: Thu 3 Dec 2026 19:00 (UTC+01:00), at the meeting's UTC offset (Ctrl+Z undoes)"
     );
 }
 

@@ -24,7 +24,8 @@ pub const DAY_HELP: &[(&str, &str)] = &[
     ("15.12.2026, 2026-12-15", "that day"),
 ];
 
-/// How far ahead `+3d` and `+2w` may reach: beyond that it is a typo.
+/// How far ahead `+3d` and `+2w` may reach, and how far from today a date
+/// written out may be: beyond that it is a typo.
 const MAX_DAYS_AHEAD: u64 = 3653;
 
 /// The day `text` names, counted from `today`:
@@ -57,13 +58,33 @@ pub fn day(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         return ahead(count, today);
     }
     if t.contains('-') {
-        return NaiveDate::parse_from_str(&t, "%Y-%m-%d")
-            .map_err(|_| "not a date of the form 2026-12-15".into());
+        return iso(&t).and_then(|day| within_reach(day, today));
     }
     if t.contains('.') {
-        return day_month(&t, today);
+        return day_month(&t, today).and_then(|day| within_reach(day, today));
     }
     Err("not a day".into())
+}
+
+/// `day` if it is at most ten years before or after `today`: a date
+/// further off is a typo (`1.1.1900` for `1.1.2027`), whichever way.
+pub fn within_reach(day: NaiveDate, today: NaiveDate) -> Result<NaiveDate, String> {
+    let reach = Days::new(MAX_DAYS_AHEAD);
+    if today.checked_add_days(reach).is_some_and(|last| day > last) {
+        return Err(format!("{day} is more than ten years ahead"));
+    }
+    if today
+        .checked_sub_days(reach)
+        .is_some_and(|first| day < first)
+    {
+        return Err(format!("{day} is more than ten years ago"));
+    }
+    Ok(day)
+}
+
+/// `2026-12-15`.
+fn iso(t: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| "not a date of the form 2026-12-15".into())
 }
 
 /// `3d` or `2w`, counted from `today`.

@@ -3,7 +3,7 @@
 //! one field of the session (one `Change::Set`, undone as one step). A
 //! command alone says what is set; `-` clears what may be empty.
 
-use chrono::{NaiveDate, TimeZone};
+use chrono::TimeZone;
 
 use super::dates;
 use super::quick::Intent;
@@ -15,7 +15,8 @@ use crate::model::{Credit, CreditRole, Field, Session, Timestamp, credits_by_rol
 pub const NAMES: &[&str] = &["title", "series", "theme", "platform", "schedule", "credit"];
 
 /// What `/NAME ARG` asks for, `NAME` one of [`NAMES`]; `now` is the
-/// secretary's clock (today's date and the offset of a time typed).
+/// secretary's clock (today's date, and the offset of a time typed for a
+/// meeting that has neither started nor been scheduled).
 pub fn parse(name: &str, arg: &str, s: &Session, now: Timestamp) -> Result<Intent, String> {
     let text = || (!crate::text::is_blank(arg) && arg != "-").then(|| arg.to_string());
     let field = match name {
@@ -44,7 +45,13 @@ pub fn parse(name: &str, arg: &str, s: &Session, now: Timestamp) -> Result<Inten
             return Ok(tell(&Field::ScheduledStart(s.scheduled_start), name));
         }
         "schedule" if arg == "-" => Field::ScheduledStart(None),
-        "schedule" => Field::ScheduledStart(Some(schedule(arg, s, now)?)),
+        "schedule" => {
+            let (at, said) = schedule(arg, s, now)?;
+            return Ok(Intent::Detail {
+                field: Field::ScheduledStart(Some(at)),
+                said: format!("{said} (Ctrl+Z undoes)"),
+            });
+        }
         "credit" => {
             return Ok(match credit(arg, s)? {
                 Some((credits, said)) => Intent::Detail {
@@ -127,10 +134,12 @@ fn confirmation(field: &Field) -> String {
     format!("{said} (Ctrl+Z undoes)")
 }
 
-/// `2026-12-03 19:00`, `19:00` (the meeting's day: the one it is scheduled
-/// for or started on, else today), `fri 19:00`, `15.12. 19:00`: in the
-/// offset of the secretary's clock.
-fn schedule(arg: &str, s: &Session, now: Timestamp) -> Result<Timestamp, String> {
+/// `2026-12-03 19:00`, `19:00` (the meeting's day: the one it started on
+/// or is scheduled for, else today), `fri 19:00`, `15.12. 19:00`: at the
+/// meeting's UTC offset (see [`meeting_time`]). With it, what the status
+/// line confirms: the schedule, at whose offset, and the time on the
+/// secretary's clock where that differs.
+fn schedule(arg: &str, s: &Session, now: Timestamp) -> Result<(Timestamp, String), String> {
     let forms = "Write /schedule 2026-12-03 19:00, /schedule 19:00 (the meeting's day) or \
                  /schedule fri 19:00";
     let words: Vec<&str> = arg.split_whitespace().collect();
@@ -141,23 +150,47 @@ fn schedule(arg: &str, s: &Session, now: Timestamp) -> Result<Timestamp, String>
         _ => return Err(format!("/schedule takes a day and a time. {forms}")),
     };
     let time = dates::time(time).map_err(|e| format!("{e}. {forms}"))?;
+    let meeting = meeting_time(s);
+    let offset = meeting.map_or(*now.offset(), |t| *t.offset());
+    // "Today" and "fri" as the meeting's clock has them.
+    let today = now.with_timezone(&offset).date_naive();
     let day = match day {
-        Some(day) => {
-            dates::day(day, now.date_naive()).map_err(|e| format!("{day}: {e}. {forms}"))?
+        Some(day) => dates::day(day, today).map_err(|e| format!("{day}: {e}. {forms}"))?,
+        None => {
+            let day = meeting.map_or(today, |t| t.date_naive());
+            dates::within_reach(day, today)
+                .map_err(|e| format!("the meeting's day, {e}: give the day too. {forms}"))?
         }
-        None => meeting_day(s, now.date_naive()),
     };
-    now.offset()
+    let at = offset
         .from_local_datetime(&day.and_time(time))
         .single()
-        .ok_or_else(|| format!("{day} {time} cannot be written with this time zone"))
+        .ok_or_else(|| format!("{day} {time} cannot be written with this time zone"))?;
+    let whose = if meeting.is_some() {
+        "the meeting's"
+    } else {
+        "your clock's"
+    };
+    let mut said = format!(
+        "{}, at {whose} UTC offset",
+        describe(&Field::ScheduledStart(Some(at))).unwrap_or_default()
+    );
+    if at.offset() != now.offset() {
+        let yours = at.with_timezone(now.offset());
+        said.push_str(&format!(
+            "; {} on your clock (UTC{})",
+            yours.format("%H:%M"),
+            yours.format("%:z")
+        ));
+    }
+    Ok((at, said))
 }
 
-/// The day the meeting is scheduled for or started on, else `today`.
-fn meeting_day(s: &Session, today: NaiveDate) -> NaiveDate {
-    s.scheduled_start
-        .or(s.started_at)
-        .map_or(today, |t| t.date_naive())
+/// The time that fixes the meeting's day and UTC offset: when it started,
+/// else when it is scheduled; `None` for a meeting with neither, whose
+/// offset is the secretary's clock's.
+fn meeting_time(s: &Session) -> Option<Timestamp> {
+    s.started_at.or(s.scheduled_start)
 }
 
 /// `/credit ROLE NAME, NAME` as the whole new list of credits (the role's

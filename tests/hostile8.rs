@@ -1,0 +1,111 @@
+//! What a hostile tester found in issue 8: the schedule's offset and day,
+//! `/credit` unlike the other details, control characters in details,
+//! stays never checked, dates at the end of a sentence, names hidden by
+//! organisations in the pickers.
+
+mod common;
+
+use chrono::{NaiveDate, Timelike};
+use common::drive::{app_on, enter, said};
+use minutes::app::dates::day;
+use minutes::export::{Format, export};
+use minutes::model::Session;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// The sample's Thursday.
+fn today() -> NaiveDate {
+    date(2026, 11, 19)
+}
+
+/// 13:00 on the sample's day on a computer whose clock is at UTC: 14:00
+/// in the meeting's +01:00.
+fn utc_clock() -> chrono::DateTime<chrono::FixedOffset> {
+    common::at("2026-11-19T13:00:00Z")
+}
+
+fn scheduled(s: &Session) -> String {
+    s.scheduled_start.unwrap().to_rfc3339()
+}
+
+// ------------------------------------------------------------ 1. the schedule
+
+#[test]
+fn a_time_scheduled_on_a_utc_clock_is_at_the_meetings_offset() {
+    let (_dir, mut app) = app_on(common::sample());
+    enter(&mut app, "/schedule 14:00", utc_clock());
+    assert_eq!(scheduled(app.store.session()), "2026-11-19T14:00:00+01:00");
+    assert!(
+        said(&app).contains("(UTC+01:00), at the meeting's UTC offset; 13:00 on your clock"),
+        "{}",
+        said(&app)
+    );
+    let text = export(app.store.session(), Format::Text);
+    assert!(text.contains("(UTC+01:00)"), "{text}");
+    assert!(!text.contains("Scheduled: 14:00 (UTC+00:00)"), "{text}");
+    enter(&mut app, "/schedule fri 9:30", utc_clock());
+    assert_eq!(scheduled(app.store.session()), "2026-11-20T09:30:00+01:00");
+}
+
+#[test]
+fn a_meeting_with_no_time_yet_is_scheduled_at_the_clocks_offset() {
+    let mut s = common::before_meeting();
+    s.scheduled_start = None;
+    let (_dir, mut app) = app_on(s);
+    enter(&mut app, "/schedule 19:00", utc_clock());
+    assert_eq!(scheduled(app.store.session()), "2026-11-19T19:00:00+00:00");
+    assert!(
+        said(&app).contains("at your clock's UTC offset"),
+        "{}",
+        said(&app)
+    );
+}
+
+#[test]
+fn a_time_alone_is_on_the_day_the_meeting_started_not_an_old_schedule() {
+    let mut s = common::sample();
+    s.scheduled_start = Some(common::at("1900-01-01T10:00:00+01:00"));
+    let (_dir, mut app) = app_on(s);
+    enter(&mut app, "/schedule 0:00", utc_clock());
+    assert_eq!(scheduled(app.store.session()), "2026-11-19T00:00:00+01:00");
+}
+
+#[test]
+fn a_time_alone_on_a_schedule_decades_off_is_refused() {
+    let mut s = common::before_meeting();
+    s.scheduled_start = Some(common::at("1900-01-01T10:00:00+01:00"));
+    let (_dir, mut app) = app_on(s);
+    enter(&mut app, "/schedule 0:00", utc_clock());
+    assert!(
+        said(&app).contains("more than ten years ago"),
+        "{}",
+        said(&app)
+    );
+    assert_eq!(app.store.session().scheduled_start.unwrap().hour(), 10);
+}
+
+#[test]
+fn dates_more_than_ten_years_either_way_are_refused() {
+    let why = |text| day(text, today()).unwrap_err();
+    assert!(
+        why("1.1.1900").contains("more than ten years ago"),
+        "{}",
+        why("1.1.1900")
+    );
+    assert!(why("1900-01-01").contains("more than ten years ago"));
+    assert!(why("1.1.2040").contains("more than ten years ahead"));
+    assert!(why("2040-01-01").contains("more than ten years ahead"));
+    assert_eq!(day("1.1.2017", today()), Ok(date(2017, 1, 1)));
+    assert_eq!(day("1.1.2036", today()), Ok(date(2036, 1, 1)));
+    let (_dir, mut app) = app_on(common::sample());
+    let before = app.store.session().scheduled_start;
+    enter(&mut app, "/schedule 1.1.1900 10:00", utc_clock());
+    assert!(
+        said(&app).contains("more than ten years ago"),
+        "{}",
+        said(&app)
+    );
+    assert_eq!(app.store.session().scheduled_start, before);
+}
