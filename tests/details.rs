@@ -350,13 +350,13 @@ fn credit_for_another_role_is_added_at_the_end() {
 }
 
 #[test]
-fn credit_with_a_role_alone_removes_it() {
+fn credit_with_a_role_and_a_dash_removes_it() {
     assert_eq!(
-        credits("/credit PHOTOS"),
+        credits("/credit PHOTOS -"),
         pairs(&[("Text", "Anna Schäfer"), ("Editing", "José Álvarez Núñez")])
     );
     assert!(
-        parse("/credit translation")
+        parse("/credit translation -")
             .unwrap_err()
             .contains("no one is credited for Translation")
     );
@@ -368,11 +368,25 @@ fn credit_with_a_role_alone_removes_it() {
 }
 
 #[test]
+fn credit_with_a_role_alone_tells_that_roles_names() {
+    assert!(
+        told("/credit PHOTOS").starts_with("Photos by 张伟 (/credit PHOTOS NAME, NAME changes it"),
+        "{}",
+        told("/credit PHOTOS")
+    );
+    assert!(
+        told("/credit translation").starts_with("No one is credited for Translation"),
+        "{}",
+        told("/credit translation")
+    );
+}
+
+#[test]
 fn credit_confirms_what_the_role_now_is() {
     let (_dir, mut app) = app_on(common::before_meeting());
     enter(&mut app, "/credit photos Chen 陈, Sam 🌻");
     assert_eq!(said(&app), "Photos by Chen 陈, Sam 🌻 (Ctrl+Z undoes)");
-    enter(&mut app, "/credit photos");
+    enter(&mut app, "/credit photos -");
     assert_eq!(said(&app), "Photos credit removed (Ctrl+Z undoes)");
 }
 
@@ -406,7 +420,7 @@ fn a_detail_is_undone_in_one_step_and_the_undo_says_what_came_back() {
         ),
         ("/platform -", "Platform: Zoom (meeting ID 834 2291 0457)"),
         (
-            "/credit photos",
+            "/credit photos -",
             "Credits: Text by Anna Schäfer; Editing by José Álvarez Núñez; Photos by 张伟",
         ),
     ] {

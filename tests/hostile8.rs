@@ -109,3 +109,80 @@ fn dates_more_than_ten_years_either_way_are_refused() {
     );
     assert_eq!(app.store.session().scheduled_start, before);
 }
+
+// ------------------------------------------------------------ 2. /credit as the other details
+
+fn credit_pairs(s: &Session) -> Vec<(String, String)> {
+    s.credits
+        .iter()
+        .map(|c| (c.role.label().to_string(), c.name.clone()))
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(r, n)| (r.to_string(), n.to_string()))
+        .collect()
+}
+
+#[test]
+fn credit_role_dash_removes_the_role_and_credits_no_one_named_dash() {
+    let (_dir, mut app) = app_on(common::sample());
+    enter(&mut app, "/credit text -", common::t(0, 0));
+    assert_eq!(
+        credit_pairs(app.store.session()),
+        pairs(&[("Editing", "José Álvarez Núñez"), ("Photos", "张伟")])
+    );
+    assert_eq!(said(&app), "Text credit removed (Ctrl+Z undoes)");
+}
+
+#[test]
+fn credit_dash_alone_removes_every_credit() {
+    let (_dir, mut app) = app_on(common::sample());
+    enter(&mut app, "/credit -", common::t(0, 0));
+    assert!(app.store.session().credits.is_empty());
+    assert_eq!(said(&app), "Credits removed (Ctrl+Z undoes)");
+}
+
+#[test]
+fn credit_with_a_role_alone_shows_it_and_changes_nothing() {
+    let (_dir, mut app) = app_on(common::sample());
+    let before = app.store.session().credits.clone();
+    enter(&mut app, "/credit text", common::t(0, 0));
+    assert_eq!(app.store.session().credits, before);
+    assert!(
+        said(&app).starts_with("Text by Anna Schäfer (/credit text NAME, NAME changes it"),
+        "{}",
+        said(&app)
+    );
+}
+
+#[test]
+fn a_role_of_several_words_is_written_before_a_colon() {
+    let (_dir, mut app) = app_on(common::sample());
+    enter(&mut app, "/credit sound design: Bob, Anna", common::t(0, 0));
+    let list = credit_pairs(app.store.session());
+    assert_eq!(
+        list[3..],
+        pairs(&[("Sound design", "Bob"), ("Sound design", "Anna")])
+    );
+    assert_eq!(said(&app), "Sound design by Bob, Anna (Ctrl+Z undoes)");
+    enter(&mut app, "/credit sound design:", common::t(0, 0));
+    assert!(said(&app).starts_with("Sound design by Bob, Anna (/credit sound design: NAME"));
+    enter(&mut app, "/credit Sound Design: -", common::t(0, 0));
+    assert_eq!(app.store.session().credits.len(), 3);
+}
+
+#[test]
+fn a_known_role_with_a_colon_is_that_role() {
+    let (_dir, mut app) = app_on(common::sample());
+    enter(&mut app, "/credit text: Anna", common::t(0, 0));
+    let s = app.store.session();
+    assert_eq!(s.credits[0].role, minutes::model::CreditRole::Text);
+    assert_eq!(s.credits[0].name, "Anna");
+    assert_eq!(
+        s.credits.len(),
+        3,
+        "Text replaced, not a role \"Text:\" added"
+    );
+}

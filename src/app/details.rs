@@ -52,15 +52,7 @@ pub fn parse(name: &str, arg: &str, s: &Session, now: Timestamp) -> Result<Inten
                 said: format!("{said} (Ctrl+Z undoes)"),
             });
         }
-        "credit" => {
-            return Ok(match credit(arg, s)? {
-                Some((credits, said)) => Intent::Detail {
-                    field: Field::Credits(credits),
-                    said: format!("{said} (Ctrl+Z undoes)"),
-                },
-                None => tell(&Field::Credits(s.credits.clone()), name),
-            });
-        }
+        "credit" => return credit(arg, s),
         other => unreachable!("/{other} is not a detail"),
     };
     let said = confirmation(&field);
@@ -73,7 +65,9 @@ fn tell(field: &Field, name: &str) -> Intent {
         ("title", _) => "/title NEW TITLE changes it".to_string(),
         ("credit", None) => "/credit text NAME, NAME sets some".to_string(),
         ("credit", Some(_)) => {
-            "/credit ROLE NAME, NAME sets a role's, /credit ROLE removes it".to_string()
+            "/credit ROLE NAME, NAME sets a role's (ROLE: NAMES for a role of several \
+             words), /credit ROLE shows it, /credit ROLE - removes it"
+                .to_string()
         }
         ("schedule", None) => "/schedule 2026-12-03 19:00 sets it".to_string(),
         (_, None) => format!("/{name} TEXT sets it"),
@@ -193,48 +187,96 @@ fn meeting_time(s: &Session) -> Option<Timestamp> {
     s.started_at.or(s.scheduled_start)
 }
 
-/// `/credit ROLE NAME, NAME` as the whole new list of credits (the role's
-/// names replaced where they stood, or added at the end); `/credit ROLE`:
-/// without that role. With it, what the role now is ("Photos by Chen,
-/// Sam"). `None`: `/credit` alone, to be told them.
-fn credit(arg: &str, s: &Session) -> Result<Option<(Vec<Credit>, String)>, String> {
-    let Some(word) = arg.split_whitespace().next() else {
-        return Ok(None);
+/// `/credit ROLE NAME, NAME` (or `ROLE: NAME, NAME`, the way to write a
+/// role of several words): the role's names replaced where they stood, or
+/// added at the end, confirmed with what the role now is ("Photos by Chen,
+/// Sam"). `/credit ROLE -` removes the role and `/credit -` every credit,
+/// as `-` clears the other details; `/credit ROLE` alone says the role's
+/// names and `/credit` alone all of them, as `/theme` alone says the theme.
+fn credit(arg: &str, s: &Session) -> Result<Intent, String> {
+    let changed = |credits: Vec<Credit>, said: String| Intent::Detail {
+        field: Field::Credits(credits),
+        said: format!("{said} (Ctrl+Z undoes)"),
     };
-    let role = CreditRole::from_word(word);
-    let rest = arg[arg.find(word).unwrap_or(0) + word.len()..].trim();
-    let names: Vec<&str> = rest
-        .split(',')
-        .map(str::trim)
-        .filter(|n| !crate::text::is_blank(n))
-        .collect();
-    if names.is_empty() && !rest.is_empty() {
-        return Err(format!(
-            "/credit {word} needs names, separated by commas: /credit {word} Anna Li, Bob"
-        ));
+    if arg.is_empty() {
+        return Ok(tell(&Field::Credits(s.credits.clone()), "credit"));
     }
+    if arg == "-" {
+        if s.credits.is_empty() {
+            return Err("no one is credited: /credit text NAME, NAME adds them".into());
+        }
+        return Ok(changed(Vec::new(), "Credits removed".into()));
+    }
+    let (typed, rest) = match arg.split_once(':') {
+        Some((role, rest)) => (role, rest),
+        None => arg.split_once(char::is_whitespace).unwrap_or((arg, "")),
+    };
+    let typed = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let rest = rest.trim();
+    if crate::text::is_blank(&typed) {
+        return Err("name the role before the colon: /credit sound design: Anna Li, Bob".into());
+    }
+    // The command for this role: a role of several words needs its colon.
+    let command = if typed.contains(' ') {
+        format!("/credit {typed}:")
+    } else {
+        format!("/credit {typed}")
+    };
+    let role = CreditRole::from_word(&typed);
     let at = s.credits.iter().position(|c| c.role.same_as(&role));
-    if at.is_none() && names.is_empty() {
-        return Err(format!(
-            "no one is credited for {}: /credit {word} NAME, NAME adds them",
-            role.label()
-        ));
-    }
-    let mut credits: Vec<Credit> = s
-        .credits
-        .iter()
-        .filter(|c| !c.role.same_as(&role))
-        .cloned()
-        .collect();
-    let said = match names.as_slice() {
-        [] => format!("{} credit removed", role.label()),
-        names => format!("{} by {}", role.label(), names.join(", ")),
+    let others = || -> Vec<Credit> {
+        s.credits
+            .iter()
+            .filter(|c| !c.role.same_as(&role))
+            .cloned()
+            .collect()
     };
-    let new = names.into_iter().map(|name| Credit {
-        role: role.clone(),
-        name: name.to_string(),
-    });
-    let at = at.unwrap_or(credits.len()).min(credits.len());
-    credits.splice(at..at, new);
-    Ok(Some((credits, said)))
+    match (rest, at) {
+        ("", None) => Ok(Intent::Tell(format!(
+            "No one is credited for {} ({command} NAME, NAME adds them)",
+            role.label()
+        ))),
+        ("", Some(_)) => {
+            let credits: Vec<Credit> = s
+                .credits
+                .iter()
+                .filter(|c| c.role.same_as(&role))
+                .cloned()
+                .collect();
+            let what = describe(&Field::Credits(credits)).unwrap_or_default();
+            let what = what.strip_prefix("Credits: ").unwrap_or(&what);
+            Ok(Intent::Tell(format!(
+                "{what} ({command} NAME, NAME changes it, {command} - removes it)"
+            )))
+        }
+        ("-", None) => Err(format!(
+            "no one is credited for {}: nothing to remove",
+            role.label()
+        )),
+        ("-", Some(_)) => Ok(changed(
+            others(),
+            format!("{} credit removed", role.label()),
+        )),
+        (rest, at) => {
+            let names: Vec<&str> = rest
+                .split(',')
+                .map(str::trim)
+                .filter(|n| !crate::text::is_blank(n))
+                .collect();
+            if names.is_empty() {
+                return Err(format!(
+                    "{command} needs names, separated by commas: {command} Anna Li, Bob"
+                ));
+            }
+            let said = format!("{} by {}", role.label(), names.join(", "));
+            let mut credits = others();
+            let new = names.into_iter().map(|name| Credit {
+                role: role.clone(),
+                name: name.to_string(),
+            });
+            let at = at.unwrap_or(credits.len()).min(credits.len());
+            credits.splice(at..at, new);
+            Ok(changed(credits, said))
+        }
+    }
 }
