@@ -186,3 +186,38 @@ fn a_known_role_with_a_colon_is_that_role() {
         "Text replaced, not a role \"Text:\" added"
     );
 }
+
+// ------------------------------------------------------------ 3. control characters in details
+
+#[test]
+fn control_characters_pasted_into_details_are_not_kept() {
+    let (_dir, mut app) = app_on(common::sample());
+    for line in [
+        "/title Board\u{1b}[31m meeting\u{7}\u{0}",
+        "/series AEDF\u{1b}",
+        "/theme Open\u{9b}data\u{202e}",
+        "/platform Zoom\u{7}",
+        "/credit photos\u{1b}: Chen\u{0}, Sam\u{1b}[2J",
+    ] {
+        enter(&mut app, line, common::t(0, 0));
+    }
+    let s = app.store.session();
+    assert_eq!(s.title, "Board[31m meeting");
+    assert_eq!(s.series.as_deref(), Some("AEDF"));
+    assert_eq!(s.theme.as_deref(), Some("Opendata"));
+    assert_eq!(s.platform.as_deref(), Some("Zoom"));
+    assert_eq!(
+        credit_pairs(s)[2..],
+        pairs(&[("Photos", "Chen"), ("Photos", "Sam[2J")])
+    );
+    let text = export(s, Format::Text);
+    assert!(!text.contains("\\u{"), "{text}");
+}
+
+#[test]
+fn a_detail_of_controls_only_is_refused_as_blank() {
+    let (_dir, mut app) = app_on(common::sample());
+    enter(&mut app, "/title \u{1b}\u{7}", common::t(0, 0));
+    assert_eq!(app.store.session().title, common::sample().title);
+    assert!(said(&app).contains("keeps a title"), "{}", said(&app));
+}
