@@ -221,3 +221,120 @@ fn a_detail_of_controls_only_is_refused_as_blank() {
     assert_eq!(app.store.session().title, common::sample().title);
     assert!(said(&app).contains("keeps a title"), "{}", said(&app));
 }
+
+// ------------------------------------------------------------ 4. earlier stays checked
+
+use minutes::model::{Attendance, Stay};
+
+fn stay(joined: &str, left: &str) -> Stay {
+    Stay {
+        joined_at: Some(common::at(joined)),
+        left_at: Some(common::at(left)),
+    }
+}
+
+/// The sample with attendee `i` (0-based) changed by `edit`: its problems.
+fn problems_after(i: usize, edit: impl FnOnce(&mut minutes::model::Attendee)) -> Vec<String> {
+    let mut s = common::sample();
+    edit(&mut s.attendees[i]);
+    s.problems().into_iter().map(|p| p.0).collect()
+}
+
+#[test]
+fn an_earlier_stay_that_ends_before_it_begins_is_a_problem() {
+    let problems = problems_after(0, |a| {
+        a.earlier = vec![stay(
+            "2026-11-19T14:00:00+01:00",
+            "2026-11-19T13:00:00+01:00",
+        )];
+    });
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("ends (2026-11-19T13:00:00+01:00) before it begins"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn earlier_stays_out_of_time_order_are_a_problem() {
+    // After the latest arrival.
+    let problems = problems_after(0, |a| {
+        a.earlier = vec![stay(
+            "2026-11-19T17:00:00+01:00",
+            "2026-11-19T17:30:00+01:00",
+        )];
+    });
+    assert!(
+        problems.iter().any(|p| p.contains("out of time order")),
+        "{problems:?}"
+    );
+    // Two earlier stays the wrong way round.
+    let problems = problems_after(0, |a| {
+        a.earlier = vec![
+            stay("2026-11-19T13:40:00+01:00", "2026-11-19T13:50:00+01:00"),
+            stay("2026-11-19T13:00:00+01:00", "2026-11-19T13:10:00+01:00"),
+        ];
+    });
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("out of time order"), "{problems:?}");
+    // In order: no problem.
+    let problems = problems_after(0, |a| {
+        a.earlier = vec![
+            stay("2026-11-19T13:00:00+01:00", "2026-11-19T13:10:00+01:00"),
+            stay("2026-11-19T13:40:00+01:00", "2026-11-19T13:50:00+01:00"),
+        ];
+    });
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+#[test]
+fn earlier_stays_on_someone_absent_or_expected_are_a_problem() {
+    for attendance in [Attendance::Absent, Attendance::Expected] {
+        let problems = problems_after(0, |a| {
+            a.attendance = attendance;
+            a.joined_at = None;
+            a.left_at = None;
+            a.earlier = vec![stay(
+                "2026-11-19T13:00:00+01:00",
+                "2026-11-19T13:10:00+01:00",
+            )];
+        });
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains(&format!(
+                "is {} but has `earlier` stays",
+                attendance.label()
+            )),
+            "{problems:?}"
+        );
+    }
+}
+
+#[test]
+fn a_file_with_a_bad_stay_is_refused_at_the_attendees_line() {
+    let mut s = common::sample();
+    s.attendees[2].earlier = vec![stay(
+        "2026-11-19T14:00:00+01:00",
+        "2026-11-19T13:00:00+01:00",
+    )];
+    let text = minutes::store::file::to_ron(&s).unwrap();
+    let attendees = text.lines().position(|l| l.contains("attendees:")).unwrap();
+    let id = s.attendees[2].id.0;
+    // The attendee's opening parenthesis is on the line before its id.
+    let id_line = attendees
+        + text
+            .lines()
+            .skip(attendees)
+            .position(|l| l.trim() == format!("id: {id},"))
+            .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.ron");
+    std::fs::write(&path, &text).unwrap();
+    let err = minutes::store::load(&path).unwrap_err().to_string();
+    let err = err.replace(&dir.path().display().to_string(), "DIR");
+    assert!(
+        err.starts_with(&format!("DIR/bad.ron:{id_line}:9: ")),
+        "{err}"
+    );
+    assert!(err.contains("before it begins"), "{err}");
+}
