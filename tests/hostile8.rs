@@ -338,3 +338,59 @@ fn a_file_with_a_bad_stay_is_refused_at_the_attendees_line() {
     );
     assert!(err.contains("before it begins"), "{err}");
 }
+
+// ------------------------------------------------------------ 5. dates as sentences end them
+
+#[test]
+fn a_due_date_at_the_end_of_a_sentence_keeps_its_punctuation_out() {
+    assert_eq!(day("fri.", today()), Ok(date(2026, 11, 20)));
+    assert_eq!(day("fri,", today()), Ok(date(2026, 11, 20)));
+    assert_eq!(day("tomorrow;", today()), Ok(date(2026, 11, 20)));
+    assert_eq!(day("2026-12-15).", today()), Ok(date(2026, 12, 15)));
+    assert_eq!(day("+3d.", today()), Ok(date(2026, 11, 22)));
+    assert_eq!(day("15.12.2026.", today()), Ok(date(2026, 12, 15)));
+    let (_dir, mut app) = app_on(common::before_meeting());
+    enter(
+        &mut app,
+        "a: send the report @jose due:fri.",
+        common::t(0, 0),
+    );
+    assert!(said(&app).contains("due Fri 2026-11-20"), "{}", said(&app));
+}
+
+#[test]
+fn the_dot_of_15_12_is_its_own_and_a_full_stop_may_follow_it() {
+    assert_eq!(day("15.12.", today()), Ok(date(2026, 12, 15)));
+    assert_eq!(day("15.12..", today()), Ok(date(2026, 12, 15)));
+    assert_eq!(day("15.12.,", today()), Ok(date(2026, 12, 15)));
+    assert!(day(".", today()).is_err());
+    assert!(
+        day("31.2..", today())
+            .unwrap_err()
+            .contains("there is no 31 February")
+    );
+}
+
+#[test]
+fn an_iso_date_the_month_lacks_is_refused_as_such() {
+    let why = day("2026-02-30", today()).unwrap_err();
+    assert_eq!(why, "there is no 30 February 2026");
+    assert_eq!(day("2026-13-01", today()).unwrap_err(), "13 is not a month");
+    assert!(
+        day("2026-02-30.", today())
+            .unwrap_err()
+            .contains("no 30 February 2026")
+    );
+    assert!(
+        day("2026-1x-01", today())
+            .unwrap_err()
+            .contains("2026-12-15")
+    );
+}
+
+#[test]
+fn the_29th_of_february_with_no_year_is_the_next_one_there_is() {
+    assert_eq!(day("29.02.", today()), Ok(date(2028, 2, 29)));
+    assert_eq!(day("29.2.", date(2028, 2, 29)), Ok(date(2028, 2, 29)));
+    assert_eq!(day("29.2.", date(2028, 3, 1)), Ok(date(2032, 2, 29)));
+}
