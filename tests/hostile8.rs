@@ -394,3 +394,83 @@ fn the_29th_of_february_with_no_year_is_the_next_one_there_is() {
     assert_eq!(day("29.2.", date(2028, 2, 29)), Ok(date(2028, 2, 29)));
     assert_eq!(day("29.2.", date(2028, 3, 1)), Ok(date(2032, 2, 29)));
 }
+
+// ------------------------------------------------------------ 6. the name before the organisation
+
+const LONG_ORG: &str = "北京大学很长的组织名称测试";
+
+/// Before the meeting, with 欧阳娜娜 of a very long organisation first on
+/// the roster, and the roll call open.
+fn roll_call_with_a_long_organisation() -> (tempfile::TempDir, minutes::app::App) {
+    let mut s = common::before_meeting();
+    s.organisations.push(minutes::model::Organisation {
+        code: LONG_ORG.into(),
+        name: LONG_ORG.into(),
+    });
+    let mut a = s.attendees[0].clone();
+    a.id = s.next_attendee_id();
+    a.name = "欧阳娜娜".into();
+    a.organisation = Some(LONG_ORG.into());
+    s.attendees.insert(0, a);
+    let (dir, mut app) = app_on(s);
+    enter(&mut app, "/roll", common::t(0, 0));
+    (dir, app)
+}
+
+/// The picker's row that shows 欧阳娜娜 (the one with 欧, whole or cut),
+/// as it reads: the picker's columns only (48 at most, centred), wide
+/// characters once, the border and the mark taken off.
+fn picker_row(app: &minutes::app::App, w: u16, h: u16) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let terminal = common::drive::draw(app, w, h);
+    let buffer = terminal.backend().buffer();
+    let width = w.min(48);
+    let x0 = (w - width) / 2;
+    (0..h)
+        .map(|y| {
+            let mut row = String::new();
+            let mut skip = 0;
+            for x in x0..x0 + width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buffer[(x, y)].symbol();
+                skip = symbol.width().saturating_sub(1);
+                row.push_str(symbol);
+            }
+            row
+        })
+        .find(|row| row.contains('欧'))
+        .map(|row| row.trim_matches(['│', ' ']).to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_roll_call_shows_the_whole_name_beside_a_long_organisation() {
+    let (_dir, app) = roll_call_with_a_long_organisation();
+    for (w, h) in [(120, 40), (80, 24), (40, 12)] {
+        let row = picker_row(&app, w, h);
+        assert!(
+            row.contains("欧阳娜娜"),
+            "{w}x{h}: the name is hidden: {row:?}\n{}",
+            common::drive::screen(&app, w, h)
+        );
+    }
+}
+
+#[test]
+fn a_long_organisation_takes_at_most_a_third_of_the_row() {
+    use unicode_width::UnicodeWidthStr;
+    let (_dir, app) = roll_call_with_a_long_organisation();
+    for (w, h) in [(120, 40), (80, 24), (40, 12)] {
+        let row = picker_row(&app, w, h);
+        let org = row.find('北').map_or("", |at| row[at..].trim());
+        let third = usize::from(w.min(48)) / 3;
+        assert!(org.width() <= third, "{w}x{h}: {org:?} in {row:?}");
+        assert!(
+            org.is_empty() || org.starts_with("北京") && org.ends_with('…'),
+            "{w}x{h}: {org:?} in {row:?}"
+        );
+    }
+}
