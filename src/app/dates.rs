@@ -24,7 +24,8 @@ pub const DAY_HELP: &[(&str, &str)] = &[
     ("15.12.2026, 2026-12-15", "that day"),
 ];
 
-/// How far ahead `+3d` and `+2w` may reach: beyond that it is a typo.
+/// How far ahead `+3d` and `+2w` may reach, and how far from today a date
+/// written out may be: beyond that it is a typo.
 const MAX_DAYS_AHEAD: u64 = 3653;
 
 /// The day `text` names, counted from `today`:
@@ -32,14 +33,34 @@ const MAX_DAYS_AHEAD: u64 = 3653;
 ///   next such day after today; on a Friday, `fri` is a week later;
 /// - `today`, `tomorrow`;
 /// - `+3d`, `+2w`: days or weeks from today (ten years at most);
-/// - `15.12.` (or `15.12`): this year, or next year if that day has passed;
+/// - `15.12.` (or `15.12`): this year, or next year if that day has passed
+///   (`29.2.`: the next year that has it);
 /// - `15.12.2026` and `2026-12-15`.
 ///
 /// The error says what is wrong with `text` (`"there is no 31 February"`),
 /// for the caller to say with the forms that work ([`DAY_FORMS`]).
+///
+/// A day at the end of a sentence may have its punctuation after it
+/// (`due:fri.`, `due:15.12.,`, `due:15.12..`): where the text is not a day
+/// as it is, it is read without the `.`, `,`, `;` and `)` it ends with.
+/// `15.12.` is read as it is first, so its own dot is never taken away.
 pub fn day(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let t = text.trim().to_lowercase();
-    match t.as_str() {
+    let refused = match exact_day(&t, today) {
+        Ok(day) => return Ok(day),
+        Err(why) => why,
+    };
+    let bare = t.trim_end_matches(['.', ',', ';', ')']);
+    if bare.is_empty() || bare.len() == t.len() {
+        return Err(refused);
+    }
+    // What is wrong with the day itself, not with its full stop.
+    exact_day(bare, today)
+}
+
+/// The day `t` (trimmed, in lower case) names, as [`day`] reads it.
+fn exact_day(t: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    match t {
         "" => return Err("no day given".into()),
         "today" => return Ok(today),
         "tomorrow" => return today.succ_opt().ok_or_else(|| "too far ahead".into()),
@@ -57,13 +78,52 @@ pub fn day(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         return ahead(count, today);
     }
     if t.contains('-') {
-        return NaiveDate::parse_from_str(&t, "%Y-%m-%d")
-            .map_err(|_| "not a date of the form 2026-12-15".into());
+        return iso(t).and_then(|day| within_reach(day, today));
     }
     if t.contains('.') {
-        return day_month(&t, today);
+        return day_month(t, today).and_then(|day| within_reach(day, today));
     }
     Err("not a day".into())
+}
+
+/// `day` if it is at most ten years before or after `today`: a date
+/// further off is a typo (`1.1.1900` for `1.1.2027`), whichever way.
+pub fn within_reach(day: NaiveDate, today: NaiveDate) -> Result<NaiveDate, String> {
+    let reach = Days::new(MAX_DAYS_AHEAD);
+    if today.checked_add_days(reach).is_some_and(|last| day > last) {
+        return Err(format!("{day} is more than ten years ahead"));
+    }
+    if today
+        .checked_sub_days(reach)
+        .is_some_and(|first| day < first)
+    {
+        return Err(format!("{day} is more than ten years ago"));
+    }
+    Ok(day)
+}
+
+/// `2026-12-15` (or `2026-2-5`); a day the month does not have is refused
+/// as such ("there is no 30 February 2026").
+fn iso(t: &str) -> Result<NaiveDate, String> {
+    let form = || "not a date of the form 2026-12-15".to_string();
+    let number = |p: &str, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(y), Some(m), Some(d)) = (match t.split('-').collect::<Vec<_>>().as_slice() {
+        [y, m, d] => (number(y, 4..=4), number(m, 1..=2), number(d, 1..=2)),
+        _ => (None, None, None),
+    }) else {
+        return Err(form());
+    };
+    let month = u8::try_from(m)
+        .ok()
+        .and_then(|m| Month::try_from(m).ok())
+        .ok_or_else(|| format!("{m} is not a month"))?;
+    let year = i32::try_from(y).map_err(|_| form())?;
+    NaiveDate::from_ymd_opt(year, m, d)
+        .ok_or_else(|| format!("there is no {d} {} {year}", month.name()))
 }
 
 /// `3d` or `2w`, counted from `today`.
@@ -106,10 +166,12 @@ fn day_month(t: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     };
     match parts.as_slice() {
         [_, _] => {
-            // This year, or the next if that day has passed (or is missing,
-            // as 29 February is in most years).
-            let this = NaiveDate::from_ymd_opt(today.year(), m, d).filter(|day| *day >= today);
-            this.or_else(|| NaiveDate::from_ymd_opt(today.year() + 1, m, d))
+            // This year, or the next if that day has passed; 29 February,
+            // missing most years, is the next one there is (at most eight
+            // years off: 2096 to 2104 skips one).
+            (today.year()..=today.year() + 8)
+                .filter_map(|year| NaiveDate::from_ymd_opt(year, m, d))
+                .find(|day| *day >= today)
                 .ok_or_else(|| no_such_day(None))
         }
         [_, _, year] if year.len() == 4 => {

@@ -3,7 +3,7 @@
 //! one field of the session (one `Change::Set`, undone as one step). A
 //! command alone says what is set; `-` clears what may be empty.
 
-use chrono::{NaiveDate, TimeZone};
+use chrono::TimeZone;
 
 use super::dates;
 use super::quick::Intent;
@@ -15,8 +15,15 @@ use crate::model::{Credit, CreditRole, Field, Session, Timestamp, credits_by_rol
 pub const NAMES: &[&str] = &["title", "series", "theme", "platform", "schedule", "credit"];
 
 /// What `/NAME ARG` asks for, `NAME` one of [`NAMES`]; `now` is the
-/// secretary's clock (today's date and the offset of a time typed).
+/// secretary's clock (today's date, and the offset of a time typed for a
+/// meeting that has neither started nor been scheduled).
 pub fn parse(name: &str, arg: &str, s: &Session, now: Timestamp) -> Result<Intent, String> {
+    let cleaned = without_controls(arg);
+    // Only controls is not nothing: it is refused as a blank value would be.
+    let arg = match cleaned.trim() {
+        "" if !arg.is_empty() => " ",
+        clean => clean,
+    };
     let text = || (!crate::text::is_blank(arg) && arg != "-").then(|| arg.to_string());
     let field = match name {
         "title" if arg.is_empty() => return Ok(tell(&Field::Title(s.title.clone()), name)),
@@ -44,20 +51,33 @@ pub fn parse(name: &str, arg: &str, s: &Session, now: Timestamp) -> Result<Inten
             return Ok(tell(&Field::ScheduledStart(s.scheduled_start), name));
         }
         "schedule" if arg == "-" => Field::ScheduledStart(None),
-        "schedule" => Field::ScheduledStart(Some(schedule(arg, s, now)?)),
-        "credit" => {
-            return Ok(match credit(arg, s)? {
-                Some((credits, said)) => Intent::Detail {
-                    field: Field::Credits(credits),
-                    said: format!("{said} (Ctrl+Z undoes)"),
-                },
-                None => tell(&Field::Credits(s.credits.clone()), name),
+        "schedule" => {
+            let (at, said) = schedule(arg, s, now)?;
+            return Ok(Intent::Detail {
+                field: Field::ScheduledStart(Some(at)),
+                said: format!("{said} (Ctrl+Z undoes)"),
             });
         }
+        "credit" => return credit(arg, s),
         other => unreachable!("/{other} is not a detail"),
     };
     let said = confirmation(&field);
     Ok(Intent::Detail { field, said })
+}
+
+/// `text` without the characters a terminal acts on (ESC, BEL, NUL, the C1
+/// controls) or that reorder the text around them (bidi overrides): pasted
+/// into a title, they would be kept and exported as `\u{1b}`. A tab or a
+/// line break is a space.
+fn without_controls(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 /// What a command alone says: the value, and how to change it.
@@ -66,7 +86,9 @@ fn tell(field: &Field, name: &str) -> Intent {
         ("title", _) => "/title NEW TITLE changes it".to_string(),
         ("credit", None) => "/credit text NAME, NAME sets some".to_string(),
         ("credit", Some(_)) => {
-            "/credit ROLE NAME, NAME sets a role's, /credit ROLE removes it".to_string()
+            "/credit ROLE NAME, NAME sets a role's (ROLE: NAMES for a role of several \
+             words), /credit ROLE shows it, /credit ROLE - removes it"
+                .to_string()
         }
         ("schedule", None) => "/schedule 2026-12-03 19:00 sets it".to_string(),
         (_, None) => format!("/{name} TEXT sets it"),
@@ -127,10 +149,12 @@ fn confirmation(field: &Field) -> String {
     format!("{said} (Ctrl+Z undoes)")
 }
 
-/// `2026-12-03 19:00`, `19:00` (the meeting's day: the one it is scheduled
-/// for or started on, else today), `fri 19:00`, `15.12. 19:00`: in the
-/// offset of the secretary's clock.
-fn schedule(arg: &str, s: &Session, now: Timestamp) -> Result<Timestamp, String> {
+/// `2026-12-03 19:00`, `19:00` (the meeting's day: the one it started on
+/// or is scheduled for, else today), `fri 19:00`, `15.12. 19:00`: at the
+/// meeting's UTC offset (see [`meeting_time`]). With it, what the status
+/// line confirms: the schedule, at whose offset, and the time on the
+/// secretary's clock where that differs.
+fn schedule(arg: &str, s: &Session, now: Timestamp) -> Result<(Timestamp, String), String> {
     let forms = "Write /schedule 2026-12-03 19:00, /schedule 19:00 (the meeting's day) or \
                  /schedule fri 19:00";
     let words: Vec<&str> = arg.split_whitespace().collect();
@@ -141,67 +165,139 @@ fn schedule(arg: &str, s: &Session, now: Timestamp) -> Result<Timestamp, String>
         _ => return Err(format!("/schedule takes a day and a time. {forms}")),
     };
     let time = dates::time(time).map_err(|e| format!("{e}. {forms}"))?;
+    let meeting = meeting_time(s);
+    let offset = meeting.map_or(*now.offset(), |t| *t.offset());
+    // "Today" and "fri" as the meeting's clock has them.
+    let today = now.with_timezone(&offset).date_naive();
     let day = match day {
-        Some(day) => {
-            dates::day(day, now.date_naive()).map_err(|e| format!("{day}: {e}. {forms}"))?
+        Some(day) => dates::day(day, today).map_err(|e| format!("{day}: {e}. {forms}"))?,
+        None => {
+            let day = meeting.map_or(today, |t| t.date_naive());
+            dates::within_reach(day, today)
+                .map_err(|e| format!("the meeting's day, {e}: give the day too. {forms}"))?
         }
-        None => meeting_day(s, now.date_naive()),
     };
-    now.offset()
+    let at = offset
         .from_local_datetime(&day.and_time(time))
         .single()
-        .ok_or_else(|| format!("{day} {time} cannot be written with this time zone"))
-}
-
-/// The day the meeting is scheduled for or started on, else `today`.
-fn meeting_day(s: &Session, today: NaiveDate) -> NaiveDate {
-    s.scheduled_start
-        .or(s.started_at)
-        .map_or(today, |t| t.date_naive())
-}
-
-/// `/credit ROLE NAME, NAME` as the whole new list of credits (the role's
-/// names replaced where they stood, or added at the end); `/credit ROLE`:
-/// without that role. With it, what the role now is ("Photos by Chen,
-/// Sam"). `None`: `/credit` alone, to be told them.
-fn credit(arg: &str, s: &Session) -> Result<Option<(Vec<Credit>, String)>, String> {
-    let Some(word) = arg.split_whitespace().next() else {
-        return Ok(None);
+        .ok_or_else(|| format!("{day} {time} cannot be written with this time zone"))?;
+    let whose = if meeting.is_some() {
+        "the meeting's"
+    } else {
+        "your clock's"
     };
-    let role = CreditRole::from_word(word);
-    let rest = arg[arg.find(word).unwrap_or(0) + word.len()..].trim();
-    let names: Vec<&str> = rest
-        .split(',')
-        .map(str::trim)
-        .filter(|n| !crate::text::is_blank(n))
-        .collect();
-    if names.is_empty() && !rest.is_empty() {
-        return Err(format!(
-            "/credit {word} needs names, separated by commas: /credit {word} Anna Li, Bob"
+    let mut said = format!(
+        "{}, at {whose} UTC offset",
+        describe(&Field::ScheduledStart(Some(at))).unwrap_or_default()
+    );
+    if at.offset() != now.offset() {
+        let yours = at.with_timezone(now.offset());
+        said.push_str(&format!(
+            "; {} on your clock (UTC{})",
+            yours.format("%H:%M"),
+            yours.format("%:z")
         ));
     }
+    Ok((at, said))
+}
+
+/// The time that fixes the meeting's day and UTC offset: when it started,
+/// else when it is scheduled; `None` for a meeting with neither, whose
+/// offset is the secretary's clock's.
+fn meeting_time(s: &Session) -> Option<Timestamp> {
+    s.started_at.or(s.scheduled_start)
+}
+
+/// `/credit ROLE NAME, NAME` (or `ROLE: NAME, NAME`, the way to write a
+/// role of several words): the role's names replaced where they stood, or
+/// added at the end, confirmed with what the role now is ("Photos by Chen,
+/// Sam"). `/credit ROLE -` removes the role and `/credit -` every credit,
+/// as `-` clears the other details; `/credit ROLE` alone says the role's
+/// names and `/credit` alone all of them, as `/theme` alone says the theme.
+fn credit(arg: &str, s: &Session) -> Result<Intent, String> {
+    let changed = |credits: Vec<Credit>, said: String| Intent::Detail {
+        field: Field::Credits(credits),
+        said: format!("{said} (Ctrl+Z undoes)"),
+    };
+    if arg.is_empty() {
+        return Ok(tell(&Field::Credits(s.credits.clone()), "credit"));
+    }
+    if arg == "-" {
+        if s.credits.is_empty() {
+            return Err("no one is credited: /credit text NAME, NAME adds them".into());
+        }
+        return Ok(changed(Vec::new(), "Credits removed".into()));
+    }
+    let (typed, rest) = match arg.split_once(':') {
+        Some((role, rest)) => (role, rest),
+        None => arg.split_once(char::is_whitespace).unwrap_or((arg, "")),
+    };
+    let typed = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let rest = rest.trim();
+    if crate::text::is_blank(&typed) {
+        return Err("name the role before the colon: /credit sound design: Anna Li, Bob".into());
+    }
+    // The command for this role: a role of several words needs its colon.
+    let command = if typed.contains(' ') {
+        format!("/credit {typed}:")
+    } else {
+        format!("/credit {typed}")
+    };
+    let role = CreditRole::from_word(&typed);
     let at = s.credits.iter().position(|c| c.role.same_as(&role));
-    if at.is_none() && names.is_empty() {
-        return Err(format!(
-            "no one is credited for {}: /credit {word} NAME, NAME adds them",
-            role.label()
-        ));
-    }
-    let mut credits: Vec<Credit> = s
-        .credits
-        .iter()
-        .filter(|c| !c.role.same_as(&role))
-        .cloned()
-        .collect();
-    let said = match names.as_slice() {
-        [] => format!("{} credit removed", role.label()),
-        names => format!("{} by {}", role.label(), names.join(", ")),
+    let others = || -> Vec<Credit> {
+        s.credits
+            .iter()
+            .filter(|c| !c.role.same_as(&role))
+            .cloned()
+            .collect()
     };
-    let new = names.into_iter().map(|name| Credit {
-        role: role.clone(),
-        name: name.to_string(),
-    });
-    let at = at.unwrap_or(credits.len()).min(credits.len());
-    credits.splice(at..at, new);
-    Ok(Some((credits, said)))
+    match (rest, at) {
+        ("", None) => Ok(Intent::Tell(format!(
+            "No one is credited for {} ({command} NAME, NAME adds them)",
+            role.label()
+        ))),
+        ("", Some(_)) => {
+            let credits: Vec<Credit> = s
+                .credits
+                .iter()
+                .filter(|c| c.role.same_as(&role))
+                .cloned()
+                .collect();
+            let what = describe(&Field::Credits(credits)).unwrap_or_default();
+            let what = what.strip_prefix("Credits: ").unwrap_or(&what);
+            Ok(Intent::Tell(format!(
+                "{what} ({command} NAME, NAME changes it, {command} - removes it)"
+            )))
+        }
+        ("-", None) => Err(format!(
+            "no one is credited for {}: nothing to remove",
+            role.label()
+        )),
+        ("-", Some(_)) => Ok(changed(
+            others(),
+            format!("{} credit removed", role.label()),
+        )),
+        (rest, at) => {
+            let names: Vec<&str> = rest
+                .split(',')
+                .map(str::trim)
+                .filter(|n| !crate::text::is_blank(n))
+                .collect();
+            if names.is_empty() {
+                return Err(format!(
+                    "{command} needs names, separated by commas: {command} Anna Li, Bob"
+                ));
+            }
+            let said = format!("{} by {}", role.label(), names.join(", "));
+            let mut credits = others();
+            let new = names.into_iter().map(|name| Credit {
+                role: role.clone(),
+                name: name.to_string(),
+            });
+            let at = at.unwrap_or(credits.len()).min(credits.len());
+            credits.splice(at..at, new);
+            Ok(changed(credits, said))
+        }
+    }
 }

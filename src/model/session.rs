@@ -196,8 +196,9 @@ impl Session {
             .find(|a| a.status == AgendaStatus::Current)
     }
 
-    /// Inconsistencies a hand edit can introduce: duplicate ids and
-    /// references to attendees, organisations or agenda items that do not exist.
+    /// Inconsistencies a hand edit can introduce: duplicate ids, references
+    /// to attendees, organisations or agenda items that do not exist, and
+    /// `earlier` stays out of order or on someone who never came.
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         let mut seen = HashSet::new();
@@ -215,6 +216,12 @@ impl Session {
             if !people.insert(a.id) {
                 problems.push(Problem(
                     format!("two attendees have the id {}", a.id.0),
+                    place,
+                ));
+            }
+            for why in stay_problems(a) {
+                problems.push(Problem(
+                    format!("attendee {} ({}) {why}", a.id.0, a.name),
                     place,
                 ));
             }
@@ -298,4 +305,53 @@ impl Session {
         }
         problems
     }
+}
+
+/// What is wrong with an attendee's `earlier` stays, as the end of a
+/// sentence about them. The app writes a stay there only when someone who
+/// left comes back, and clears them when someone is marked expected or
+/// absent; so a stay there on someone expected or absent, one that ends
+/// before it begins, or stays out of time order are hand edits. (The
+/// latest stay, `joined_at`/`left_at`, is not checked against itself:
+/// files in the wild have it any way round.)
+fn stay_problems(a: &Attendee) -> Vec<String> {
+    use super::Attendance;
+    let mut problems = Vec::new();
+    if a.earlier.is_empty() {
+        return problems;
+    }
+    if matches!(a.attendance, Attendance::Expected | Attendance::Absent) {
+        problems.push(format!(
+            "is {} but has `earlier` stays: someone who came is left, present or late",
+            a.attendance.label()
+        ));
+    }
+    for stay in &a.earlier {
+        if let (Some(joined), Some(left)) = (stay.joined_at, stay.left_at)
+            && left < joined
+        {
+            problems.push(format!(
+                "has an earlier stay that ends ({}) before it begins ({})",
+                left.to_rfc3339(),
+                joined.to_rfc3339()
+            ));
+        }
+    }
+    // Each stay's last known time, then the next one's first: in order.
+    let stays: Vec<_> = a.stays().collect();
+    for pair in stays.windows(2) {
+        let end = pair[0].left_at.or(pair[0].joined_at);
+        let next = pair[1].joined_at.or(pair[1].left_at);
+        if let (Some(end), Some(next)) = (end, next)
+            && next < end
+        {
+            problems.push(format!(
+                "has stays out of time order: one ends at {} after the next begins at {} \
+                 (`earlier` is oldest first, before `joined_at`)",
+                end.to_rfc3339(),
+                next.to_rfc3339()
+            ));
+        }
+    }
+    problems
 }

@@ -10,6 +10,7 @@ use super::{help, theme};
 use crate::app::{App, Picker, Purpose};
 use crate::model::attendance::presence;
 use crate::text::{fit, pad};
+use unicode_width::UnicodeWidthStr;
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
@@ -76,10 +77,10 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
             .map(|(i, at)| {
                 let a = &s.attendees[*at];
                 let (mark, style) = theme::attendance(a.attendance);
-                let org = a.organisation.clone().unwrap_or_default();
+                let org = organisation_beside(&a.name, a.organisation.as_deref(), width);
                 let name = pad(
-                    &fit(&a.name, width.saturating_sub(org.len() + 4)),
-                    width.saturating_sub(org.len() + 3),
+                    &fit(&a.name, width.saturating_sub(org.width() + 4)),
+                    width.saturating_sub(org.width() + 3),
                 );
                 let line = Line::from(vec![
                     Span::styled(format!("{mark} "), style),
@@ -95,6 +96,25 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
             .collect()
     };
     frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// The organisation as a picker row of `width` columns shows it beside
+/// `name`: the name comes first (Enter marks the person whose name shows),
+/// so the organisation gets the room the name leaves, a third of the row
+/// at most, cut with `…`, or nothing where not even two characters fit.
+fn organisation_beside(name: &str, organisation: Option<&str>, width: usize) -> String {
+    let Some(org) = organisation else {
+        return String::new();
+    };
+    // The mark and its space, the space between, one column at the end.
+    let room = width.saturating_sub(4 + name.width()).min(width / 3);
+    if org.width() <= room {
+        org.to_string()
+    } else if room >= 3 {
+        fit(org, room)
+    } else {
+        String::new()
+    }
 }
 
 pub fn render_help(app: &App, frame: &mut Frame, area: Rect) {
