@@ -232,8 +232,8 @@ pub const COMMANDS: &[Command] = &[
         name: "credit",
         alias: None,
         args: "ROLE NAME, NAME",
-        what: "who did the text, photos, editing (or another ROLE) of the minutes; \
-               ROLE alone: remove it; alone: show the credits",
+        what: "who did the text, photos, editing (or another ROLE: NAMES) of the \
+               minutes; ROLE alone: show it; ROLE -: remove it; alone: show all",
     },
 ];
 
