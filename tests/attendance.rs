@@ -958,3 +958,18 @@ fn on_time_until_is_said_to_the_second_when_the_start_was_between_minutes() {
         said(&app)
     );
 }
+
+#[test]
+fn a_clock_stepped_back_between_leaving_and_coming_back_keeps_stays_in_order() {
+    let mut s = started();
+    let zoe = minutes::model::meeting::find_attendees(&s, "zoe")[0];
+    apply(&mut s, |s| arrive(s, zoe, t(1, 0)));
+    set_attendance(&s, zoe, Attendance::Left, t(10, 0))
+        .apply(&mut s)
+        .unwrap();
+    // The clock is set back two minutes by a time sync.
+    apply(&mut s, |s| arrive(s, zoe, t(8, 0)));
+    assert_eq!(s.problems(), vec![], "the session stays savable");
+    let dir = tempfile::tempdir().unwrap();
+    store::save(&dir.path().join("s.ron"), &s).unwrap();
+}

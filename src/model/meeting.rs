@@ -280,6 +280,10 @@ pub fn reopen_meeting(s: &Session) -> Option<Change> {
 
 fn with_attendance(a: &Attendee, attendance: Attendance, now: Timestamp) -> Attendee {
     let mut a = a.clone();
+    // Stays follow one another even if the clock steps back (a time sync
+    // between a departure and a return): out of order, the session would
+    // not be saved.
+    let after_the_last = a.left_at.max(a.joined_at).map_or(now, |t| now.max(t));
     match attendance {
         Attendance::Present | Attendance::Late => {
             // Back after leaving: the stay that ended is kept.
@@ -289,10 +293,10 @@ fn with_attendance(a: &Attendee, attendance: Attendance, now: Timestamp) -> Atte
                     left_at: a.left_at,
                 });
             }
-            a.joined_at = Some(now);
+            a.joined_at = Some(after_the_last);
             a.left_at = None;
         }
-        Attendance::Left => a.left_at = Some(now),
+        Attendance::Left => a.left_at = Some(after_the_last),
         Attendance::Absent | Attendance::Expected => {
             a.joined_at = None;
             a.left_at = None;
