@@ -414,6 +414,8 @@ fn the_picker_with_nothing_typed_lists_the_queue_first_and_says_so() {
     assert_eq!(names, ["Anna Schäfer", "Jürgen Müller"]);
     let screen = screen(&app, 80, 24);
     assert!(screen.contains("Enter: first in the queue"), "{screen}");
+    assert!(screen.contains("Anna Schäfer queued 1"), "{screen}");
+    assert!(screen.contains("Jürgen Müller queued 2"), "{screen}");
 }
 
 #[test]

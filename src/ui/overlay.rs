@@ -77,14 +77,27 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
             .map(|(i, at)| {
                 let a = &s.attendees[*at];
                 let (mark, style) = theme::attendance(a.attendance);
+                // Their place in the queue, where choosing them takes them
+                // out of it (asks to speak) or gives them the floor.
+                let queued = match picker.purpose {
+                    Purpose::Queue | Purpose::Speaker => s
+                        .queue
+                        .iter()
+                        .position(|q| *q == a.id)
+                        .map(|p| format!(" queued {}", p + 1)),
+                    _ => None,
+                }
+                .unwrap_or_default();
                 let org = organisation_beside(&a.name, a.organisation.as_deref(), width);
-                let name = pad(
-                    &fit(&a.name, width.saturating_sub(org.width() + 4)),
-                    width.saturating_sub(org.width() + 3),
-                );
+                let room = width.saturating_sub(org.width() + queued.width() + 3);
+                let name = fit(&a.name, room.saturating_sub(1));
                 let line = Line::from(vec![
                     Span::styled(format!("{mark} "), style),
-                    Span::from(name),
+                    Span::from(name.clone()),
+                    Span::styled(
+                        pad(&queued, room + queued.width() - name.width()),
+                        theme::DIM,
+                    ),
                     Span::from(org).dim(),
                 ]);
                 if i == selected {
