@@ -33,6 +33,26 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` without the characters a terminal acts on (ESC, BEL, NUL, the C1
+/// controls) or that reorder the text around them (bidi overrides): pasted
+/// into a line, they would be kept, shown escaped and exported as
+/// `\u{1b}`, and they upset the line's width. A tab or a line break is a
+/// space. Clean text is returned as it is.
+pub fn without_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() || acts_on_terminal(c)) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .filter_map(|c| match c {
+                '\t' | '\n' | '\r' => Some(' '),
+                c if acts_on_terminal(c) || c.is_control() => None,
+                c => Some(c),
+            })
+            .collect(),
+    )
+}
+
 /// The characters [`escape_controls`] escapes.
 fn acts_on_terminal(c: char) -> bool {
     (c.is_control() && c != '\t' && c != '\n')

@@ -61,6 +61,10 @@ pub fn run(mut app: App) -> (App, io::Result<()>) {
         Err(e) => return (app, Err(e)),
     };
     let _ = execute!(io::stdout(), EnableBracketedPaste);
+    // An earlier run killed (kill -9) left its screen in the alternate
+    // screen: the first frame draws only what differs from a blank one, so
+    // clear what is there first.
+    let _ = terminal.clear();
     if let Ok(size) = terminal.size() {
         app.viewport = (size.width, size.height);
     }

@@ -973,3 +973,52 @@ fn a_clock_stepped_back_between_leaving_and_coming_back_keeps_stays_in_order() {
     let dir = tempfile::tempdir().unwrap();
     store::save(&dir.path().join("s.ron"), &s).unwrap();
 }
+
+#[test]
+fn letters_naming_someone_not_listed_better_than_anyone_listed_mark_no_one() {
+    let (_dir, mut app) = app_on(started());
+    enter(&mut app, "/join Maximiliane von Hohenzollern", t(1, 0));
+    enter(&mut app, "/here zoe", t(1, 0));
+    enter(&mut app, "/left zoe", t(5, 0));
+    // z, o and e are scattered through Hohenzollern, who is here; Zoë,
+    // whose name starts so, has left.
+    press(&mut app, &[ctrl('l')], t(6, 0));
+    app::update(&mut app, Action::Paste("zoë".into()), t(6, 0));
+    press(&mut app, &[key(KeyCode::Enter)], t(6, 0));
+    let s = app.store.session();
+    assert!(
+        s.attendees
+            .iter()
+            .find(|a| a.name.starts_with("Maximiliane"))
+            .unwrap()
+            .is_here()
+    );
+    assert!(
+        said(&app).starts_with("Zoë Brandtner has left"),
+        "{}",
+        said(&app)
+    );
+}
+
+#[test]
+fn someone_who_never_came_cannot_leave() {
+    let (_dir, mut app) = app_on(started());
+    enter(&mut app, "/left anna", t(5, 0));
+    let s = app.store.session();
+    let anna = s
+        .attendees
+        .iter()
+        .find(|a| a.name == "Anna Schäfer")
+        .unwrap();
+    assert_eq!(anna.attendance, Attendance::Expected);
+    assert!(said(&app).ends_with("nothing to leave"), "{}", said(&app));
+}
+
+#[test]
+fn a_meeting_ends_after_it_started_even_if_the_clock_stepped_back() {
+    let (_dir, mut app) = app_on(common::before_meeting());
+    enter(&mut app, "/start", t(10, 0));
+    enter(&mut app, "/end", t(5, 0));
+    let s = app.store.session();
+    assert!(s.ended_at >= s.started_at);
+}

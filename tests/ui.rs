@@ -791,6 +791,8 @@ fn info_messages_fade_and_errors_stay() {
 #[test]
 fn picker_for_departures_marks_left() {
     let (_dir, mut app) = mid_meeting();
+    // Only someone who came can leave.
+    enter(&mut app, "/here inigo", t(45, 0));
     app::update(&mut app, Action::Pick(Purpose::Departure), t(50, 0));
     app::update(&mut app, Action::Paste("inigo".into()), t(50, 0));
     app::update(&mut app, Action::Choose, t(50, 0));
@@ -1668,6 +1670,7 @@ fn an_error_rings_the_bell_and_a_confirmation_does_not() {
 #[test]
 fn the_arrival_and_departure_pickers_say_what_they_marked() {
     let (_dir, mut app) = mid_meeting();
+    enter(&mut app, "/here inigo", t(45, 0));
     press(&mut app, &[ctrl('l')], t(50, 0));
     app::update(&mut app, Action::Paste("inigo".into()), t(50, 0));
     press(&mut app, &[key(KeyCode::Enter)], t(50, 0));
@@ -1930,4 +1933,14 @@ fn the_header_says_between_topics_and_after_the_end() {
     enter(&mut app, "/end", t(7, 0));
     let second = screen(&app, 80, 6).lines().nth(1).unwrap().to_string();
     assert!(second.contains("Meeting ended"), "{second}");
+}
+
+#[test]
+fn a_paste_loses_what_a_terminal_would_act_on_and_tabs_become_spaces() {
+    let (_dir, mut app) = app_on(common::before_meeting());
+    enter(&mut app, "a\tb \u{1b}[2Jc\u{7} \u{202e}d", t(0, 0));
+    assert_eq!(
+        app.store.session().entries.last().unwrap().text,
+        "a b [2Jc d"
+    );
 }

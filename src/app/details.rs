@@ -18,7 +18,7 @@ pub const NAMES: &[&str] = &["title", "series", "theme", "platform", "schedule",
 /// secretary's clock (today's date, and the offset of a time typed for a
 /// meeting that has neither started nor been scheduled).
 pub fn parse(name: &str, arg: &str, s: &Session, now: Timestamp) -> Result<Intent, String> {
-    let cleaned = without_controls(arg);
+    let cleaned = crate::text::without_controls(arg);
     // Only controls is not nothing: it is refused as a blank value would be.
     let arg = match cleaned.trim() {
         "" if !arg.is_empty() => " ",
@@ -63,21 +63,6 @@ pub fn parse(name: &str, arg: &str, s: &Session, now: Timestamp) -> Result<Inten
     };
     let said = confirmation(&field);
     Ok(Intent::Detail { field, said })
-}
-
-/// `text` without the characters a terminal acts on (ESC, BEL, NUL, the C1
-/// controls) or that reorder the text around them (bidi overrides): pasted
-/// into a title, they would be kept and exported as `\u{1b}`. A tab or a
-/// line break is a space.
-fn without_controls(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\t' | '\n' | '\r' => Some(' '),
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
 }
 
 /// What a command alone says: the value, and how to change it.

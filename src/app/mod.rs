@@ -559,8 +559,10 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             }
         },
         Action::Paste(text) => {
-            // A pasted passage becomes one line: entries are single lines on screen.
-            let text = text.replace("\r\n", "\n").replace(['\n', '\r'], " ");
+            // A pasted passage becomes one line: entries are single lines on
+            // screen; what a terminal would act on (ESC, bidi overrides) goes.
+            let text = text.replace("\r\n", "\n");
+            let text = crate::text::without_controls(&text).into_owned();
             match &mut app.mode {
                 Mode::Pick(picker) => {
                     insert(&mut picker.query, &text);
@@ -662,9 +664,11 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
         Action::Undo | Action::Redo
             if app.mode == Mode::Entry && !app.input.value().trim().is_empty() =>
         {
-            app.error(
-                "Ctrl+Z undoes what was logged, on an empty line: enter or clear (Ctrl+U) this one first",
-            );
+            app.error(if action == Action::Undo {
+                "Ctrl+Z undoes what was logged, on an empty line: enter or clear (Ctrl+U) this one first"
+            } else {
+                "Ctrl+Y redoes what was undone, on an empty line: enter or clear (Ctrl+U) this one first"
+            });
             app.undo_asked = action == Action::Undo;
         }
         Action::Undo => step_history(app, Step::Undo),
@@ -737,6 +741,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             let change = match attendance {
                 Attendance::Present | Attendance::Late => arrival(app, id, now),
                 Attendance::Absent => presence::absence(app, id, now),
+                Attendance::Left => presence::departure(app, id, now),
                 other => Some(meeting::set_attendance(s, id, other, now)),
             };
             if let Some(change) = change {
@@ -1829,7 +1834,7 @@ fn delete_selected(app: &mut App) {
                 || s.agenda.iter().any(|t| t.presenter == Some(a.id))
             {
                 app.error(format!(
-                    "{} is named in the minutes or the queue; mark them absent instead (/absent NAME)",
+                    "{} is named in the minutes or the queue, and stays on the roster (/left marks a departure, /absent someone who never came)",
                     a.name
                 ));
                 return;

@@ -183,13 +183,40 @@ pub(super) fn picked(app: &mut App) -> Option<usize> {
     let (purpose, selected) = (picker.purpose, picker.selected);
     let query = picker.query.value().trim().to_string();
     let rows = app.picker_rows();
-    if let Some(&i) = rows.get(selected.min(rows.len().saturating_sub(1))) {
-        return Some(i);
-    }
     let s = app.store.session();
-    let found = (!query.is_empty())
+    let listed = rows
+        .get(selected.min(rows.len().saturating_sub(1)))
+        .copied();
+    let best = (!query.is_empty())
         .then(|| app.roster().find(s, &query).first().copied())
         .flatten();
+    // Letters that name someone not listed better than anyone listed (`zoë`
+    // for Zoë, who has left, against z-o-e scattered through another name
+    // in the departure picker) mean that person: said where they are, no
+    // one else marked.
+    let found = match (listed, best) {
+        (Some(i), Some(b)) if !purpose.offers(&s.attendees[b]) => {
+            let roster = app.roster();
+            let better = roster.rank(b, &query) < roster.rank(i, &query);
+            if !better {
+                return Some(i);
+            }
+            Some(b)
+        }
+        (Some(i), _) => return Some(i),
+        (None, best) => best,
+    };
+    let found = match found {
+        Some(b) if listed.is_some() => {
+            let said = whereabouts(s, &s.attendees[b]);
+            app.info(said);
+            if let Mode::Pick(p) = &mut app.mode {
+                p.query = Input::default();
+            }
+            return None;
+        }
+        other => other,
+    };
     match found {
         Some(i) if purpose == Purpose::RollCall => {
             let said = whereabouts(app.store.session(), &app.store.session().attendees[i]);
@@ -257,6 +284,13 @@ pub(super) fn departure(app: &mut App, id: AttendeeId, now: Timestamp) -> Option
         Some(a) if a.attendance == Attendance::Left => {
             let said = whereabouts(s, a);
             app.info(said);
+            None
+        }
+        // Someone who never came cannot leave: marking it would count them
+        // as having attended, with no time of arrival.
+        Some(a) if !a.attendance.attended() => {
+            let said = format!("{}: nothing to leave", whereabouts(s, a));
+            app.error(said);
             None
         }
         _ => Some(meeting::set_attendance(s, id, Attendance::Left, now)),

@@ -263,6 +263,8 @@ pub fn end_meeting(s: &Session, now: Timestamp) -> Option<Change> {
     if s.ended_at.is_some() {
         return None;
     }
+    // A meeting ends after it started, even if the clock stepped back.
+    let now = s.started_at.map_or(now, |start| now.max(start));
     let mut changes: Vec<Change> = end_speech(s, now).into_iter().collect();
     if let Some(current) = s.current_agenda_item() {
         changes.push(set_topic(current, AgendaStatus::Done, now));
@@ -524,35 +526,53 @@ impl FoldedRoster {
         // sort by (rank, not here, position) gives, without sorting.
         let mut ranked: [Vec<usize>; 14] = Default::default();
         for (i, (a, f)) in s.attendees.iter().zip(&self.0).enumerate() {
-            let by_name = if q.is_empty() {
-                Some(5)
-            } else if f.name == q {
-                Some(0)
-            } else if f.name.starts_with(&q) {
-                Some(2)
-            } else if f.name.split_whitespace().any(|w| w.starts_with(&q)) {
-                Some(3)
-            } else if f.name.contains(&q) {
-                Some(4)
-            } else if is_subsequence(&q, &f.name) {
-                Some(5)
-            } else {
-                None
-            };
-            // The whole pinyin ranks just after the very name typed (`Wang
-            // Li` is Wang Li before 王丽), its start as the name's start, a
-            // later syllable's as a word's.
-            let rank = match (by_name, f.pinyin_rank(&pinyin).map(|r| r + 1)) {
-                (Some(a), Some(b)) => a.min(b),
-                (Some(rank), None) | (None, Some(rank)) => rank,
-                // `pku` finds 王丽 when Chinese cannot be typed quickly.
-                (None, None) if f.matches_affiliation(&q) => 6,
-                (None, None) => continue,
+            let Some(rank) = f.rank(&q, &pinyin) else {
+                continue;
             };
             let away = !a.attendance.attended() || a.attendance == Attendance::Left;
             ranked[rank * 2 + usize::from(away)].push(i);
         }
         ranked.concat()
+    }
+
+    /// How well the attendee at `index` matches `query`: 0 for the very
+    /// name, more for weaker matches (letters scattered through the name:
+    /// 5); `None` for no match. The order of [`FoldedRoster::find`].
+    pub fn rank(&self, index: usize, query: &str) -> Option<usize> {
+        let q = fold(query.trim());
+        self.0.get(index)?.rank(&q, &spelled(&q))
+    }
+}
+
+impl FoldedAttendee {
+    /// How well this attendee matches the folded query `q` (`pinyin`: `q`
+    /// as pinyin is typed); see [`FoldedRoster::rank`].
+    fn rank(&self, q: &str, pinyin: &str) -> Option<usize> {
+        let by_name = if q.is_empty() {
+            Some(5)
+        } else if self.name == q {
+            Some(0)
+        } else if self.name.starts_with(q) {
+            Some(2)
+        } else if self.name.split_whitespace().any(|w| w.starts_with(q)) {
+            Some(3)
+        } else if self.name.contains(q) {
+            Some(4)
+        } else if is_subsequence(q, &self.name) {
+            Some(5)
+        } else {
+            None
+        };
+        // The whole pinyin ranks just after the very name typed (`Wang
+        // Li` is Wang Li before 王丽), its start as the name's start, a
+        // later syllable's as a word's.
+        match (by_name, self.pinyin_rank(pinyin).map(|r| r + 1)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (Some(rank), None) | (None, Some(rank)) => Some(rank),
+            // `pku` finds 王丽 when Chinese cannot be typed quickly.
+            (None, None) if self.matches_affiliation(q) => Some(6),
+            (None, None) => None,
+        }
     }
 }
 
