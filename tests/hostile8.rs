@@ -475,3 +475,26 @@ fn a_long_organisation_takes_at_most_a_third_of_the_row() {
         );
     }
 }
+
+#[test]
+fn a_role_of_several_words_without_its_colon_is_refused_not_misread() {
+    let (_dir, mut app) = app_on(common::sample());
+    let before = app.store.session().credits.clone();
+    for line in [
+        "/credit sound design Bob",
+        "/credit sound design -",
+        "/credit sound design",
+    ] {
+        enter(&mut app, line, common::t(0, 0));
+        assert_eq!(app.store.session().credits, before, "{line}");
+        assert!(
+            said(&app).contains("takes a colon"),
+            "{line}: {}",
+            said(&app)
+        );
+        app.input.reset();
+    }
+    enter(&mut app, "/credit photos by Bob", common::t(0, 0));
+    let s = app.store.session();
+    assert!(s.credits.iter().any(|c| c.name == "Bob"), "{:?}", s.credits);
+}

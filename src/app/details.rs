@@ -213,12 +213,27 @@ fn credit(arg: &str, s: &Session) -> Result<Intent, String> {
         }
         return Ok(changed(Vec::new(), "Credits removed".into()));
     }
-    let (typed, rest) = match arg.split_once(':') {
-        Some((role, rest)) => (role, rest),
-        None => arg.split_once(char::is_whitespace).unwrap_or((arg, "")),
+    let (typed, rest, colon) = match arg.split_once(':') {
+        Some((role, rest)) => (role, rest, true),
+        None => {
+            let (role, rest) = arg.split_once(char::is_whitespace).unwrap_or((arg, ""));
+            (role, rest, false)
+        }
     };
     let typed = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "Photos by Bob" is how a credit reads: the `by` is not a name.
     let rest = rest.trim();
+    let rest = rest.strip_prefix("by ").unwrap_or(rest).trim();
+    // A role of one's own may be several words (`sound design`): without
+    // its colon (or `_` joining its words), where it ends and the names
+    // begin cannot be told ("Sound by design").
+    let own = matches!(CreditRole::from_word(&typed), CreditRole::Other(_));
+    if !colon && own && !typed.contains('_') && !rest.is_empty() && rest != "-" {
+        return Err(format!(
+            "a role of your own takes a colon after it: /credit {typed}: NAME, NAME \
+             (text, photos and editing need none)"
+        ));
+    }
     if crate::text::is_blank(&typed) {
         return Err("name the role before the colon: /credit sound design: Anna Li, Bob".into());
     }
