@@ -1022,3 +1022,22 @@ fn a_meeting_ends_after_it_started_even_if_the_clock_stepped_back() {
     let s = app.store.session();
     assert!(s.ended_at >= s.started_at);
 }
+
+#[test]
+fn join_of_a_name_like_one_on_the_roster_says_who_may_have_been_meant() {
+    let (_dir, mut app) = app_on(started());
+    enter(&mut app, "/join Chen Jing, PKU", t(1, 0));
+    assert!(
+        said(&app).contains("(on the roster already: 陈静;"),
+        "{}",
+        said(&app)
+    );
+    enter(&mut app, "/join Anna", t(1, 0));
+    assert!(
+        said(&app).contains("on the roster already: Anna Schäfer"),
+        "{}",
+        said(&app)
+    );
+    enter(&mut app, "/join Kim Lee", t(1, 0));
+    assert!(!said(&app).contains("already"), "{}", said(&app));
+}

@@ -976,6 +976,15 @@ fn carry_out(app: &mut App, intent: Intent, now: Timestamp) -> bool {
         return presence::join_again(app, id, *here, now);
     }
     let said = confirmation(&intent, s, now);
+    // Someone of a like name already there (陈静 for `Chen Jing`, Alice
+    // Ames for `Alice`) may be who was meant: said, not guessed.
+    let said = match &intent {
+        Intent::Join { name, .. } => {
+            let like = presence::like_named(s, &app.roster(), name);
+            said.map(|said| format!("{said}{like}"))
+        }
+        _ => said,
+    };
     let change = match intent {
         Intent::Log { kind, text } => {
             let change = meeting::log(s, kind.clone(), text, now);

@@ -376,3 +376,22 @@ fn to_the_second(t: Timestamp) -> String {
         t.format("%H:%M:%S").to_string()
     }
 }
+
+/// " (on the roster already: 陈静, if that is who was meant: Ctrl+Z, then
+/// /here 陈静)" when someone's name, or its pinyin, is `name` or starts
+/// with it; else nothing.
+pub(super) fn like_named(s: &Session, roster: &meeting::FoldedRoster, name: &str) -> String {
+    let like = roster
+        .find(s, name)
+        .into_iter()
+        .find(|i| roster.rank(*i, name).is_some_and(|r| r <= 3));
+    match like {
+        Some(i) => {
+            let other = &s.attendees[i].name;
+            format!(
+                " (on the roster already: {other}; if that is who came, Ctrl+Z, then /here {other})"
+            )
+        }
+        None => String::new(),
+    }
+}
