@@ -285,7 +285,7 @@ fn the_queue_is_browsed_reordered_and_emptied_from_its_pane() {
     // Enter gives the selected person the floor; Delete takes one out.
     press(&mut app, &[key(KeyCode::Enter)], t(3, 0));
     assert_eq!(speaker(&app).as_deref(), Some("Jürgen Müller"));
-    assert_eq!(said(&app), "Jürgen Müller has the floor");
+    assert_eq!(said(&app), "Jürgen Müller has the floor (marked present)");
     press(&mut app, &[key(KeyCode::Delete)], t(3, 0));
     assert!(app.store.session().queue.is_empty());
     assert_eq!(app.focus, Pane::Attendees, "an empty queue is not browsed");

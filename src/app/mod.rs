@@ -1279,7 +1279,15 @@ fn confirmation(intent: &Intent, s: &crate::model::Session, now: Timestamp) -> O
             None => format!("Meeting started at {time}"),
         },
         Intent::End => format!("Meeting ended at {time}"),
-        Intent::Speaker(Some(id)) => format!("{} has the floor", name(id)),
+        // Given the floor, someone not marked here is marked arrived.
+        Intent::Speaker(Some(id)) => match s.attendee(*id).filter(|a| !a.is_here()) {
+            Some(a) => format!(
+                "{} has the floor (marked {})",
+                a.name,
+                attendance::arriving(s, a, now).label()
+            ),
+            None => format!("{} has the floor", name(id)),
+        },
         Intent::Speaker(None) => "No one has the floor".into(),
         Intent::Limit(Some(Some(limit))) => format!(
             "Each speech is limited to {}: the speaker's clock counts down",
@@ -1990,17 +1998,11 @@ fn next_from_queue(app: &mut App, now: Timestamp) {
         app.error("no one is in the queue: Ctrl+R adds someone who asks to speak");
         return;
     };
-    let name = s.attendee_name(first);
-    // Given the floor, someone not marked here is marked arrived: said.
-    let arrived = s
-        .attendee(first)
-        .filter(|a| !a.is_here())
-        .map(|a| format!(" (marked {})", attendance::arriving(s, a, now).label()))
-        .unwrap_or_default();
+    let said = confirmation(&Intent::Speaker(Some(first)), s, now).unwrap_or_default();
     if let Some(change) = meeting::next_from_queue(s, now)
         && app.apply(change)
     {
-        app.info(format!("{name} has the floor{arrived}{}", queue_after(app)));
+        app.info(format!("{said}{}", queue_after(app)));
     }
 }
 
