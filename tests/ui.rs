@@ -1854,6 +1854,12 @@ fn giving_the_floor_says_so() {
     enter(&mut app, "/s zoe", t(0, 0));
     assert_eq!(
         app.status_message().map(|m| m.text.as_str()),
+        Some("Zoë Brandtner has the floor (marked present)")
+    );
+    enter(&mut app, "/s jose", t(0, 30));
+    enter(&mut app, "/s zoe", t(1, 0));
+    assert_eq!(
+        app.status_message().map(|m| m.text.as_str()),
         Some("Zoë Brandtner has the floor")
     );
 }
