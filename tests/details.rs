@@ -808,3 +808,15 @@ mod terminal {
         assert!(!export(&path, "txt").contains("cheduled"));
     }
 }
+
+#[test]
+fn tab_says_whom_it_took_when_others_matched_too() {
+    let (_dir, mut app) = app_on(two_toms());
+    app::update(&mut app, Action::Paste("a: send it @tom".into()), t(0, 0));
+    app::update(&mut app, Action::Complete, t(0, 0));
+    assert_eq!(app.input.value(), "a: send it @Tom_Brandl ");
+    assert_eq!(
+        said(&app),
+        "Tom Brandl (also: Tomás Ruiz — type more of the name)"
+    );
+}

@@ -575,9 +575,25 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
         }
         Action::Submit => submit(app, now),
         Action::Complete => {
-            let completed = quick::complete(app.input.value(), app.store.session(), &app.roster());
+            let s = app.store.session();
+            let line = app.input.value();
+            let completed = quick::complete(line, s, &app.roster());
+            // The name Tab took, said with who else matched, as Enter would.
+            let query = match line.strip_prefix('/').and_then(|l| l.split_once(' ')) {
+                Some((_, arg)) => Some(arg),
+                None => line.rsplit(' ').next().and_then(|w| w.strip_prefix('@')),
+            };
+            let also = query.filter(|q| !q.is_empty()).and_then(|q| {
+                let roster = app.roster();
+                quick::also_matched(&roster.find(s, q), q, s, &roster)
+            });
             if let Some(line) = completed {
                 app.input = Input::new(line);
+                if let Some(also) = also {
+                    let s = app.store.session();
+                    let said = format!("{} ({})", s.attendee_name(also.chosen), also.sentence(s));
+                    app.info(said);
+                }
             }
         }
         Action::Browse if app.editing.is_some() => {
