@@ -1041,3 +1041,24 @@ fn join_of_a_name_like_one_on_the_roster_says_who_may_have_been_meant() {
     enter(&mut app, "/join Kim Lee", t(1, 0));
     assert!(!said(&app).contains("already"), "{}", said(&app));
 }
+
+#[test]
+fn join_with_an_organisation_or_extra_spaces_finds_the_person_on_the_roster() {
+    let (_dir, mut app) = app_on(started());
+    enter(&mut app, "/invite Hana Sato", t(0, 0));
+    enter(&mut app, "/invite Tamo Omar, PKU", t(0, 0));
+    let before = app.store.session().attendees.len();
+    enter(&mut app, "/join Hana  Sato, XYZ", t(1, 0));
+    enter(&mut app, "/join tamo omar, PKU", t(1, 0));
+    let s = app.store.session();
+    assert_eq!(s.attendees.len(), before, "no duplicates");
+    assert!(
+        s.attendees
+            .iter()
+            .filter(|a| a.name.contains("Sato") || a.name.contains("Omar"))
+            .all(|a| a.is_here())
+    );
+    // Another organisation than theirs: another person.
+    enter(&mut app, "/join Tamo Omar, USAL", t(2, 0));
+    assert_eq!(app.store.session().attendees.len(), before + 1);
+}

@@ -498,3 +498,34 @@ fn a_role_of_several_words_without_its_colon_is_refused_not_misread() {
     let s = app.store.session();
     assert!(s.credits.iter().any(|c| c.name == "Bob"), "{:?}", s.credits);
 }
+
+#[test]
+fn a_credited_role_of_several_words_is_shown_and_removed_without_its_colon() {
+    let (_dir, mut app) = app_on(common::sample());
+    enter(&mut app, "/credit sound design: Bob", common::t(0, 0));
+    enter(&mut app, "/credit sound design", common::t(0, 1));
+    assert!(said(&app).contains("Bob"), "{}", said(&app));
+    enter(&mut app, "/credit sound design -", common::t(0, 2));
+    let s = app.store.session();
+    assert!(
+        !s.credits.iter().any(|c| c.name == "Bob"),
+        "{:?}",
+        s.credits
+    );
+}
+
+#[test]
+fn by_is_neither_a_role_nor_a_name() {
+    let (_dir, mut app) = app_on(common::sample());
+    enter(&mut app, "/credit photos by: Dan", common::t(0, 0));
+    enter(&mut app, "/credit editing by", common::t(0, 1));
+    let s = app.store.session();
+    assert!(
+        s.credits
+            .iter()
+            .any(|c| c.name == "Dan" && c.role.label() == "Photos"),
+        "{:?}",
+        s.credits
+    );
+    assert!(!s.credits.iter().any(|c| c.name == "by"), "{:?}", s.credits);
+}

@@ -604,3 +604,15 @@ fn undoing_the_queue_or_the_limit_says_what_came_back() {
         "Undone (Ctrl+Y redoes): Rosa Ruiz taken off the roster"
     );
 }
+
+#[test]
+fn undoing_a_change_of_speaker_names_the_speech_by_its_speaker() {
+    let (_dir, mut app) = queued();
+    enter(&mut app, "/s jose", t(3, 0));
+    press(&mut app, &[ctrl('z')], t(3, 5));
+    assert!(
+        said(&app).contains("José Álvarez Núñez's speech at 14:03 taken out"),
+        "{}",
+        said(&app)
+    );
+}

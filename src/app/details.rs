@@ -213,17 +213,33 @@ fn credit(arg: &str, s: &Session) -> Result<Intent, String> {
         }
         return Ok(changed(Vec::new(), "Credits removed".into()));
     }
+    // A role credited already, named whole (`sound design`, `sound design
+    // -`), needs no colon to be shown or removed.
+    let whole = arg.strip_suffix(" -").unwrap_or(arg);
+    let known = |role: &str| {
+        let role = CreditRole::from_word(role);
+        s.credits.iter().any(|c| c.role.same_as(&role))
+    };
     let (typed, rest, colon) = match arg.split_once(':') {
         Some((role, rest)) => (role, rest, true),
+        None if whole.contains(' ') && known(whole) => (whole, &arg[whole.len()..], true),
         None => {
             let (role, rest) = arg.split_once(char::is_whitespace).unwrap_or((arg, ""));
             (role, rest, false)
         }
     };
-    let typed = typed.split_whitespace().collect::<Vec<_>>().join(" ");
-    // "Photos by Bob" is how a credit reads: the `by` is not a name.
+    // "Photos by Bob" is how a credit reads: the `by` is neither the
+    // role's nor a name.
+    let typed = typed.split_whitespace().collect::<Vec<_>>();
+    let typed = match typed.as_slice() {
+        [role @ .., by] if !role.is_empty() && by.eq_ignore_ascii_case("by") => role.join(" "),
+        _ => typed.join(" "),
+    };
     let rest = rest.trim();
-    let rest = rest.strip_prefix("by ").unwrap_or(rest).trim();
+    let rest = match rest.strip_prefix("by") {
+        Some(after) if after.is_empty() || after.starts_with(char::is_whitespace) => after.trim(),
+        _ => rest,
+    };
     // A role of one's own may be several words (`sound design`): without
     // its colon (or `_` joining its words), where it ends and the names
     // begin cannot be told ("Sound by design").

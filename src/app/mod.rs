@@ -1534,13 +1534,21 @@ fn step_history(app: &mut App, step: Step) {
 /// attendance, in words: "the 14:40 note “entry A important” taken out",
 /// "Tom Brandl marked expected again". `None` for other changes.
 fn undone(change: &Change, s: &crate::model::Session) -> Option<String> {
-    let entry = |e: &crate::model::Entry| {
-        format!(
+    let entry = |e: &crate::model::Entry| match e.kind {
+        // A speech is its speaker's (its summary is often empty).
+        EntryKind::Speech { speaker, .. } => {
+            format!(
+                "{}'s speech at {}",
+                s.attendee_name(speaker),
+                e.at.format("%H:%M")
+            )
+        }
+        _ => format!(
             "the {} {} “{}”",
             e.at.format("%H:%M"),
             e.kind.label().to_lowercase(),
             crate::text::fit(&e.text, 30)
-        )
+        ),
     };
     match change {
         Change::Entry(Edit::Remove(id)) => s.entry(*id).map(|e| format!("{} taken out", entry(e))),

@@ -332,13 +332,24 @@ pub(super) fn on_the_roster(
     name: &str,
     organisation: Option<&str>,
 ) -> Option<AttendeeId> {
-    let name = meeting::fold(name.trim());
+    // Spaces aside: `Hana  Sato` is Hana Sato.
+    let words = |n: &str| {
+        meeting::fold(n)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let name = words(name);
     let org = organisation.map(|o| meeting::find_organisation(s, o).map(|o| o.code.as_str()));
+    // One organisation given and another on the roster: another person.
     s.attendees
         .iter()
         .find(|a| {
-            meeting::fold(&a.name) == name
-                && org.is_none_or(|code| code.is_some() && code == a.organisation.as_deref())
+            words(&a.name) == name
+                && match (org, a.organisation.as_deref()) {
+                    (Some(given), Some(theirs)) => given == Some(theirs),
+                    _ => true,
+                }
         })
         .map(|a| a.id)
 }
