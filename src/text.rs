@@ -34,19 +34,30 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
 }
 
 /// `text` without the characters a terminal acts on (ESC, BEL, NUL, the C1
-/// controls) or that reorder the text around them (bidi overrides): pasted
-/// into a line, they would be kept, shown escaped and exported as
-/// `\u{1b}`, and they upset the line's width. A tab or a line break is a
-/// space. Clean text is returned as it is.
+/// controls) or that reorder the text around them (bidi overrides), nor the
+/// invisible marks a copy from a web page or a PDF brings along (zero-width
+/// space, byte-order mark, direction marks), over which the cursor would
+/// stop with nothing moving: pasted into a line, they would be kept, shown
+/// escaped and exported as `\u{1b}`, and they upset the line's width. The
+/// joiners that shape emoji and Persian words stay. A tab or a line break
+/// is a space. Clean text is returned as it is.
 pub fn without_controls(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() || acts_on_terminal(c)) {
+    let unwanted = |c: char| {
+        c.is_control()
+            || acts_on_terminal(c)
+            || matches!(
+                c,
+                '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{feff}'
+            )
+    };
+    if !text.chars().any(unwanted) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
             .filter_map(|c| match c {
                 '\t' | '\n' | '\r' => Some(' '),
-                c if acts_on_terminal(c) || c.is_control() => None,
+                c if unwanted(c) => None,
                 c => Some(c),
             })
             .collect(),

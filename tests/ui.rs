@@ -1944,9 +1944,14 @@ fn the_header_says_between_topics_and_after_the_end() {
 #[test]
 fn a_paste_loses_what_a_terminal_would_act_on_and_tabs_become_spaces() {
     let (_dir, mut app) = app_on(common::before_meeting());
-    enter(&mut app, "a\tb \u{1b}[2Jc\u{7} \u{202e}d", t(0, 0));
+    enter(
+        &mut app,
+        "a\tb \u{1b}[2Jc\u{7} \u{202e}d\u{200b}\u{feff}\u{200f} 👩\u{200d}💻",
+        t(0, 0),
+    );
+    // The joiner that makes one emoji of two stays.
     assert_eq!(
         app.store.session().entries.last().unwrap().text,
-        "a b [2Jc d"
+        "a b [2Jc d 👩\u{200d}💻"
     );
 }
