@@ -984,6 +984,12 @@ fn letters_naming_someone_not_listed_better_than_anyone_listed_mark_no_one() {
     // whose name starts so, has left.
     press(&mut app, &[ctrl('l')], t(6, 0));
     app::update(&mut app, Action::Paste("zoë".into()), t(6, 0));
+    // Said before Enter, in the picker, with no row highlighted.
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown.contains("› zoë  Zoë Brandtner has left, at 14:05"),
+        "{shown}"
+    );
     press(&mut app, &[key(KeyCode::Enter)], t(6, 0));
     let s = app.store.session();
     assert!(

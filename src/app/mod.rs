@@ -384,6 +384,19 @@ impl App {
         }
     }
 
+    /// Where the person the picker's letters name is, when the picker does
+    /// not list them and Enter would say so rather than choose ("Zoë
+    /// Brandtner has left, at 14:30").
+    pub fn picker_unlisted(&self) -> Option<String> {
+        match presence::meant(self) {
+            presence::Meant::Unlisted(b) if !self.picker_rows().is_empty() => {
+                let s = self.store.session();
+                Some(presence::whereabouts(s, &s.attendees[b]))
+            }
+            _ => None,
+        }
+    }
+
     /// The events the log shows among its entries, each with the number of
     /// entries before it (see [`crate::model::timeline::placed`]).
     pub fn log_events(&self) -> Cow<'_, [(usize, Event)]> {

@@ -180,57 +180,70 @@ pub(super) fn picked(app: &mut App) -> Option<usize> {
     let Mode::Pick(picker) = &app.mode else {
         return None;
     };
-    let (purpose, selected) = (picker.purpose, picker.selected);
-    let query = picker.query.value().trim().to_string();
-    let rows = app.picker_rows();
-    let s = app.store.session();
-    let listed = rows
-        .get(selected.min(rows.len().saturating_sub(1)))
-        .copied();
-    let best = (!query.is_empty())
-        .then(|| app.roster().find(s, &query).first().copied())
-        .flatten();
-    // Letters that name someone not listed better than anyone listed (`zoë`
-    // for Zoë, who has left, against z-o-e scattered through another name
-    // in the departure picker) mean that person: said where they are, no
-    // one else marked.
-    let found = match (listed, best) {
-        (Some(i), Some(b)) if !purpose.offers(&s.attendees[b]) => {
-            let roster = app.roster();
-            let better = roster.rank(b, &query) < roster.rank(i, &query);
-            if !better {
-                return Some(i);
-            }
-            Some(b)
-        }
-        (Some(i), _) => return Some(i),
-        (None, best) => best,
+    let purpose = picker.purpose;
+    let listed = !app.picker_rows().is_empty();
+    let found = match meant(app) {
+        Meant::Listed(i) => return Some(i),
+        Meant::Unlisted(b) => Some(b),
+        Meant::NoOne => None,
     };
-    let found = match found {
-        Some(b) if listed.is_some() => {
+    match found {
+        // Listed people passed over for someone not listed, or a roll call
+        // (which marks only those it calls): where they are is said, no one
+        // is marked, and the letters are cleared for the next name.
+        Some(b) if listed || purpose == Purpose::RollCall => {
+            let s = app.store.session();
             let said = whereabouts(s, &s.attendees[b]);
             app.info(said);
             if let Mode::Pick(p) = &mut app.mode {
                 p.query = Input::default();
             }
-            return None;
-        }
-        other => other,
-    };
-    match found {
-        Some(i) if purpose == Purpose::RollCall => {
-            let said = whereabouts(app.store.session(), &app.store.session().attendees[i]);
-            app.info(said);
-            if let Mode::Pick(p) = &mut app.mode {
-                p.query = Input::default();
-            }
             None
         }
-        Some(i) => Some(i),
+        Some(b) => Some(b),
         None => {
             app.error("no one matches: type less, or add them with /join");
             None
         }
+    }
+}
+
+/// Whom the picker's letters mean.
+pub(super) enum Meant {
+    /// The person selected among those listed (their place in the roster).
+    Listed(usize),
+    /// Someone not listed, named better than anyone listed (`zoë` for Zoë,
+    /// who has left, against z-o-e scattered through another name in the
+    /// departure picker), or the only one named.
+    Unlisted(usize),
+    NoOne,
+}
+
+pub(super) fn meant(app: &App) -> Meant {
+    let Mode::Pick(picker) = &app.mode else {
+        return Meant::NoOne;
+    };
+    let (purpose, selected) = (picker.purpose, picker.selected);
+    let query = picker.query.value().trim();
+    let rows = app.picker_rows();
+    let s = app.store.session();
+    let listed = rows
+        .get(selected.min(rows.len().saturating_sub(1)))
+        .copied();
+    let roster = app.roster();
+    let best = (!query.is_empty())
+        .then(|| roster.find(s, query).first().copied())
+        .flatten();
+    match (listed, best) {
+        (Some(i), Some(b))
+            if !purpose.offers(&s.attendees[b])
+                && roster.rank(b, query) < roster.rank(i, query) =>
+        {
+            Meant::Unlisted(b)
+        }
+        (Some(i), _) => Meant::Listed(i),
+        (None, Some(b)) => Meant::Unlisted(b),
+        (None, None) => Meant::NoOne,
     }
 }
 

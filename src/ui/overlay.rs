@@ -43,16 +43,21 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
     let width = usize::from(inner.width);
     let query = format!("› {}", picker.query.value());
     // With nothing typed, Enter chooses no one by chance: say what it does.
+    // Letters naming someone the picker does not list: who, and where they
+    // are, instead of a highlighted row that Enter would not choose.
+    let unlisted = app.picker_unlisted();
     let prompt = match picker.purpose {
+        _ if unlisted.is_some() => "",
         _ if !picker.query.value().is_empty() || picker.moved => "",
         Purpose::Speaker if !s.queue.is_empty() => "Enter: first in the queue, or type a name",
         Purpose::RollCall => "Enter here, Del absent, Ctrl+A all",
         _ => "type a few letters of the name",
     };
-    frame.render_widget(
-        Line::from(vec![Span::from(query), Span::styled(prompt, theme::DIM)]),
-        Rect { height: 1, ..inner },
-    );
+    let mut first = vec![Span::from(query), Span::styled(prompt, theme::DIM)];
+    if let Some(unlisted) = &unlisted {
+        first.push(Span::styled(format!("  {unlisted}"), theme::INFO));
+    }
+    frame.render_widget(Line::from(first), Rect { height: 1, ..inner });
     let cursor_x = inner.x + 2 + picker.query.visual_cursor() as u16;
     frame.set_cursor_position(Position::new(
         cursor_x.min(inner.right().saturating_sub(1)),
@@ -100,7 +105,7 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
                     ),
                     Span::from(org).dim(),
                 ]);
-                if i == selected {
+                if i == selected && unlisted.is_none() {
                     line.style(theme::SELECTED)
                 } else {
                     line
