@@ -786,16 +786,10 @@ fn tmux_a_roll_call_before_and_just_after_the_start_marks_present() {
     tmux.wait_for("王丽: present (1/10 present)");
     tmux.send(&["Enter"]);
     tmux.wait_for("张伟: present (2/10 present)");
-    tmux.send(&["Escape"]);
-    tmux.wait_for("Roll call: 2/10 present, 8 not called");
-    tmux.type_text("/start");
-    tmux.send(&["Enter"]);
+    tmux.pick("Escape", "Roll call: 2/10 present, 8 not called", "/start");
     tmux.wait_for("Meeting started at");
     // Just after the start: on time.
-    tmux.send(&["F8"]);
-    tmux.wait_for("present until");
-    tmux.type_text("zoe");
-    tmux.send(&["Enter"]);
+    tmux.pick("F8", "present until", "zoe");
     tmux.wait_for("Zoë Brandtner: present, joined");
     tmux.send(&["C-a"]);
     tmux.wait_for("Roll call: 7 marked present at once");
@@ -815,10 +809,7 @@ fn tmux_a_roll_call_long_after_the_start_marks_late() {
     let (_dir, path) = session_file(Some(10));
     let tmux = Tmux::start(&command("open", &path));
     tmux.wait_for("Enter  log");
-    tmux.send(&["F8"]);
-    tmux.wait_for("Roll call of 10, late now");
-    tmux.type_text("jos");
-    tmux.send(&["Enter"]);
+    tmux.pick("F8", "Roll call of 10, late now", "jos");
     tmux.wait_for("José Álvarez Núñez: late, joined");
     tmux.wait_for("Roll call: 1/10 present ─");
     tmux.send(&["Escape"]);
@@ -834,21 +825,12 @@ fn tmux_leaving_and_coming_back_is_in_the_file_and_the_minutes() {
     let tmux = Tmux::start(&command("open", &path));
     tmux.wait_for("Enter  log");
     // A late arrival: Ctrl+A, letters, Enter.
-    tmux.send(&["C-a"]);
-    tmux.wait_for("Who has arrived?");
-    tmux.type_text("zoe");
-    tmux.send(&["Enter"]);
+    tmux.pick("C-a", "Who has arrived?", "zoe");
     tmux.wait_for("Zoë Brandtner: present, joined");
-    tmux.send(&["C-l"]);
-    tmux.wait_for("Who has left?");
-    tmux.type_text("zoe");
-    tmux.send(&["Enter"]);
+    tmux.pick("C-l", "Who has left?", "zoe");
     tmux.wait_for("Zoë Brandtner: left at");
     tmux.wait_for("← Zoë Brandtner (UNIVIE) left");
-    tmux.send(&["C-a"]);
-    tmux.wait_for("Who has arrived?");
-    tmux.type_text("zoe");
-    tmux.send(&["Enter"]);
+    tmux.pick("C-a", "Who has arrived?", "zoe");
     tmux.wait_for("Zoë Brandtner: back at");
     tmux.wait_for("→ Zoë Brandtner (UNIVIE) came back");
     tmux.type_text("/end");

@@ -484,17 +484,15 @@ fn in_the_terminal_the_queue_gives_the_floor_and_the_limit_warns() {
     tmux.send(&["Enter"]);
     tmux.wait_for("▶ Zoë Brandtner");
     for name in ["anna", "jurgen"] {
-        tmux.send(&["C-r"]);
-        tmux.wait_for("Who asks to speak?");
-        tmux.type_text(name);
-        tmux.send(&["Enter"]);
+        tmux.pick("C-r", "Who asks to speak?", name);
         tmux.wait_for("asks to speak");
     }
     tmux.wait_for("Queue (2)");
-    tmux.send(&["C-g"]);
-    tmux.wait_for("Anna Schäfer has the floor (marked present); next: Jürgen Müller");
-    tmux.type_text("/limit 3s");
-    tmux.send(&["Enter"]);
+    tmux.pick(
+        "C-g",
+        "Anna Schäfer has the floor (marked present); next: Jürgen Müller",
+        "/limit 3s",
+    );
     tmux.send(&["C-g"]);
     tmux.wait_for("Jürgen Müller has the floor (marked present); the queue is empty");
     // The second line of the screen with its colours, once it shows `what`.

@@ -198,10 +198,7 @@ fn a_short_meeting_recorded_from_the_keyboard() {
     };
     // Switch speaker: Ctrl+P, a few letters, Enter.
     let speaker = |letters: &str, then_see: &str| {
-        tmux.send(&["C-p"]);
-        tmux.wait_for("Who is speaking?");
-        tmux.type_text(letters);
-        tmux.send(&["Enter"]);
+        tmux.pick("C-p", "Who is speaking?", letters);
         tmux.wait_for(then_see);
     };
     enter("/join 王丽, PKU, Professor", "王丽");
@@ -339,10 +336,7 @@ fn new_from_a_previous_session_starts_with_its_roster_and_open_actions() {
     // bottom of the log; the log wraps, the roster cuts long titles).
     tmux.wait_for("PKU Peking Univers");
     tmux.wait_for("@Anna Schäfer · due 2027-02-15");
-    tmux.send(&["C-a"]);
-    tmux.wait_for("Who has arrived?");
-    tmux.type_text("jose");
-    tmux.send(&["Enter"]);
+    tmux.pick("C-a", "Who has arrived?", "jose");
     tmux.wait_for("+ José Álvarez Núñez");
     tmux.send(&["C-q"]);
     tmux.wait_for_exit();

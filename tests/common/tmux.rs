@@ -132,6 +132,15 @@ impl Tmux {
         }
     }
 
+    /// Opens a picker with `key`, waits for its `title`, types `letters`
+    /// and presses Enter: how a person is chosen.
+    pub fn pick(&self, key: &str, title: &str, letters: &str) {
+        self.send(&[key]);
+        self.wait_for(title);
+        self.type_text(letters);
+        self.send(&["Enter"]);
+    }
+
     pub fn resize(&self, width: u16, height: u16) {
         let (w, h) = (width.to_string(), height.to_string());
         assert!(
