@@ -102,7 +102,7 @@ pub fn lines(width: u16) -> Vec<Line<'static>> {
     }
     lines.push(Line::from(""));
     lines.push(heading(
-        "Commands (Tab completes; a unique start is enough)",
+        "Commands (Tab completes; a unique start is enough but for /title…/credit)",
     ));
     for c in COMMANDS {
         let mut usage = format!("/{}", c.name);
