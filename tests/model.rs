@@ -344,3 +344,198 @@ fn a_speech_still_going_on_counts_until_now_only_when_asked() {
         "1:02:05"
     );
 }
+
+/// One thing the secretary does to the log, picked against the session as
+/// it is when the step comes.
+#[derive(Debug, Clone)]
+enum Step {
+    /// A new entry (a speech, ended or not, a note...) anywhere in the log.
+    Log {
+        at: Timestamp,
+        kind: EntryKind,
+        place: prop::sample::Index,
+    },
+    /// The floor to someone on the roster, or to nobody: the speech going
+    /// on ends (`meeting::switch_speaker`, a batch).
+    Switch {
+        to: Option<prop::sample::Index>,
+        now: Timestamp,
+    },
+    /// An entry replaced by another kind, time or speaker.
+    Replace {
+        pick: prop::sample::Index,
+        at: Timestamp,
+        kind: EntryKind,
+    },
+    Remove(prop::sample::Index),
+    /// An attendee moves to another organisation (or none).
+    Move {
+        pick: prop::sample::Index,
+        to: prop::sample::Index,
+    },
+    /// Two edits as one change; with `fails`, a third that cannot apply.
+    Batch {
+        pick: prop::sample::Index,
+        kind: EntryKind,
+        fails: bool,
+    },
+    Undo,
+    Redo,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        3 => (timestamp(), kind(), any::<prop::sample::Index>())
+            .prop_map(|(at, kind, place)| Step::Log { at, kind, place }),
+        3 => (proptest::option::of(any::<prop::sample::Index>()), timestamp())
+            .prop_map(|(to, now)| Step::Switch { to, now }),
+        2 => (any::<prop::sample::Index>(), timestamp(), kind())
+            .prop_map(|(pick, at, kind)| Step::Replace { pick, at, kind }),
+        2 => any::<prop::sample::Index>().prop_map(Step::Remove),
+        1 => (any::<prop::sample::Index>(), any::<prop::sample::Index>())
+            .prop_map(|(pick, to)| Step::Move { pick, to }),
+        1 => (any::<prop::sample::Index>(), kind(), any::<bool>())
+            .prop_map(|(pick, kind, fails)| Step::Batch { pick, kind, fails }),
+        2 => Just(Step::Undo),
+        1 => Just(Step::Redo),
+    ]
+}
+
+/// The change `step` makes to `s`, if it makes one.
+fn change_for(s: &Session, step: Step) -> Option<Change> {
+    let entry = |pick: prop::sample::Index| {
+        (!s.entries.is_empty()).then(|| s.entries[pick.index(s.entries.len())].clone())
+    };
+    match step {
+        Step::Log { at, kind, place } => Some(Change::Entry(Edit::Insert {
+            index: place.index(s.entries.len() + 1),
+            item: Entry {
+                id: s.next_entry_id(),
+                at,
+                agenda_item: None,
+                kind,
+                text: String::new(),
+            },
+        })),
+        Step::Switch { to, now } => {
+            let to = match to {
+                Some(pick) if !s.attendees.is_empty() => {
+                    Some(s.attendees[pick.index(s.attendees.len())].id)
+                }
+                _ => None,
+            };
+            meeting::switch_speaker(s, to, now)
+        }
+        Step::Replace { pick, at, kind } => {
+            let mut e = entry(pick)?;
+            e.at = at;
+            e.kind = kind;
+            Some(Change::Entry(Edit::Replace(e)))
+        }
+        Step::Remove(pick) => Some(Change::Entry(Edit::Remove(entry(pick)?.id))),
+        Step::Move { pick, to } => {
+            if s.attendees.is_empty() {
+                return None;
+            }
+            let mut a = s.attendees[pick.index(s.attendees.len())].clone();
+            a.organisation = s
+                .organisations
+                .get(to.index(s.organisations.len() + 1))
+                .map(|o| o.code.clone());
+            Some(Change::Attendee(Edit::Replace(a)))
+        }
+        Step::Batch { pick, kind, fails } => {
+            let mut e = entry(pick)?;
+            let new = Entry {
+                id: s.next_entry_id(),
+                kind: e.kind.clone(),
+                ..e.clone()
+            };
+            e.kind = kind;
+            let mut changes = vec![
+                Change::Entry(Edit::Replace(e)),
+                Change::Entry(Edit::Insert {
+                    index: s.entries.len(),
+                    item: new,
+                }),
+            ];
+            if fails {
+                changes.push(Change::Entry(Edit::Remove(EntryId(u32::MAX))));
+            }
+            Some(Change::Batch(changes))
+        }
+        Step::Undo | Step::Redo => None,
+    }
+}
+
+/// What the screen shows from `derived` is what a full recomputation says.
+fn same_as_recomputed(derived: &Derived, s: &Session, now: Timestamp) -> Result<(), TestCaseError> {
+    prop_assert_eq!(derived, &Derived::of(s));
+    let stats = stats::speaking_time(s, Some(now));
+    for id in (0..25).map(AttendeeId) {
+        let expected = stats
+            .by_attendee
+            .iter()
+            .find(|x| x.who == id)
+            .map(|x| derived::Tally {
+                total: x.total,
+                speeches: x.speeches,
+            });
+        prop_assert_eq!(derived.spoken(id, now), expected);
+    }
+    let by_organisation: std::collections::HashMap<Option<&str>, chrono::Duration> = stats
+        .by_organisation
+        .iter()
+        .map(|x| (x.who.as_deref(), x.total))
+        .collect();
+    prop_assert_eq!(derived.by_organisation(s, now), by_organisation);
+    prop_assert_eq!(derived.total_spoken(now), stats.total);
+    let current = meeting::current_speech(s).map(|e| match e.kind {
+        EntryKind::Speech { speaker, .. } => (e.id, speaker, e.at),
+        _ => unreachable!("the current speech is a speech"),
+    });
+    prop_assert_eq!(
+        derived.current_speech().map(|c| (c.id, c.speaker, c.at)),
+        current
+    );
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn derived_state_follows_every_change_as_a_full_recomputation_says(
+        s in session(),
+        steps in proptest::collection::vec(step(), 0..30),
+        now in timestamp(),
+    ) {
+        let mut s = s;
+        let mut derived = Derived::of(&s);
+        same_as_recomputed(&derived, &s, now)?;
+        let (mut undo, mut redo): (Vec<Change>, Vec<Change>) = (Vec::new(), Vec::new());
+        for step in steps {
+            let (change, from_history) = match step {
+                Step::Undo => (undo.pop(), Some(true)),
+                Step::Redo => (redo.pop(), Some(false)),
+                step => (change_for(&s, step), None),
+            };
+            let Some(change) = change else { continue };
+            let before = s.clone();
+            match change.clone().apply(&mut s) {
+                Ok(inverse) => {
+                    derived.applied(&change, &inverse, &s);
+                    match from_history {
+                        Some(true) => redo.push(inverse),
+                        Some(false) => undo.push(inverse),
+                        None => {
+                            undo.push(inverse);
+                            redo.clear();
+                        }
+                    }
+                }
+                // Refused: nothing changed, and nothing is followed.
+                Err(_) => prop_assert_eq!(&s, &before),
+            }
+            same_as_recomputed(&derived, &s, now)?;
+        }
+    }
+}

@@ -265,6 +265,35 @@ fn journal_with(path: &Path, texts: &[&str]) -> Vec<u8> {
 }
 
 #[test]
+fn speaking_time_and_the_floor_follow_changes_undo_and_replay() {
+    use minutes::model::{Derived, meeting};
+    let (_dir, path) = common::sample_copy();
+    let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    assert_eq!(open.derived(), &Derived::of(open.session()));
+    let (a, b) = {
+        let s = open.session();
+        (s.attendees[0].id, s.attendees[1].id)
+    };
+    let now = common::t(200, 0);
+    let first = meeting::switch_speaker(open.session(), Some(a), now).unwrap();
+    open.apply(first).unwrap();
+    let second =
+        meeting::switch_speaker(open.session(), Some(b), now + chrono::Duration::seconds(90))
+            .unwrap();
+    let undo = open.apply(second).unwrap();
+    assert_eq!(open.derived().current_speaker(), Some(b));
+    assert!(open.derived().spoken(a, now).is_some());
+    open.apply(undo).unwrap();
+    assert_eq!(open.derived().current_speaker(), Some(a));
+    assert_eq!(open.derived(), &Derived::of(open.session()));
+    let before_crash = open.derived().clone();
+    drop(open); // no close: the journal is left as after a crash
+    let reopened = OpenSession::open(&path, Mode::ReadOnly).unwrap();
+    assert!(reopened.recovery().replayed > 0);
+    assert_eq!(reopened.derived(), &before_crash);
+}
+
+#[test]
 fn a_torn_last_journal_line_is_dropped_with_a_warning() {
     let (_dir, path) = common::sample_copy();
     let bytes = journal_with(&path, &["one", "two", "three"]);

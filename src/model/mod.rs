@@ -3,6 +3,7 @@
 
 pub mod attendance;
 mod change;
+pub mod derived;
 mod entry;
 pub mod meeting;
 mod people;
@@ -11,6 +12,7 @@ pub mod stats;
 pub mod timeline;
 
 pub use change::{Change, ChangeError, Edit, Field, Keyed};
+pub use derived::Derived;
 pub use entry::{Entry, EntryId, EntryKind};
 pub use people::{
     Attendance, Attendee, AttendeeId, Credit, CreditRole, Organisation, Stay, credits_by_role,

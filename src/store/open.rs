@@ -6,7 +6,7 @@ use thiserror::Error;
 use super::file::{self, DiskStamp, LoadError, SaveError};
 use super::journal::{self, Damage, Journal, Record};
 use super::lock::{Lock, LockError};
-use crate::model::{Change, ChangeError, Session};
+use crate::model::{Change, ChangeError, Derived, Session};
 
 /// Whether a session is opened to be changed or only to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,6 +192,8 @@ pub enum ApplyError {
 #[derive(Debug)]
 pub struct OpenSession {
     session: Session,
+    /// Kept in step with `session` by `apply`, the one way it changes.
+    derived: Derived,
     path: PathBuf,
     recovery: Recovery,
     /// `None` in read-only mode.
@@ -250,6 +252,7 @@ impl OpenSession {
                     recovery.kept_journal = Some(journal_path);
                 }
                 return Ok(OpenSession {
+                    derived: Derived::of(&session),
                     session,
                     path: path.to_path_buf(),
                     recovery,
@@ -267,6 +270,7 @@ impl OpenSession {
             source,
         })?;
         let mut open = OpenSession {
+            derived: Derived::of(&session),
             session,
             path: path.to_path_buf(),
             recovery,
@@ -295,6 +299,7 @@ impl OpenSession {
         let stamp = DiskStamp::of(path);
         let saved_seq = session.journal_seq;
         Ok(OpenSession {
+            derived: Derived::of(&session),
             session,
             path: path.to_path_buf(),
             recovery: Recovery::default(),
@@ -304,6 +309,12 @@ impl OpenSession {
 
     pub fn session(&self) -> &Session {
         &self.session
+    }
+
+    /// What the screen needs from the whole log (speaking time, who has
+    /// the floor), kept up to date by every change.
+    pub fn derived(&self) -> &Derived {
+        &self.derived
     }
 
     pub fn path(&self) -> &Path {
@@ -337,6 +348,8 @@ impl OpenSession {
             return Err(ApplyError::SequenceExhausted);
         }
         let inverse = change.apply(&mut self.session)?;
+        self.derived
+            .applied(&record.change, &inverse, &self.session);
         self.session.journal_seq = record.seq;
         writer.pending.push(record);
         self.flush();

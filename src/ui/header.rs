@@ -7,10 +7,9 @@ use ratatui::text::{Line, Span};
 
 use super::theme;
 use crate::app::App;
+use crate::model::AgendaStatus;
 use crate::model::attendance::{here_count, presence};
-use crate::model::meeting::current_speech;
 use crate::model::stats::format_duration;
-use crate::model::{AgendaStatus, EntryKind};
 use crate::text::fit;
 
 /// The columns the topic keeps on the second line when the queue's next
@@ -97,9 +96,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     // The speaker and their running time come first: they matter most during
     // the meeting; the topic's title gets what room is left.
     let mut speaker = Vec::new();
-    if let Some(speech) = current_speech(s)
-        && let EntryKind::Speech { speaker: id, .. } = speech.kind
-    {
+    if let Some(speech) = app.store.derived().current_speech() {
+        let id = speech.speaker;
         let who = match s.attendee(id) {
             Some(a) => match &a.organisation {
                 Some(org) => format!("{} ({org})", a.name),

@@ -9,8 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme;
 use crate::app::{App, Mode, Pane};
-use crate::model::meeting::current_speaker;
-use crate::model::stats::{format_duration, speaking_time};
+use crate::model::stats::format_duration;
 use crate::text::{fit, pad, pad_left};
 
 /// The fewest rows the list keeps before a legend is given a row under it.
@@ -256,8 +255,11 @@ fn roster(
     }
     let scroll = selected_line.map_or(0, |l| (l + 1).saturating_sub(height));
     let shown = scroll..scroll + height;
-    let stats = speaking_time(s, Some(app.now));
-    let speaking = current_speaker(s);
+    // Kept up to date by each change: nothing here goes through the log.
+    let derived = app.store.derived();
+    let by_organisation = derived.by_organisation(s, app.now);
+    let total_spoken = derived.total_spoken(app.now);
+    let speaking = derived.current_speaker();
     let mut lines = Vec::new();
     let mut first = 0;
     for (title, code, members) in groups {
@@ -270,14 +272,12 @@ fn roster(
             break;
         }
         if shown.contains(&group.start) {
-            let org_time: chrono::Duration = stats
-                .by_organisation
-                .iter()
-                .filter(|x| x.who.as_deref() == code)
-                .map(|x| x.total)
-                .sum();
+            let org_time = by_organisation
+                .get(&code)
+                .copied()
+                .unwrap_or_else(chrono::Duration::zero);
             // The organisation's share of all time spoken, live.
-            let time = match stats.total.num_seconds() {
+            let time = match total_spoken.num_seconds() {
                 0 => format_duration(org_time),
                 total => format!(
                     "{} {:>3}%",
@@ -299,10 +299,8 @@ fn roster(
         for &i in members.iter().skip(skip).take(take) {
             let a = &s.attendees[i];
             let (mark, style) = theme::attendance(a.attendance);
-            let spoke = stats
-                .by_attendee
-                .iter()
-                .find(|x| x.who == a.id)
+            let spoke = derived
+                .spoken(a.id, app.now)
                 .map(|x| format_duration(x.total));
             let time = spoke.unwrap_or_default();
             let name_room = width.saturating_sub(3 + time.len() + 1);
