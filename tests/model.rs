@@ -155,6 +155,43 @@ proptest! {
         inverse.apply(&mut edited).unwrap();
         prop_assert_eq!(edited, s);
     }
+
+    /// The switch is computed on the session as it is, not on a copy with
+    /// each step applied: it must come to the same.
+    #[test]
+    fn a_speaker_switch_computed_at_once_is_the_one_computed_step_by_step(
+        s in session(),
+        pick in any::<prop::sample::Index>(),
+        now in timestamp(),
+    ) {
+        let speaker = (!s.attendees.is_empty()).then(|| s.attendees[pick.index(s.attendees.len())].id);
+        let Some(change) = minutes::model::meeting::switch_speaker(&s, speaker, now) else {
+            return Ok(());
+        };
+        let mut after = s.clone();
+        change.apply(&mut after).unwrap();
+        prop_assert_eq!(minutes::model::meeting::current_speaker(&after), speaker);
+        // Step by step: end the speech, mark the arrival, log the speech.
+        let mut stepped = s.clone();
+        let mut ended = s.entries.iter().rev().find(|e| matches!(e.kind, EntryKind::Speech { ended_at: None, .. })).cloned();
+        if let Some(e) = &mut ended {
+            if let EntryKind::Speech { ended_at, .. } = &mut e.kind {
+                *ended_at = Some(now.max(e.at));
+            }
+            Change::Entry(Edit::Replace(e.clone())).apply(&mut stepped).unwrap();
+        }
+        if let Some(id) = speaker {
+            if let Some(arrival) = stepped.attendee(id).filter(|a| !a.is_here()).and_then(|_| minutes::model::meeting::arrive(&stepped, id, now)) {
+                arrival.apply(&mut stepped).unwrap();
+            }
+            let kind = EntryKind::Speech { speaker: id, ended_at: None };
+            minutes::model::meeting::log(&stepped, kind, String::new(), now).apply(&mut stepped).unwrap();
+            if let Some(out) = minutes::model::meeting::withdraw(&stepped, id) {
+                out.apply(&mut stepped).unwrap();
+            }
+        }
+        prop_assert_eq!(after, stepped);
+    }
 }
 
 #[test]
