@@ -492,14 +492,8 @@ fn two_toms() -> Session {
     let mut s = common::before_meeting();
     for (id, name) in [(20, "Tom Brandl"), (21, "Tomás Ruiz")] {
         s.attendees.push(Attendee {
-            id: AttendeeId(id),
-            name: name.into(),
-            organisation: None,
-            role: String::new(),
-            attendance: Attendance::Present,
             joined_at: Some(t(0, 0)),
-            left_at: None,
-            earlier: Vec::new(),
+            ..common::attendee(id, name, Attendance::Present)
         });
     }
     s
@@ -621,16 +615,7 @@ fn roster_of(names: &[&str]) -> Session {
     s.attendees = names
         .iter()
         .enumerate()
-        .map(|(i, name)| Attendee {
-            id: AttendeeId(i as u32 + 1),
-            name: name.to_string(),
-            organisation: None,
-            role: String::new(),
-            attendance: Attendance::Present,
-            joined_at: None,
-            left_at: None,
-            earlier: Vec::new(),
-        })
+        .map(|(i, name)| common::attendee(i as u32 + 1, name, Attendance::Present))
         .collect();
     s
 }

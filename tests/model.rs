@@ -348,16 +348,8 @@ fn speaking_time_adds_up_per_person_and_organisation() {
 #[test]
 fn a_speech_still_going_on_counts_until_now_only_when_asked() {
     let mut s = Session::new("t");
-    s.attendees.push(Attendee {
-        id: AttendeeId(1),
-        name: "A".into(),
-        organisation: None,
-        role: String::new(),
-        attendance: Attendance::Present,
-        joined_at: None,
-        left_at: None,
-        earlier: Vec::new(),
-    });
+    s.attendees
+        .push(common::attendee(1, "A", Attendance::Present));
     let start: DateTime<FixedOffset> = common::at("2026-01-01T10:00:00+00:00");
     s.entries.push(Entry {
         id: EntryId(1),

@@ -384,6 +384,20 @@ impl App {
         }
     }
 
+    /// Who the picker's letters match best in the whole roster, listed or
+    /// not (kept between frames with the picker's rows).
+    fn picker_best(&self) -> Option<usize> {
+        match &self.mode {
+            Mode::Pick(p) => self.searches.best(
+                self.store.session(),
+                p.query.value(),
+                p.purpose,
+                picker_front(self.store.session(), p),
+            ),
+            _ => None,
+        }
+    }
+
     /// Where the person the picker's letters name is, when the picker does
     /// not list them and Enter would say so rather than choose ("Zoë
     /// Brandtner has left, at 14:30").

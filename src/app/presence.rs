@@ -231,9 +231,7 @@ pub(super) fn meant(app: &App) -> Meant {
         .get(selected.min(rows.len().saturating_sub(1)))
         .copied();
     let roster = app.roster();
-    let best = (!query.is_empty())
-        .then(|| roster.find(s, query).first().copied())
-        .flatten();
+    let best = app.picker_best().filter(|_| !query.is_empty());
     match (listed, best) {
         (Some(i), Some(b))
             if !purpose.offers(&s.attendees[b])

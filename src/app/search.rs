@@ -19,14 +19,48 @@ pub(super) struct Searches {
     seq: u64,
     len: usize,
     roster: FoldedRoster,
-    /// The picker's query and purpose, who comes first whatever it is (the
-    /// queue), and who matches among those it offers (positions in the
-    /// roster), best first; for the roster above.
-    picker: Option<(String, Purpose, Vec<AttendeeId>, Vec<usize>)>,
+    /// The picker's search, for the roster above.
+    picker: Option<PickerSearch>,
     /// The line, and what Enter would make of it, for the session at
     /// `journal_seq` (a command may depend on more than the roster) and
     /// the clock's day (`due:fri` depends on it).
     line: Option<(u64, Day, String, Result<Intent, String>)>,
+}
+
+/// A picker's query and purpose, who comes first whatever it is (the queue),
+/// and what they find (positions in the roster).
+#[derive(Debug, Clone)]
+struct PickerSearch {
+    query: String,
+    purpose: Purpose,
+    front: Vec<AttendeeId>,
+    /// Who matches among those the picker offers, best first.
+    found: Vec<usize>,
+    /// Who matches best in the whole roster, offered or not.
+    best: Option<usize>,
+}
+
+impl PickerSearch {
+    fn new(
+        s: &Session,
+        roster: &FoldedRoster,
+        query: &str,
+        purpose: Purpose,
+        front: &[AttendeeId],
+    ) -> PickerSearch {
+        let all = roster.find(s, query);
+        PickerSearch {
+            best: all.first().copied(),
+            found: first_these(s, front, offered(s, all, purpose)),
+            query: query.to_string(),
+            purpose,
+            front: front.to_vec(),
+        }
+    }
+
+    fn is_for(&self, query: &str, purpose: Purpose, front: &[AttendeeId]) -> bool {
+        self.query == query && self.purpose == purpose && self.front == front
+    }
 }
 
 impl Searches {
@@ -52,12 +86,12 @@ impl Searches {
         }
         match query {
             Some((q, purpose, front))
-                if self.picker.as_ref().is_none_or(|(old, p, first, _)| {
-                    old != q || *p != purpose || first != front
-                }) =>
+                if self
+                    .picker
+                    .as_ref()
+                    .is_none_or(|p| !p.is_for(q, purpose, front)) =>
             {
-                let found = first_these(s, front, offered(s, self.roster.find(s, q), purpose));
-                self.picker = Some((q.to_string(), purpose, front.to_vec(), found));
+                self.picker = Some(PickerSearch::new(s, &self.roster, q, purpose, front));
             }
             Some(_) => {}
             None => self.picker = None,
@@ -88,6 +122,20 @@ impl Searches {
         }
     }
 
+    /// The picker's search for `query`, kept or made afresh.
+    fn picker(
+        &self,
+        s: &Session,
+        query: &str,
+        purpose: Purpose,
+        front: &[AttendeeId],
+    ) -> Cow<'_, PickerSearch> {
+        match &self.picker {
+            Some(p) if p.is_for(query, purpose, front) && self.roster_is_for(s) => Cow::Borrowed(p),
+            _ => Cow::Owned(PickerSearch::new(s, &self.roster(s), query, purpose, front)),
+        }
+    }
+
     /// Who matches `query` in `s`'s roster among those a picker for
     /// `purpose` offers, best first, after those of `front` who match.
     pub(super) fn matches(
@@ -97,18 +145,21 @@ impl Searches {
         purpose: Purpose,
         front: &[AttendeeId],
     ) -> Cow<'_, [usize]> {
-        match &self.picker {
-            Some((q, p, first, found))
-                if q == query && *p == purpose && first == front && self.roster_is_for(s) =>
-            {
-                Cow::Borrowed(found)
-            }
-            _ => Cow::Owned(first_these(
-                s,
-                front,
-                offered(s, self.roster(s).find(s, query), purpose),
-            )),
+        match self.picker(s, query, purpose, front) {
+            Cow::Borrowed(p) => Cow::Borrowed(&p.found),
+            Cow::Owned(p) => Cow::Owned(p.found),
         }
+    }
+
+    /// Who matches `query` best in the whole roster, offered or not.
+    pub(super) fn best(
+        &self,
+        s: &Session,
+        query: &str,
+        purpose: Purpose,
+        front: &[AttendeeId],
+    ) -> Option<usize> {
+        self.picker(s, query, purpose, front).best
     }
 
     /// What Enter would make of `line`.

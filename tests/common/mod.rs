@@ -242,3 +242,21 @@ pub fn attendance() -> impl proptest::strategy::Strategy<Value = minutes::model:
         Just(Attendance::Absent),
     ]
 }
+
+/// Someone on the roster by name alone: no organisation or role, no times.
+pub fn attendee(
+    id: u32,
+    name: &str,
+    attendance: minutes::model::Attendance,
+) -> minutes::model::Attendee {
+    minutes::model::Attendee {
+        id: minutes::model::AttendeeId(id),
+        name: name.into(),
+        organisation: None,
+        role: String::new(),
+        attendance,
+        joined_at: None,
+        left_at: None,
+        earlier: Vec::new(),
+    }
+}
