@@ -640,9 +640,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
         }
         Action::Pick(Purpose::Speaker) if refused_after_the_end(app) => {}
         Action::Pick(purpose) => {
-            if read_only {
-                app.error("the session is open read-only");
-            } else {
+            if !refused_read_only(app) {
                 app.mode = Mode::Pick(Picker {
                     purpose,
                     query: Input::default(),
@@ -1190,6 +1188,16 @@ fn carry_out(app: &mut App, intent: Intent, now: Timestamp) -> bool {
     made
 }
 
+/// Nothing changes a session opened read-only: true (and the user told so)
+/// if this one is.
+fn refused_read_only(app: &mut App) -> bool {
+    if !app.store.is_read_only() {
+        return false;
+    }
+    app.error("the session is open read-only");
+    true
+}
+
 /// After `/end`, no one gets the floor and the agenda stays where it is
 /// until `/start` reopens the meeting: true (and the user told so) if the
 /// meeting has ended.
@@ -1621,8 +1629,7 @@ fn undone(change: &Change, s: &crate::model::Session) -> Option<String> {
 }
 
 fn edit_selected(app: &mut App) {
-    if app.store.is_read_only() {
-        app.error("the session is open read-only");
+    if refused_read_only(app) {
         return;
     }
     let s = app.store.session();
@@ -1764,8 +1771,7 @@ fn mark(app: &mut App, marked: quick::Marked) {
         }
         return;
     }
-    if app.store.is_read_only() {
-        app.error("the session is open read-only");
+    if refused_read_only(app) {
         return;
     }
     let target = match app.mode {
@@ -1973,8 +1979,7 @@ fn leave_empty_queue(app: &mut App) {
 /// Someone asks to speak: to the end of the queue; someone in it already
 /// is taken out (they no longer ask). Said on the status line either way.
 fn toggle_queue(app: &mut App, id: AttendeeId) {
-    if app.store.is_read_only() {
-        app.error("the session is open read-only");
+    if refused_read_only(app) {
         return;
     }
     let s = app.store.session();
@@ -2037,8 +2042,7 @@ fn queue_after(app: &App) -> String {
 
 /// The first in the queue gets the floor.
 fn next_from_queue(app: &mut App, now: Timestamp) {
-    if app.store.is_read_only() {
-        app.error("the session is open read-only");
+    if refused_read_only(app) {
         return;
     }
     if refused_after_the_end(app) {

@@ -13,8 +13,7 @@ use crate::model::{Attendance, Attendee, AttendeeId, Change, Session, Timestamp}
 
 /// Opens the roll call, unless no one is left to call.
 pub(super) fn open(app: &mut App, now: Timestamp) {
-    if app.store.is_read_only() {
-        app.error("the session is open read-only");
+    if super::refused_read_only(app) {
         return;
     }
     let s = app.store.session();
