@@ -177,6 +177,41 @@ fn screen(c: &mut Criterion) {
     }
 }
 
+/// A speaker switch apart from the disk: the change computed
+/// (`meeting::next_from_queue`), applied to the session, and followed by
+/// the derived state, as `OpenSession::apply` does before the journal's
+/// append and fsync. Undone, untimed, after each.
+fn speaker_switch_no_fsync(c: &mut Criterion) {
+    let mut group = c.benchmark_group("speaker_switch_no_fsync");
+    for n in SIZES {
+        let state = LazyCell::new(|| {
+            let session = synth::session(&synth::Params::entries(n));
+            let derived = Derived::of(&session);
+            RefCell::new((session, derived))
+        });
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            let (session, derived) = &mut *state.borrow_mut();
+            let now = now_after(session);
+            let before = session.entries.len();
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    let t = Instant::now();
+                    let change = meeting::next_from_queue(session, derived, now).unwrap();
+                    let inverse = change.clone().apply(session).unwrap();
+                    derived.applied(&change, &inverse, session);
+                    spent += t.elapsed();
+                    assert_eq!(session.entries.len(), before + 1);
+                    let again = inverse.clone().apply(session).unwrap();
+                    derived.applied(&inverse, &again, session);
+                }
+                spent
+            })
+        });
+    }
+    group.finish();
+}
+
 /// A note at the end of the log, as the secretary types it.
 fn note_after(s: &Session) -> Change {
     Change::Entry(Edit::Insert {
@@ -341,6 +376,6 @@ criterion_group! {
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    targets = screen, journal, whole_file, list
+    targets = screen, speaker_switch_no_fsync, journal, whole_file, list
 }
 criterion_main!(benches);

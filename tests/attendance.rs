@@ -88,7 +88,13 @@ fn leaving_and_coming_back_keeps_both_stays_and_stays_present() {
     let mut s = started();
     apply(&mut s, |s| arrive(s, WANG, t(1, 0)));
     apply(&mut s, |s| {
-        Some(set_attendance(s, WANG, Attendance::Left, t(20, 0)))
+        Some(set_attendance(
+            s,
+            &Derived::of(s),
+            WANG,
+            Attendance::Left,
+            t(20, 0),
+        ))
     });
     apply(&mut s, |s| arrive(s, WANG, t(30, 0)));
     let wang = s.attendee(WANG).unwrap();
@@ -108,7 +114,13 @@ fn someone_late_who_comes_back_is_late_as_first_decided() {
     let mut s = started();
     apply(&mut s, |s| arrive(s, WANG, t(12, 0)));
     apply(&mut s, |s| {
-        Some(set_attendance(s, WANG, Attendance::Left, t(20, 0)))
+        Some(set_attendance(
+            s,
+            &Derived::of(s),
+            WANG,
+            Attendance::Left,
+            t(20, 0),
+        ))
     });
     apply(&mut s, |s| arrive(s, WANG, t(30, 0)));
     assert_eq!(attendance_of(&s, WANG), Attendance::Late);
@@ -121,7 +133,13 @@ fn coming_back_twice_keeps_every_stay_in_order() {
     for (arrival, departure) in [(1, 10), (15, 20), (25, 30)] {
         apply(&mut s, |s| arrive(s, WANG, t(arrival, 0)));
         apply(&mut s, |s| {
-            Some(set_attendance(s, WANG, Attendance::Left, t(departure, 0)))
+            Some(set_attendance(
+                s,
+                &Derived::of(s),
+                WANG,
+                Attendance::Left,
+                t(departure, 0),
+            ))
         });
     }
     let wang = s.attendee(WANG).unwrap();
@@ -135,11 +153,23 @@ fn someone_marked_absent_has_no_stays() {
     let mut s = started();
     apply(&mut s, |s| arrive(s, WANG, t(1, 0)));
     apply(&mut s, |s| {
-        Some(set_attendance(s, WANG, Attendance::Left, t(2, 0)))
+        Some(set_attendance(
+            s,
+            &Derived::of(s),
+            WANG,
+            Attendance::Left,
+            t(2, 0),
+        ))
     });
     apply(&mut s, |s| arrive(s, WANG, t(3, 0)));
     apply(&mut s, |s| {
-        Some(set_attendance(s, WANG, Attendance::Absent, t(4, 0)))
+        Some(set_attendance(
+            s,
+            &Derived::of(s),
+            WANG,
+            Attendance::Absent,
+            t(4, 0),
+        ))
     });
     assert_eq!(s.attendee(WANG).unwrap().stays().count(), 0);
 }
@@ -151,7 +181,13 @@ fn who_is_here_counts_present_and_late_but_not_who_left() {
     apply(&mut s, |s| arrive(s, AttendeeId(2), t(12, 0)));
     apply(&mut s, |s| arrive(s, AttendeeId(3), t(1, 0)));
     apply(&mut s, |s| {
-        Some(set_attendance(s, AttendeeId(3), Attendance::Left, t(9, 0)))
+        Some(set_attendance(
+            s,
+            &Derived::of(s),
+            AttendeeId(3),
+            Attendance::Left,
+            t(9, 0),
+        ))
     });
     assert_eq!(attendance::here_count(&s), (2, 12));
     assert_eq!(attendance::presence(&s), "2/12 present");
@@ -225,7 +261,13 @@ fn every_stay_is_written_and_read_back() {
     let mut s = started();
     apply(&mut s, |s| arrive(s, WANG, t(1, 0)));
     apply(&mut s, |s| {
-        Some(set_attendance(s, WANG, Attendance::Left, t(20, 0)))
+        Some(set_attendance(
+            s,
+            &Derived::of(s),
+            WANG,
+            Attendance::Left,
+            t(20, 0),
+        ))
     });
     apply(&mut s, |s| arrive(s, WANG, t(30, 0)));
     let dir = tempfile::tempdir().unwrap();
@@ -722,17 +764,35 @@ fn the_minutes_list_every_stay() {
     apply(&mut s, |s| arrive(s, ZOE, t(5, 0)));
     for (away, back) in [(30, 45), (70, 80)] {
         apply(&mut s, |s| {
-            Some(set_attendance(s, ZOE, Attendance::Left, t(away, 0)))
+            Some(set_attendance(
+                s,
+                &Derived::of(s),
+                ZOE,
+                Attendance::Left,
+                t(away, 0),
+            ))
         });
         apply(&mut s, |s| arrive(s, ZOE, t(back, 0)));
     }
     apply(&mut s, |s| arrive(s, AttendeeId(3), t(12, 0)));
     apply(&mut s, |s| {
-        Some(set_attendance(s, AttendeeId(3), Attendance::Left, t(20, 0)))
+        Some(set_attendance(
+            s,
+            &Derived::of(s),
+            AttendeeId(3),
+            Attendance::Left,
+            t(20, 0),
+        ))
     });
     apply(&mut s, |s| arrive(s, AttendeeId(3), t(25, 0)));
     apply(&mut s, |s| {
-        Some(set_attendance(s, AttendeeId(3), Attendance::Left, t(50, 0)))
+        Some(set_attendance(
+            s,
+            &Derived::of(s),
+            AttendeeId(3),
+            Attendance::Left,
+            t(50, 0),
+        ))
     });
     let md = export(&s, Format::Markdown);
     for row in [
@@ -946,7 +1006,7 @@ fn a_clock_stepped_back_between_leaving_and_coming_back_keeps_stays_in_order() {
     let mut s = started();
     let zoe = minutes::model::meeting::find_attendees(&s, "zoe")[0];
     apply(&mut s, |s| arrive(s, zoe, t(1, 0)));
-    set_attendance(&s, zoe, Attendance::Left, t(10, 0))
+    set_attendance(&s, &Derived::of(&s), zoe, Attendance::Left, t(10, 0))
         .apply(&mut s)
         .unwrap();
     // The clock is set back two minutes by a time sync.

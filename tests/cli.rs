@@ -239,9 +239,9 @@ fn hostile_session() -> minutes::model::Session {
     let mut s = common::sample();
     let all = HOSTILE.join(" ");
     s.title = format!("Board {all} meeting");
-    s.attendees[0].name = format!("Wang{}", HOSTILE.concat());
-    s.organisations[0].name = format!("Peking {all}");
-    s.agenda[0].title = format!("Welcome {all}");
+    s.attendees.get_mut(0).unwrap().name = format!("Wang{}", HOSTILE.concat());
+    s.organisations.get_mut(0).unwrap().name = format!("Peking {all}");
+    s.agenda.get_mut(0).unwrap().title = format!("Welcome {all}");
     let note = format!(
         "{all} and a long word {} that must still wrap within the line",
         "red\x1b[31m".repeat(12)
@@ -342,7 +342,7 @@ fn errors_quoting_the_file_show_control_characters_escaped() {
     let path = dir.path().join("inconsistent.ron");
     let mut s = hostile_session();
     // A hand edit: the organisation's code changed, its members' not.
-    s.organisations[0].code = "PEKING".into();
+    s.organisations.get_mut(0).unwrap().code = "PEKING".into();
     std::fs::write(&path, minutes::store::file::to_ron(&s).unwrap()).unwrap();
     let out = minutes().arg("export").arg(&path).output().unwrap();
     assert_eq!(out.status.code(), Some(1));

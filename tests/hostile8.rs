@@ -237,7 +237,7 @@ fn stay(joined: &str, left: &str) -> Stay {
 /// The sample with attendee `i` (0-based) changed by `edit`: its problems.
 fn problems_after(i: usize, edit: impl FnOnce(&mut minutes::model::Attendee)) -> Vec<String> {
     let mut s = common::sample();
-    edit(&mut s.attendees[i]);
+    edit(s.attendees.get_mut(i).unwrap());
     s.problems().into_iter().map(|p| p.0).collect()
 }
 
@@ -314,7 +314,7 @@ fn earlier_stays_on_someone_absent_or_expected_are_a_problem() {
 #[test]
 fn a_file_with_a_bad_stay_is_refused_at_the_attendees_line() {
     let mut s = common::sample();
-    s.attendees[2].earlier = vec![stay(
+    s.attendees.get_mut(2).unwrap().earlier = vec![stay(
         "2026-11-19T14:00:00+01:00",
         "2026-11-19T13:00:00+01:00",
     )];
@@ -412,7 +412,7 @@ fn roll_call_with_a_long_organisation() -> (tempfile::TempDir, minutes::app::App
     a.id = s.next_attendee_id();
     a.name = "欧阳娜娜".into();
     a.organisation = Some(LONG_ORG.into());
-    s.attendees.insert(0, a);
+    s.attendees.insert(0, a).expect("a new id");
     let (dir, mut app) = app_on(s);
     enter(&mut app, "/roll", common::t(0, 0));
     (dir, app)

@@ -18,8 +18,12 @@ const WANG: AttendeeId = AttendeeId(1);
 #[test]
 fn switching_speaker_closes_the_previous_speech_with_its_duration() {
     let mut s = common::before_meeting();
-    apply(&mut s, |s| switch_speaker(s, Some(JOSE), t(3, 0)));
-    apply(&mut s, |s| switch_speaker(s, Some(WANG), t(7, 30)));
+    apply(&mut s, |s| {
+        switch_speaker(s, &Derived::of(s), Some(JOSE), t(3, 0))
+    });
+    apply(&mut s, |s| {
+        switch_speaker(s, &Derived::of(s), Some(WANG), t(7, 30))
+    });
     let speeches: Vec<_> = s
         .entries
         .iter()
@@ -30,23 +34,32 @@ fn switching_speaker_closes_the_previous_speech_with_its_duration() {
         speeches[0].speech_duration(),
         Some(chrono::Duration::seconds(270))
     );
-    assert_eq!(current_speaker(&s), Some(WANG));
+    assert_eq!(Derived::of(&s).current_speaker(), Some(WANG));
     assert_eq!(speeches[1].at, t(7, 30));
 }
 
 #[test]
 fn giving_the_floor_to_the_current_speaker_changes_nothing() {
     let mut s = common::before_meeting();
-    apply(&mut s, |s| switch_speaker(s, Some(JOSE), t(3, 0)));
-    assert_eq!(switch_speaker(&s, Some(JOSE), t(4, 0)), None);
+    apply(&mut s, |s| {
+        switch_speaker(s, &Derived::of(s), Some(JOSE), t(3, 0))
+    });
+    assert_eq!(
+        switch_speaker(&s, &Derived::of(&s), Some(JOSE), t(4, 0)),
+        None
+    );
 }
 
 #[test]
 fn nobody_ends_the_speech() {
     let mut s = common::before_meeting();
-    apply(&mut s, |s| switch_speaker(s, Some(JOSE), t(3, 0)));
-    apply(&mut s, |s| switch_speaker(s, None, t(5, 0)));
-    assert_eq!(current_speaker(&s), None);
+    apply(&mut s, |s| {
+        switch_speaker(s, &Derived::of(s), Some(JOSE), t(3, 0))
+    });
+    apply(&mut s, |s| {
+        switch_speaker(s, &Derived::of(s), None, t(5, 0))
+    });
+    assert_eq!(Derived::of(&s).current_speaker(), None);
     assert_eq!(s.entries.len(), 1);
 }
 
@@ -54,7 +67,9 @@ fn nobody_ends_the_speech() {
 fn a_speaker_not_yet_marked_is_marked_as_arrived() {
     let mut s = common::before_meeting();
     s.started_at = Some(t(3, 0));
-    apply(&mut s, |s| switch_speaker(s, Some(WANG), t(10, 0)));
+    apply(&mut s, |s| {
+        switch_speaker(s, &Derived::of(s), Some(WANG), t(10, 0))
+    });
     let wang = s.attendee(WANG).unwrap();
     assert_eq!(
         (wang.attendance, wang.joined_at),
@@ -65,15 +80,17 @@ fn a_speaker_not_yet_marked_is_marked_as_arrived() {
 #[test]
 fn next_topic_ends_the_speech_and_the_topic_and_starts_the_meeting() {
     let mut s = common::before_meeting();
-    apply(&mut s, |s| next_topic(s, t(3, 0)));
+    apply(&mut s, |s| next_topic(s, &Derived::of(s), t(3, 0)));
     assert_eq!(
         s.started_at,
         Some(t(3, 0)),
         "the first topic starts the meeting"
     );
     assert_eq!(s.current_agenda_item().unwrap().id, AgendaId(1));
-    apply(&mut s, |s| switch_speaker(s, Some(JOSE), t(4, 0)));
-    apply(&mut s, |s| next_topic(s, t(14, 0)));
+    apply(&mut s, |s| {
+        switch_speaker(s, &Derived::of(s), Some(JOSE), t(4, 0))
+    });
+    apply(&mut s, |s| next_topic(s, &Derived::of(s), t(14, 0)));
     let first = s.agenda_item(AgendaId(1)).unwrap();
     assert_eq!(
         (first.status, first.started_at, first.ended_at),
@@ -81,7 +98,11 @@ fn next_topic_ends_the_speech_and_the_topic_and_starts_the_meeting() {
     );
     assert_eq!(first.actual_duration(), Some(chrono::Duration::minutes(11)));
     assert_eq!(s.current_agenda_item().unwrap().id, AgendaId(2));
-    assert_eq!(current_speaker(&s), None, "changing topic ends the speech");
+    assert_eq!(
+        Derived::of(&s).current_speaker(),
+        None,
+        "changing topic ends the speech"
+    );
     assert_eq!(
         s.entries[0].speech_duration(),
         Some(chrono::Duration::minutes(10))
@@ -92,18 +113,18 @@ fn next_topic_ends_the_speech_and_the_topic_and_starts_the_meeting() {
 fn next_topic_after_the_last_closes_it() {
     let mut s = common::before_meeting();
     s.agenda.truncate(1);
-    apply(&mut s, |s| next_topic(s, t(0, 0)));
-    apply(&mut s, |s| next_topic(s, t(5, 0)));
+    apply(&mut s, |s| next_topic(s, &Derived::of(s), t(0, 0)));
+    apply(&mut s, |s| next_topic(s, &Derived::of(s), t(5, 0)));
     assert_eq!(s.current_agenda_item(), None);
     assert_eq!(s.agenda[0].status, AgendaStatus::Done);
-    assert_eq!(next_topic(&s, t(6, 0)), None);
+    assert_eq!(next_topic(&s, &Derived::of(&s), t(6, 0)), None);
 }
 
 #[test]
 fn entries_belong_to_the_current_topic() {
     let mut s = common::before_meeting();
-    apply(&mut s, |s| next_topic(s, t(0, 0)));
-    apply(&mut s, |s| next_topic(s, t(1, 0)));
+    apply(&mut s, |s| next_topic(s, &Derived::of(s), t(0, 0)));
+    apply(&mut s, |s| next_topic(s, &Derived::of(s), t(1, 0)));
     log(&s, EntryKind::Decision, "x".into(), t(2, 0))
         .apply(&mut s)
         .unwrap();
@@ -130,8 +151,10 @@ fn arrival_is_present_before_the_start_and_late_after() {
 #[test]
 fn leaving_while_speaking_ends_the_speech() {
     let mut s = common::before_meeting();
-    apply(&mut s, |s| switch_speaker(s, Some(JOSE), t(1, 0)));
-    set_attendance(&s, JOSE, Attendance::Left, t(2, 0))
+    apply(&mut s, |s| {
+        switch_speaker(s, &Derived::of(s), Some(JOSE), t(1, 0))
+    });
+    set_attendance(&s, &Derived::of(&s), JOSE, Attendance::Left, t(2, 0))
         .apply(&mut s)
         .unwrap();
     let jose = s.attendee(JOSE).unwrap();
@@ -139,7 +162,7 @@ fn leaving_while_speaking_ends_the_speech() {
         (jose.attendance, jose.left_at),
         (Attendance::Left, Some(t(2, 0)))
     );
-    assert_eq!(current_speaker(&s), None);
+    assert_eq!(Derived::of(&s).current_speaker(), None);
 }
 
 #[test]
@@ -197,13 +220,15 @@ fn invited_people_are_expected_until_they_arrive() {
 #[test]
 fn end_meeting_closes_everything() {
     let mut s = common::before_meeting();
-    apply(&mut s, |s| next_topic(s, t(0, 0)));
-    apply(&mut s, |s| switch_speaker(s, Some(JOSE), t(1, 0)));
-    apply(&mut s, |s| end_meeting(s, t(9, 0)));
+    apply(&mut s, |s| next_topic(s, &Derived::of(s), t(0, 0)));
+    apply(&mut s, |s| {
+        switch_speaker(s, &Derived::of(s), Some(JOSE), t(1, 0))
+    });
+    apply(&mut s, |s| end_meeting(s, &Derived::of(s), t(9, 0)));
     assert_eq!(s.ended_at, Some(t(9, 0)));
-    assert_eq!(current_speaker(&s), None);
+    assert_eq!(Derived::of(&s).current_speaker(), None);
     assert_eq!(s.current_agenda_item(), None);
-    assert_eq!(end_meeting(&s, t(10, 0)), None);
+    assert_eq!(end_meeting(&s, &Derived::of(&s), t(10, 0)), None);
 }
 
 #[test]

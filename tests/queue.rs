@@ -4,10 +4,11 @@
 mod common;
 
 use common::drive::{app_on, ctrl, enter, key, press, said, screen};
+use minutes::model::Derived;
 
 use common::t;
 use minutes::app::{self, Action, App, Mode, Pane, Purpose};
-use minutes::model::meeting::{self, current_speaker};
+use minutes::model::meeting;
 use minutes::model::{Attendance, AttendeeId, Change, Field, Session};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -38,27 +39,32 @@ fn asking_to_speak_queues_at_the_end_once() {
 fn the_floor_goes_to_the_head_of_the_queue_who_leaves_it() {
     let mut s = common::before_meeting();
     let (anna, jurgen, zoe) = (id(&s, "anna"), id(&s, "jurgen"), id(&s, "zoe"));
-    applied(&mut s, |s| meeting::switch_speaker(s, Some(zoe), t(1, 0)));
+    applied(&mut s, |s| {
+        meeting::switch_speaker(s, &Derived::of(s), Some(zoe), t(1, 0))
+    });
     for who in [anna, jurgen] {
         applied(&mut s, |s| meeting::request_floor(s, who));
     }
-    let change = meeting::next_from_queue(&s, t(2, 0)).unwrap();
+    let change = meeting::next_from_queue(&s, &Derived::of(&s), t(2, 0)).unwrap();
     let undo = change.apply(&mut s).unwrap();
-    assert_eq!(current_speaker(&s), Some(anna));
+    assert_eq!(Derived::of(&s).current_speaker(), Some(anna));
     assert_eq!(s.queue, [jurgen]);
     // Zoë's speech ended when Anna got the floor.
     let zoes = s.entries.iter().find(|e| e.speech_duration().is_some());
     assert_eq!(zoes.unwrap().speech_duration().unwrap().num_seconds(), 60);
     // One undo step puts the queue and the floor back.
     undo.apply(&mut s).unwrap();
-    assert_eq!(current_speaker(&s), Some(zoe));
+    assert_eq!(Derived::of(&s).current_speaker(), Some(zoe));
     assert_eq!(s.queue, [anna, jurgen]);
 }
 
 #[test]
 fn an_empty_queue_gives_the_floor_to_no_one() {
     let s = common::before_meeting();
-    assert_eq!(meeting::next_from_queue(&s, t(1, 0)), None);
+    assert_eq!(
+        meeting::next_from_queue(&s, &Derived::of(&s), t(1, 0)),
+        None
+    );
 }
 
 #[test]
@@ -69,7 +75,7 @@ fn given_the_floor_any_way_takes_someone_out_of_the_queue() {
         applied(&mut s, |s| meeting::request_floor(s, who));
     }
     applied(&mut s, |s| {
-        meeting::switch_speaker(s, Some(jurgen), t(1, 0))
+        meeting::switch_speaker(s, &Derived::of(s), Some(jurgen), t(1, 0))
     });
     assert_eq!(s.queue, [anna]);
 }
@@ -80,7 +86,7 @@ fn someone_who_leaves_no_longer_waits_to_speak() {
     let anna = id(&s, "anna");
     applied(&mut s, |s| meeting::arrive(s, anna, t(0, 0)));
     applied(&mut s, |s| meeting::request_floor(s, anna));
-    let left = meeting::set_attendance(&s, anna, Attendance::Left, t(5, 0));
+    let left = meeting::set_attendance(&s, &Derived::of(&s), anna, Attendance::Left, t(5, 0));
     left.apply(&mut s).unwrap();
     assert!(s.queue.is_empty());
 }
@@ -134,7 +140,9 @@ fn a_file_without_queue_or_limit_loads_and_one_with_them_round_trips() {
 
 fn speaker(app: &App) -> Option<String> {
     let s = app.store.session();
-    current_speaker(s).map(|id| s.attendee_name(id))
+    Derived::of(s)
+        .current_speaker()
+        .map(|id| s.attendee_name(id))
 }
 
 /// The meeting started at 14:00, Zoë speaking, Anna and Jürgen queued

@@ -5,6 +5,7 @@
 
 mod common;
 
+use minutes::model::Derived;
 use std::path::{Path, PathBuf};
 
 use minutes::model::{Change, Session, meeting};
@@ -31,7 +32,13 @@ fn recorded_then_killed(path: &Path) -> Vec<String> {
     );
     open.apply(join).unwrap();
     let alice = open.session().attendees.last().unwrap().id;
-    let floor = meeting::switch_speaker(open.session(), Some(alice), now).unwrap();
+    let floor = meeting::switch_speaker(
+        open.session(),
+        &Derived::of(open.session()),
+        Some(alice),
+        now,
+    )
+    .unwrap();
     open.apply(floor).unwrap();
     let mut texts = Vec::new();
     for i in 0..8 {
@@ -100,7 +107,7 @@ fn a_session_that_fails_the_check_is_never_written() {
     let (_dir, path) = common::sample_copy();
     let before = std::fs::read(&path).unwrap();
     let mut s = common::sample();
-    s.entries[0].agenda_item = Some(minutes::model::AgendaId(999));
+    s.entries.get_mut(0).unwrap().agenda_item = Some(minutes::model::AgendaId(999));
     let err = store::save(&path, &s).unwrap_err();
     assert!(err.to_string().contains("not saving"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);

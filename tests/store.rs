@@ -275,11 +275,16 @@ fn speaking_time_and_the_floor_follow_changes_undo_and_replay() {
         (s.attendees[0].id, s.attendees[1].id)
     };
     let now = common::t(200, 0);
-    let first = meeting::switch_speaker(open.session(), Some(a), now).unwrap();
+    let first = meeting::switch_speaker(open.session(), &Derived::of(open.session()), Some(a), now)
+        .unwrap();
     open.apply(first).unwrap();
-    let second =
-        meeting::switch_speaker(open.session(), Some(b), now + chrono::Duration::seconds(90))
-            .unwrap();
+    let second = meeting::switch_speaker(
+        open.session(),
+        &Derived::of(open.session()),
+        Some(b),
+        now + chrono::Duration::seconds(90),
+    )
+    .unwrap();
     let undo = open.apply(second).unwrap();
     assert_eq!(open.derived().current_speaker(), Some(b));
     assert!(open.derived().spoken(a, now).is_some());
@@ -592,7 +597,7 @@ fn an_inconsistent_entry_is_pointed_at_by_its_line() {
         .iter()
         .position(|e| matches!(e.kind, EntryKind::Speech { .. }))
         .unwrap();
-    if let EntryKind::Speech { speaker, .. } = &mut s.entries[speech].kind {
+    if let EntryKind::Speech { speaker, .. } = &mut s.entries.get_mut(speech).unwrap().kind {
         *speaker = minutes::model::AttendeeId(99);
     }
     // Written as a save would write it, past the check a save makes.

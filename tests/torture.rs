@@ -6,6 +6,7 @@
 
 mod common;
 
+use minutes::model::Derived;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -54,9 +55,9 @@ fn some_change(s: &Session, rng: &mut Rng, i: u64) -> Option<Change> {
             let who = s
                 .attendees
                 .get(rng.below(s.attendees.len() as u64) as usize)?;
-            meeting::switch_speaker(s, Some(who.id), now)
+            meeting::switch_speaker(s, &Derived::of(s), Some(who.id), now)
         }
-        2 => meeting::next_topic(s, now),
+        2 => meeting::next_topic(s, &Derived::of(s), now),
         3 => {
             // Edit the last entry's text.
             let mut e = s.entries.last()?.clone();

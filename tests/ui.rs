@@ -3,6 +3,7 @@
 mod common;
 
 use common::drive::{app_on, ch, ctrl, draw, enter, key, press, screen};
+use minutes::model::Derived;
 
 use common::t;
 use minutes::app::{self, Action, App, Mode, Pane, Purpose};
@@ -516,10 +517,7 @@ fn the_speaker_picker_switches_in_two_keys_plus_letters() {
         ],
         t(40, 0),
     );
-    assert_eq!(
-        minutes::model::meeting::current_speaker(app.store.session()),
-        Some(AttendeeId(6))
-    );
+    assert_eq!(app.store.derived().current_speaker(), Some(AttendeeId(6)));
     assert_eq!(app.mode, Mode::Entry);
 }
 
@@ -533,7 +531,7 @@ fn ctrl_n_moves_to_the_next_topic_in_one_key() {
         "Licensing and rights statements"
     );
     assert_eq!(s.agenda[1].status, AgendaStatus::Done);
-    assert_eq!(minutes::model::meeting::current_speaker(s), None);
+    assert_eq!(Derived::of(s).current_speaker(), None);
 }
 
 #[test]
@@ -1065,10 +1063,7 @@ fn the_picker_lists_people_in_the_order_of_a_search() {
         &[key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)],
         t(40, 0),
     );
-    assert_eq!(
-        minutes::model::meeting::current_speaker(app.store.session()),
-        Some(AttendeeId(1))
-    );
+    assert_eq!(app.store.derived().current_speaker(), Some(AttendeeId(1)));
 }
 
 #[test]
@@ -1085,10 +1080,7 @@ fn the_picker_finds_someone_who_joined_after_it_last_searched() {
     assert_eq!(picked(&app).len(), before.len() + 1);
     assert!(screen(&app, 80, 24).contains("Kim Lee"));
     press(&mut app, &[key(KeyCode::Enter)], t(42, 0));
-    assert_eq!(
-        minutes::model::meeting::current_speaker(app.store.session()),
-        Some(kim)
-    );
+    assert_eq!(app.store.derived().current_speaker(), Some(kim));
 }
 
 #[test]
@@ -1578,10 +1570,7 @@ fn after_the_end_notes_are_marked_the_floor_stays_and_start_reopens() {
     assert_eq!(app.store.session().ended_at, None);
     assert!(app.status_message().unwrap().text.contains("reopened"));
     enter(&mut app, "/s jose", t(53, 10));
-    assert_eq!(
-        minutes::model::meeting::current_speaker(app.store.session()),
-        Some(AttendeeId(5))
-    );
+    assert_eq!(app.store.derived().current_speaker(), Some(AttendeeId(5)));
 }
 
 #[test]

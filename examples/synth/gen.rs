@@ -423,7 +423,11 @@ pub fn session(p: &Params) -> Session {
             _ if here.is_empty() => EntryKind::Note,
             0..=29 => {
                 if let Some(previous) = speech
-                    && let EntryKind::Speech { ended_at, .. } = &mut s.entries[previous].kind
+                    && let EntryKind::Speech { ended_at, .. } = &mut s
+                        .entries
+                        .get_mut(previous)
+                        .expect("the previous speech")
+                        .kind
                 {
                     *ended_at = Some(at);
                 }

@@ -13,7 +13,7 @@ use chrono::{Duration, FixedOffset, NaiveDate, TimeZone};
 use minutes::model::meeting;
 use minutes::model::{
     AgendaId, AgendaItem, AgendaStatus, Attendance, Attendee, AttendeeId, Change, Credit,
-    CreditRole, Edit, Entry, EntryId, EntryKind, Field, Organisation, Session, Timestamp,
+    CreditRole, Derived, Edit, Entry, EntryId, EntryKind, Field, Organisation, Session, Timestamp,
 };
 use minutes::store::file::{parse, to_ron};
 use minutes::store::journal::{self, MAX_SEQ, Record};
@@ -274,16 +274,27 @@ fn sample_script(s: &mut Script) {
         t(2),
     ));
     let ada = s.session.attendees.last().expect("just joined").id;
-    s.step(meeting::switch_speaker(&s.session, Some(ada), t(3)));
+    s.step(meeting::switch_speaker(
+        &s.session,
+        &Derived::of(&s.session),
+        Some(ada),
+        t(3),
+    ));
     let last_topic = s
         .session
         .agenda
         .last()
         .expect("the sample has an agenda")
         .id;
-    s.step(meeting::start_topic(&s.session, last_topic, t(4)));
+    s.step(meeting::start_topic(
+        &s.session,
+        &Derived::of(&s.session),
+        last_topic,
+        t(4),
+    ));
     s.step(meeting::switch_speaker(
         &s.session,
+        &Derived::of(&s.session),
         Some(AttendeeId(5)),
         t(5),
     ));
@@ -304,11 +315,16 @@ fn sample_script(s: &mut Script) {
     s.step(Change::Entry(Edit::Remove(note)));
     s.step(meeting::set_attendance(
         &s.session,
+        &Derived::of(&s.session),
         ada,
         Attendance::Left,
         t(7),
     ));
-    s.step(meeting::next_topic(&s.session, t(8)));
+    s.step(meeting::next_topic(
+        &s.session,
+        &Derived::of(&s.session),
+        t(8),
+    ));
 }
 
 /// A meeting of three, with two topics, before it starts.
@@ -348,7 +364,8 @@ fn small_session(sample: &Session) -> Session {
             ended_at: None,
             status: AgendaStatus::Pending,
         },
-    ];
+    ]
+    .into();
     s
 }
 
@@ -365,8 +382,17 @@ fn small_script(s: &mut Script) {
     };
     s.step(meeting::start_meeting(&s.session, t(0)));
     s.step(meeting::arrive(&s.session, first, t(0)));
-    s.step(meeting::next_topic(&s.session, t(1)));
-    s.step(meeting::switch_speaker(&s.session, Some(second), t(2)));
+    s.step(meeting::next_topic(
+        &s.session,
+        &Derived::of(&s.session),
+        t(1),
+    ));
+    s.step(meeting::switch_speaker(
+        &s.session,
+        &Derived::of(&s.session),
+        Some(second),
+        t(2),
+    ));
     let note = s.session.next_entry_id();
     s.step(meeting::log(
         &s.session,
@@ -386,7 +412,11 @@ fn small_script(s: &mut Script) {
     edited.text = "CC0 for metadata, agreed.".into();
     s.step(Change::Entry(Edit::Replace(edited)));
     s.step(Change::Entry(Edit::Remove(note)));
-    s.step(meeting::end_meeting(&s.session, t(12)));
+    s.step(meeting::end_meeting(
+        &s.session,
+        &Derived::of(&s.session),
+        t(12),
+    ));
 }
 
 /// Changes that a journal should never hold for `s`.

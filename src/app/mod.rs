@@ -670,7 +670,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
                 return;
             }
             let s = app.store.session();
-            match meeting::next_topic(s, now) {
+            match meeting::next_topic(s, app.store.derived(), now) {
                 Some(change) => {
                     if app.apply(change) {
                         let title = app
@@ -783,7 +783,13 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
                 Attendance::Present | Attendance::Late => arrival(app, id, now),
                 Attendance::Absent => presence::absence(app, id, now),
                 Attendance::Left => presence::departure(app, id, now),
-                other => Some(meeting::set_attendance(s, id, other, now)),
+                other => Some(meeting::set_attendance(
+                    s,
+                    app.store.derived(),
+                    id,
+                    other,
+                    now,
+                )),
             };
             if let Some(change) = change {
                 app.apply(change);
@@ -1043,7 +1049,8 @@ fn carry_out(app: &mut App, intent: Intent, now: Timestamp) -> bool {
             let speech = if previous {
                 meeting::previous_speech(s)
             } else {
-                meeting::current_speech(s)
+                let open = app.store.derived().current_speech();
+                open.and_then(|speech| s.entry(speech.id))
             };
             let Some(speech) = speech else {
                 app.error(if previous {
@@ -1065,7 +1072,7 @@ fn carry_out(app: &mut App, intent: Intent, now: Timestamp) -> bool {
             return false;
         }
         Intent::Speaker(id) => {
-            let change = meeting::switch_speaker(s, id, now);
+            let change = meeting::switch_speaker(s, app.store.derived(), id, now);
             if change.is_none() {
                 app.info("already speaking");
                 return true;
@@ -1167,7 +1174,7 @@ fn carry_out(app: &mut App, intent: Intent, now: Timestamp) -> bool {
             return true;
         }
         Intent::Limit(Some(limit)) => Some(Change::Set(Field::SpeechLimitSeconds(limit))),
-        Intent::End => match meeting::end_meeting(s, now) {
+        Intent::End => match meeting::end_meeting(s, app.store.derived(), now) {
             Some(c) => Some(c),
             None => {
                 app.info("the meeting has already ended");
@@ -1494,7 +1501,7 @@ fn choose(app: &mut App, now: Timestamp) {
     let s = app.store.session();
     let (change, intent) = match purpose {
         Purpose::Speaker => (
-            meeting::switch_speaker(s, Some(id), now),
+            meeting::switch_speaker(s, app.store.derived(), Some(id), now),
             Some(Intent::Speaker(Some(id))),
         ),
         Purpose::Queue => return toggle_queue(app, id),
@@ -1954,9 +1961,9 @@ fn activate(app: &mut App, now: Timestamp) {
     let change = match app.focus {
         Pane::Agenda => app
             .selection(Pane::Agenda)
-            .and_then(|i| meeting::start_topic(s, s.agenda[i].id, now)),
+            .and_then(|i| meeting::start_topic(s, app.store.derived(), s.agenda[i].id, now)),
         Pane::Attendees | Pane::Queue => {
-            speaker.and_then(|id| meeting::switch_speaker(s, Some(id), now))
+            speaker.and_then(|id| meeting::switch_speaker(s, app.store.derived(), Some(id), now))
         }
         Pane::Log => return edit_selected(app),
     };
@@ -1990,7 +1997,7 @@ fn toggle_queue(app: &mut App, id: AttendeeId) {
         }
         return;
     }
-    if meeting::current_speaker(s) == Some(id) {
+    if app.store.derived().current_speaker() == Some(id) {
         app.error(format!(
             "{name} has the floor now; queue them once they are done"
         ));
@@ -2054,7 +2061,7 @@ fn next_from_queue(app: &mut App, now: Timestamp) {
         return;
     };
     let said = confirmation(&Intent::Speaker(Some(first)), s, now).unwrap_or_default();
-    if let Some(change) = meeting::next_from_queue(s, now)
+    if let Some(change) = meeting::next_from_queue(s, app.store.derived(), now)
         && app.apply(change)
     {
         app.info(format!("{said}{}", queue_after(app)));

@@ -51,7 +51,7 @@ pub(super) fn mark(app: &mut App, i: usize, attendance: Attendance, now: Timesta
     let a = &s.attendees[i];
     let (change, said) = match attendance {
         Attendance::Absent => (
-            meeting::set_attendance(s, a.id, Attendance::Absent, now),
+            meeting::set_attendance(s, app.store.derived(), a.id, Attendance::Absent, now),
             format!("{}: absent", a.name),
         ),
         _ => match meeting::arrive(s, a.id, now) {
@@ -282,7 +282,13 @@ pub(super) fn absence(app: &mut App, id: AttendeeId, now: Timestamp) -> Option<C
             app.error(said);
             None
         }
-        _ => Some(meeting::set_attendance(s, id, Attendance::Absent, now)),
+        _ => Some(meeting::set_attendance(
+            s,
+            app.store.derived(),
+            id,
+            Attendance::Absent,
+            now,
+        )),
     }
 }
 
@@ -303,7 +309,13 @@ pub(super) fn departure(app: &mut App, id: AttendeeId, now: Timestamp) -> Option
             app.error(said);
             None
         }
-        _ => Some(meeting::set_attendance(s, id, Attendance::Left, now)),
+        _ => Some(meeting::set_attendance(
+            s,
+            app.store.derived(),
+            id,
+            Attendance::Left,
+            now,
+        )),
     }
 }
 

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::list::KeyedList;
 use super::{
     AgendaId, AgendaItem, Attendee, AttendeeId, Credit, Entry, EntryId, Organisation, Session,
     Timestamp,
@@ -11,7 +12,7 @@ use super::{
 
 /// A record with a stable key within its list.
 pub trait Keyed {
-    type Key: PartialEq + std::fmt::Debug;
+    type Key: Ord + Clone + std::fmt::Debug;
     fn key(&self) -> Self::Key;
 }
 
@@ -145,38 +146,32 @@ fn set_field(s: &mut Session, field: Field) -> Field {
     }
 }
 
-fn position<T: Keyed>(list: &[T], key: &T::Key) -> Option<usize> {
-    // New records go at the end, and recent ones are edited most: search from there.
-    list.iter().rposition(|x| &x.key() == key)
-}
-
 fn edit<T: Keyed>(
-    list: &mut Vec<T>,
+    list: &mut KeyedList<T>,
     edit: Edit<T, T::Key>,
     what: &'static str,
 ) -> Result<Edit<T, T::Key>, ChangeError> {
     match edit {
         Edit::Insert { index, item } => {
             let key = item.key();
-            if position(list, &key).is_some() {
+            if list.insert(index, item).is_err() {
                 return Err(ChangeError::Duplicate {
                     what,
                     key: format!("{key:?}"),
                 });
             }
-            list.insert(index.min(list.len()), item);
             Ok(Edit::Remove(key))
         }
         Edit::Replace(item) => {
             let key = item.key();
-            let i = position(list, &key).ok_or_else(|| ChangeError::Missing {
+            let i = list.position(&key).ok_or_else(|| ChangeError::Missing {
                 what,
                 key: format!("{key:?}"),
             })?;
-            Ok(Edit::Replace(std::mem::replace(&mut list[i], item)))
+            Ok(Edit::Replace(list.replace(i, item)))
         }
         Edit::Remove(key) => {
-            let index = position(list, &key).ok_or_else(|| ChangeError::Missing {
+            let index = list.position(&key).ok_or_else(|| ChangeError::Missing {
                 what,
                 key: format!("{key:?}"),
             })?;

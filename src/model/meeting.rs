@@ -6,25 +6,9 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::{
-    AgendaId, AgendaItem, AgendaStatus, Attendance, Attendee, AttendeeId, Change, Edit, Entry,
-    EntryKind, Field, Organisation, Session, Stay, Timestamp, attendance,
+    AgendaId, AgendaItem, AgendaStatus, Attendance, Attendee, AttendeeId, Change, Derived, Edit,
+    Entry, EntryKind, Field, Organisation, Session, Stay, Timestamp, attendance,
 };
-
-/// The speech going on now: the last speech that has not ended.
-pub fn current_speech(s: &Session) -> Option<&Entry> {
-    s.entries
-        .iter()
-        .rev()
-        .find(|e| matches!(e.kind, EntryKind::Speech { ended_at: None, .. }))
-}
-
-/// Who has the floor now.
-pub fn current_speaker(s: &Session) -> Option<AttendeeId> {
-    match current_speech(s)?.kind {
-        EntryKind::Speech { speaker, .. } => Some(speaker),
-        _ => None,
-    }
-}
 
 /// The speech before the one going on, or the last speech when no one has
 /// the floor: where a summary goes that the secretary finishes after giving
@@ -57,8 +41,9 @@ pub fn add_to_summary(speech: &Entry, text: &str) -> Change {
     Change::Entry(Edit::Replace(speech))
 }
 
-fn end_speech(s: &Session, now: Timestamp) -> Option<Change> {
-    let mut speech = current_speech(s)?.clone();
+/// Ends the speech going on (as [`Derived`] knows it: no search of the log).
+fn end_speech(s: &Session, d: &Derived, now: Timestamp) -> Option<Change> {
+    let mut speech = s.entry(d.current_speech()?.id)?.clone();
     if let EntryKind::Speech { ended_at, .. } = &mut speech.kind {
         *ended_at = Some(now.max(speech.at));
     }
@@ -91,15 +76,20 @@ pub fn log(s: &Session, kind: EntryKind, text: String, now: Timestamp) -> Change
 /// Gives `speaker` the floor (`None`: nobody), ending the speech going on.
 /// Someone who speaks is at the meeting: an attendee not yet marked as
 /// arrived is marked so. `None` when there is nothing to change.
-pub fn switch_speaker(s: &Session, speaker: Option<AttendeeId>, now: Timestamp) -> Option<Change> {
-    if current_speaker(s) == speaker {
+pub fn switch_speaker(
+    s: &Session,
+    d: &Derived,
+    speaker: Option<AttendeeId>,
+    now: Timestamp,
+) -> Option<Change> {
+    if d.current_speaker() == speaker {
         return None;
     }
     // Each step reads the session as it is: ending the speech going on
     // replaces one entry, so the arrival, the new entry's id, place and
     // topic are the same before and after it. (Computing them on a copy of
     // the session cost most of a switch at 100,000 entries.)
-    let mut changes: Vec<Change> = end_speech(s, now).into_iter().collect();
+    let mut changes: Vec<Change> = end_speech(s, d, now).into_iter().collect();
     if let Some(id) = speaker {
         if let Some(a) = s.attendee(id)
             && !a.is_here()
@@ -156,13 +146,13 @@ pub fn move_in_queue(s: &Session, id: AttendeeId, delta: isize) -> Option<Change
 
 /// Gives the floor to the first in the queue, ending the speech going on;
 /// `None` if no one is waiting.
-pub fn next_from_queue(s: &Session, now: Timestamp) -> Option<Change> {
+pub fn next_from_queue(s: &Session, d: &Derived, now: Timestamp) -> Option<Change> {
     let first = *s.queue.first()?;
-    if current_speaker(s) == Some(first) {
+    if d.current_speaker() == Some(first) {
         // Asked again while speaking (a hand-edited file): they have it.
         return withdraw(s, first);
     }
-    switch_speaker(s, Some(first), now)
+    switch_speaker(s, d, Some(first), now)
 }
 
 /// Marks the meeting as started now, if it has not started.
@@ -188,12 +178,12 @@ fn set_topic(item: &AgendaItem, status: AgendaStatus, now: Timestamp) -> Change 
 
 /// Moves to topic `id` (the next one, or any other): ends the speech going
 /// on and the current topic, and starts the meeting if it had not started.
-pub fn start_topic(s: &Session, id: AgendaId, now: Timestamp) -> Option<Change> {
+pub fn start_topic(s: &Session, d: &Derived, id: AgendaId, now: Timestamp) -> Option<Change> {
     let target = s.agenda_item(id)?;
     if target.status == AgendaStatus::Current {
         return None;
     }
-    let mut changes: Vec<Change> = end_speech(s, now).into_iter().collect();
+    let mut changes: Vec<Change> = end_speech(s, d, now).into_iter().collect();
     changes.extend(start_meeting(s, now));
     if let Some(current) = s.current_agenda_item() {
         changes.push(set_topic(current, AgendaStatus::Done, now));
@@ -204,7 +194,7 @@ pub fn start_topic(s: &Session, id: AgendaId, now: Timestamp) -> Option<Change> 
 
 /// The next topic: the first pending one after the current (or the first
 /// pending one at all). With none left, the current topic is closed.
-pub fn next_topic(s: &Session, now: Timestamp) -> Option<Change> {
+pub fn next_topic(s: &Session, d: &Derived, now: Timestamp) -> Option<Change> {
     let from = s
         .agenda
         .iter()
@@ -216,10 +206,10 @@ pub fn next_topic(s: &Session, now: Timestamp) -> Option<Change> {
         .chain(s.agenda.iter())
         .find(|a| a.status == AgendaStatus::Pending);
     match next {
-        Some(item) => start_topic(s, item.id, now),
+        Some(item) => start_topic(s, d, item.id, now),
         None => {
             let current = s.current_agenda_item()?;
-            let mut changes: Vec<Change> = end_speech(s, now).into_iter().collect();
+            let mut changes: Vec<Change> = end_speech(s, d, now).into_iter().collect();
             changes.push(set_topic(current, AgendaStatus::Done, now));
             batch(changes)
         }
@@ -249,13 +239,13 @@ pub fn add_topic(
 }
 
 /// Ends the meeting: the speech, the current topic, and the meeting itself.
-pub fn end_meeting(s: &Session, now: Timestamp) -> Option<Change> {
+pub fn end_meeting(s: &Session, d: &Derived, now: Timestamp) -> Option<Change> {
     if s.ended_at.is_some() {
         return None;
     }
     // A meeting ends after it started, even if the clock stepped back.
     let now = s.started_at.map_or(now, |start| now.max(start));
-    let mut changes: Vec<Change> = end_speech(s, now).into_iter().collect();
+    let mut changes: Vec<Change> = end_speech(s, d, now).into_iter().collect();
     if let Some(current) = s.current_agenda_item() {
         changes.push(set_topic(current, AgendaStatus::Done, now));
     }
@@ -310,17 +300,34 @@ pub fn arrive(s: &Session, id: AttendeeId, now: Timestamp) -> Option<Change> {
         // Unknown ids are reported by apply.
         None => Attendance::Present,
     };
-    Some(set_attendance(s, id, attendance, now))
+    Some(mark(s, id, attendance, now))
 }
 
 /// Sets an attendee's attendance, timestamped now. Someone who leaves while
 /// speaking stops speaking.
 pub fn set_attendance(
     s: &Session,
+    d: &Derived,
     id: AttendeeId,
     attendance: Attendance,
     now: Timestamp,
 ) -> Change {
+    let change = mark(s, id, attendance, now);
+    if !matches!(attendance, Attendance::Left | Attendance::Absent) {
+        return change;
+    }
+    // Someone who is not here neither speaks nor waits to.
+    let mut changes = Vec::new();
+    if d.current_speaker() == Some(id) {
+        changes.extend(end_speech(s, d, now));
+    }
+    changes.push(change);
+    changes.extend(withdraw(s, id));
+    batch(changes).expect("at least the attendee")
+}
+
+/// The attendee with `attendance` from now, and nothing else.
+fn mark(s: &Session, id: AttendeeId, attendance: Attendance, now: Timestamp) -> Change {
     let Some(a) = s.attendee(id) else {
         // Unknown ids are reported by apply.
         let missing = Attendee {
@@ -335,18 +342,7 @@ pub fn set_attendance(
         };
         return Change::Attendee(Edit::Replace(missing));
     };
-    let change = Change::Attendee(Edit::Replace(with_attendance(a, attendance, now)));
-    if !matches!(attendance, Attendance::Left | Attendance::Absent) {
-        return change;
-    }
-    // Someone who is not here neither speaks nor waits to.
-    let mut changes = Vec::new();
-    if current_speaker(s) == Some(id) {
-        changes.extend(end_speech(s, now));
-    }
-    changes.push(change);
-    changes.extend(withdraw(s, id));
-    batch(changes).expect("at least the attendee")
+    Change::Attendee(Edit::Replace(with_attendance(a, attendance, now)))
 }
 
 /// Adds someone to the roster: with `here`, present (or late) from now,

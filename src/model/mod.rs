@@ -5,6 +5,7 @@ pub mod attendance;
 mod change;
 pub mod derived;
 mod entry;
+pub mod list;
 pub mod meeting;
 mod people;
 mod session;
@@ -14,6 +15,7 @@ pub mod timeline;
 pub use change::{Change, ChangeError, Edit, Field, Keyed};
 pub use derived::Derived;
 pub use entry::{Entry, EntryId, EntryKind};
+pub use list::KeyedList;
 pub use people::{
     Attendance, Attendee, AttendeeId, Credit, CreditRole, Organisation, Stay, credits_by_role,
 };

@@ -3,7 +3,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Attendee, AttendeeId, Credit, Entry, EntryId, EntryKind, Organisation, Timestamp};
+use super::{
+    Attendee, AttendeeId, Credit, Entry, EntryId, EntryKind, KeyedList, Organisation, Timestamp,
+};
 
 /// The version of the file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -76,17 +78,17 @@ pub struct Session {
     #[serde(default)]
     pub ended_at: Option<Timestamp>,
     #[serde(default)]
-    pub organisations: Vec<Organisation>,
+    pub organisations: KeyedList<Organisation>,
     #[serde(default)]
-    pub attendees: Vec<Attendee>,
+    pub attendees: KeyedList<Attendee>,
     #[serde(default)]
     pub chair: Option<AttendeeId>,
     #[serde(default)]
     pub secretary: Option<AttendeeId>,
     #[serde(default)]
-    pub agenda: Vec<AgendaItem>,
+    pub agenda: KeyedList<AgendaItem>,
     #[serde(default)]
-    pub entries: Vec<Entry>,
+    pub entries: KeyedList<Entry>,
     #[serde(default)]
     pub credits: Vec<Credit>,
     /// Who asked to speak and waits for the floor, first in line first.
@@ -133,12 +135,12 @@ impl Session {
             scheduled_start: None,
             started_at: None,
             ended_at: None,
-            organisations: Vec::new(),
-            attendees: Vec::new(),
+            organisations: KeyedList::new(),
+            attendees: KeyedList::new(),
             chair: None,
             secretary: None,
-            agenda: Vec::new(),
-            entries: Vec::new(),
+            agenda: KeyedList::new(),
+            entries: KeyedList::new(),
             credits: Vec::new(),
             queue: Vec::new(),
             speech_limit_seconds: None,
@@ -147,25 +149,24 @@ impl Session {
     }
 
     pub fn attendee(&self, id: AttendeeId) -> Option<&Attendee> {
-        self.attendees.iter().find(|a| a.id == id)
+        self.attendees.get_by_key(&id)
     }
 
-    /// Where entry `id` is in the log, looked for from the end: the entries
-    /// worked on are mostly recent ones.
+    /// Where entry `id` is in the log.
     pub fn entry_index(&self, id: EntryId) -> Option<usize> {
-        self.entries.iter().rposition(|e| e.id == id)
+        self.entries.position(&id)
     }
 
     pub fn entry(&self, id: EntryId) -> Option<&Entry> {
-        self.entry_index(id).map(|i| &self.entries[i])
+        self.entries.get_by_key(&id)
     }
 
     pub fn agenda_item(&self, id: AgendaId) -> Option<&AgendaItem> {
-        self.agenda.iter().find(|a| a.id == id)
+        self.agenda.get_by_key(&id)
     }
 
     pub fn organisation(&self, code: &str) -> Option<&Organisation> {
-        self.organisations.iter().find(|o| o.code == code)
+        self.organisations.get_by_key(code)
     }
 
     /// The attendee's name, or a placeholder that still says which id was meant.
@@ -178,15 +179,15 @@ impl Session {
 
     /// The first attendee id not in use.
     pub fn next_attendee_id(&self) -> AttendeeId {
-        AttendeeId(self.attendees.iter().map(|a| a.id.0 + 1).max().unwrap_or(1))
+        AttendeeId(self.attendees.max_key().map_or(1, |id| id.0 + 1))
     }
 
     pub fn next_agenda_id(&self) -> AgendaId {
-        AgendaId(self.agenda.iter().map(|a| a.id.0 + 1).max().unwrap_or(1))
+        AgendaId(self.agenda.max_key().map_or(1, |id| id.0 + 1))
     }
 
     pub fn next_entry_id(&self) -> EntryId {
-        EntryId(self.entries.iter().map(|e| e.id.0 + 1).max().unwrap_or(1))
+        EntryId(self.entries.max_key().map_or(1, |id| id.0 + 1))
     }
 
     /// The agenda item being discussed now, if any.
