@@ -314,12 +314,32 @@ fn export_to(file: &Path, format: export::Format, output: Option<&Path>) -> Resu
                     out.display()
                 )));
             }
-            store::file::write_atomic(out, text.as_bytes(), false)
+            write_export(out, text.as_bytes())
                 .map_err(|e| error(format!("could not write {}: {e}", out.display())))?;
         }
         None => ignore_broken_pipe(io::stdout().lock().write_all(text.as_bytes()))?,
     }
     Ok(())
+}
+
+/// Writes an export to `out`. A file (or a link to one: the file it points
+/// to) is replaced atomically, so that a failed export leaves the previous
+/// one whole. Anything else that exists (`/dev/stdout`, `/dev/null`, a
+/// pipe) is written into: renaming a file over it would replace the device
+/// or pipe itself with a plain file.
+fn write_export(out: &Path, bytes: &[u8]) -> io::Result<()> {
+    match std::fs::metadata(out) {
+        Ok(meta) if meta.is_file() => {
+            store::file::write_atomic(&std::fs::canonicalize(out)?, bytes, false)
+        }
+        Ok(meta) if !meta.is_dir() => {
+            let mut file = std::fs::OpenOptions::new().write(true).open(out)?;
+            file.write_all(bytes)?;
+            file.flush()
+        }
+        // A new file (or a directory, which the rename refuses, saying so).
+        _ => store::file::write_atomic(out, bytes, false),
+    }
 }
 
 /// Whether `out` is the session (at its real path `session`) or one of

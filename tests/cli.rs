@@ -68,6 +68,73 @@ fn export_to_a_file_writes_it() {
     );
 }
 
+/// `-o /dev/stdout`, `/dev/null` or a pipe is written to, not replaced:
+/// renaming a finished file over it (as a regular file is replaced, whole
+/// or not at all) turned /dev/null into a plain file on this machine.
+/// A FIFO stands for them here.
+#[cfg(unix)]
+#[test]
+fn export_to_a_device_or_pipe_writes_into_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (sent, received) = std::sync::mpsc::channel();
+    let reading = fifo.clone();
+    // Opening a FIFO to read waits for a writer: a thread of its own.
+    std::thread::spawn(move || sent.send(std::fs::read_to_string(reading)));
+    minutes()
+        .args(["export", "-f", "md", "-o"])
+        .arg(&fifo)
+        .arg(common::sample_path())
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .success();
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced: {kind:?}");
+    let text = received
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the export went into the pipe")
+        .unwrap();
+    assert!(
+        text.starts_with("# Open Data for Museum Collections\n"),
+        "{text}"
+    );
+}
+
+/// An output that is a link to a file: the file it points to gets the
+/// export, and the link stays a link.
+#[cfg(unix)]
+#[test]
+fn export_through_a_link_writes_the_file_it_points_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("real.md");
+    std::fs::write(&target, "old").unwrap();
+    let link = dir.path().join("latest.md");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    minutes()
+        .args(["export", "-f", "md", "-o"])
+        .arg(&link)
+        .arg(common::sample_path())
+        .assert()
+        .success();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(
+        text.starts_with("# Open Data for Museum Collections\n"),
+        "{text}"
+    );
+}
+
 #[test]
 fn export_refuses_to_overwrite_the_session_itself() {
     let (_dir, path) = common::sample_copy();
