@@ -329,6 +329,74 @@ fn whole_file(c: &mut Criterion) {
     }
 }
 
+/// What a save costs the UI thread, now that another thread writes the
+/// file: starting one (Ctrl+S: the check of the file's stamp, the copy of
+/// the session, the thread started) and applying its result at the next
+/// tick (the new file stamped and locked, the journal emptied).
+///
+/// Each of these is timed alone, but each leaves a save to be written
+/// that takes 40 times as long (0.45 s at 100,000 entries), untimed.
+/// Criterion sizes its batches by the time measured, so a batch would run
+/// for minutes: each batch runs at most `SAVES_PER_BATCH` of them and
+/// counts their mean for the rest of the batch.
+fn save_ui_block(c: &mut Criterion) {
+    const SAVES_PER_BATCH: u64 = 3;
+    let mut group = c.benchmark_group("save_ui_block");
+    group.sampling_mode(SamplingMode::Flat);
+    for n in SIZES {
+        let session = LazyCell::new(|| synth::session(&synth::Params::entries(n)));
+        let live = LazyCell::new(|| RefCell::new(Live::new(&session)));
+        // A note typed (and journalled) before each save, untimed: there is
+        // something to save, and a journal to empty.
+        let typed = |live: &mut Live| {
+            live.update(Action::Type);
+            live.update(Action::Paste("a note before the save".into()));
+            live.update(Action::Submit);
+            assert!(live.app.store.has_unsaved_changes());
+        };
+        group.bench_function(BenchmarkId::new("start", n), |b| {
+            let mut live = live.borrow_mut();
+            b.iter_custom(|iters| {
+                let live = &mut *live;
+                let runs = iters.min(SAVES_PER_BATCH);
+                let mut spent = Duration::ZERO;
+                for _ in 0..runs {
+                    typed(live);
+                    let t = Instant::now();
+                    live.update(Action::Save);
+                    spent += t.elapsed();
+                    assert!(live.app.store.is_saving());
+                    app::wait_for_save(&mut live.app);
+                    assert!(!live.app.store.has_unsaved_changes());
+                }
+                Duration::from_secs_f64(spent.as_secs_f64() * iters as f64 / runs as f64)
+            })
+        });
+        group.bench_function(BenchmarkId::new("apply_result", n), |b| {
+            let mut live = live.borrow_mut();
+            b.iter_custom(|iters| {
+                let live = &mut *live;
+                let runs = iters.min(SAVES_PER_BATCH);
+                let mut spent = Duration::ZERO;
+                for _ in 0..runs {
+                    typed(live);
+                    live.update(Action::Save);
+                    while !live.app.store.save_written() {
+                        std::thread::sleep(Duration::from_millis(1));
+                    }
+                    let t = Instant::now();
+                    app::poll_save(&mut live.app);
+                    spent += t.elapsed();
+                    assert!(!live.app.store.is_saving());
+                    assert!(!live.app.store.has_unsaved_changes());
+                }
+                Duration::from_secs_f64(spent.as_secs_f64() * iters as f64 / runs as f64)
+            })
+        });
+    }
+    group.finish();
+}
+
 /// `minutes list` over a data directory of many sessions, each of a long
 /// meeting, as `minutes list` prints them (into memory here).
 fn list(c: &mut Criterion) {
@@ -376,6 +444,6 @@ criterion_group! {
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    targets = screen, speaker_switch_no_fsync, journal, whole_file, list
+    targets = screen, speaker_switch_no_fsync, journal, whole_file, save_ui_block, list
 }
 criterion_main!(benches);

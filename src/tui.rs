@@ -103,6 +103,9 @@ fn event_loop(
             // Heard, not seen: the terminal's bell (BEL) for an error.
             let _ = io::Write::write_all(&mut io::stdout(), b"\x07");
         }
+        // A save written in the background may have ended: its result
+        // is applied here, not only at ticks, which typing holds off.
+        app::poll_save(app);
         terminal.draw(|frame| crate::ui::render(app, frame))?;
         let first = match events.recv_timeout(TICK) {
             Ok(input) => input,

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::drive::{app_on, ch, ctrl, draw, enter, key, press, screen};
+use common::drive::{app_on, ch, ctrl, draw, enter, key, press, screen, settled};
 use minutes::model::Derived;
 
 use common::t;
@@ -820,6 +820,8 @@ fn the_whole_file_is_saved_every_five_minutes_of_changes() {
         Action::Tick,
         t(40, 0) + chrono::Duration::minutes(6),
     );
+    // Written by another thread: its result is applied at a later tick.
+    settled(&mut app);
     assert!(app.saved_at.is_some());
     assert!(
         minutes::store::load(&path)

@@ -211,6 +211,9 @@ pub struct App {
     pub saved_at: Option<Timestamp>,
     /// Since when the file has lacked changes (seen at a tick), for autosave.
     dirty_since: Option<Timestamp>,
+    /// Ctrl+S was pressed with the session at this `journal_seq`: "Saved"
+    /// is said when a save holding it ends.
+    save_asked: Option<u64>,
     /// Searches of the roster, kept between frames.
     searches: Searches,
     /// The log's event rows, kept between frames.
@@ -331,6 +334,7 @@ impl App {
             help_from_question: false,
             saved_at: None,
             dirty_since: None,
+            save_asked: None,
             searches: Searches::default(),
             timeline: Timeline::default(),
             quit: false,
@@ -820,6 +824,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
         }
         Action::Save => save(app),
         Action::Tick => {
+            poll_save(app);
             if app.store.unsaved() > 0 && app.store.flush() {
                 app.info("the journal is written again: everything is on disk");
             }
@@ -888,18 +893,22 @@ fn step(current: usize, delta: isize, len: usize) -> usize {
 /// often too, so that it is up to date for anyone reading it meanwhile.
 pub const AUTOSAVE_MINUTES: i64 = 5;
 
+/// Ctrl+S: the file is written by another thread from a copy of the
+/// session, and "Saved" said when it is (see `poll_save`).
 fn save(app: &mut App) {
-    match app.store.save() {
-        Ok(()) => {
-            app.saved_at = Some(app.now);
-            app.dirty_since = None;
-            app.info(format!("Saved {}", app.store.path().display()));
+    match app.store.start_save() {
+        Ok(_) => {
+            app.save_asked = Some(app.store.session().journal_seq);
+            app.info("Saving…");
         }
         Err(e) => app.error(e.to_string()),
     }
 }
 
 fn autosave(app: &mut App) {
+    if app.store.is_saving() {
+        return;
+    }
     if !app.store.has_unsaved_changes() {
         app.dirty_since = None;
         return;
@@ -908,14 +917,48 @@ fn autosave(app: &mut App) {
     if (app.now - since).num_minutes() < AUTOSAVE_MINUTES {
         return;
     }
-    match app.store.save() {
+    // Said nothing when it works: its result is applied by `poll_save`.
+    if let Err(e) = app.store.start_save() {
+        // Tried again after the same wait; the journal has every change.
+        app.dirty_since = Some(app.now);
+        app.error(e.to_string());
+    }
+}
+
+/// Applies the result of a save written in the background, if it has
+/// ended; never waits. Called on every tick, and after every batch of
+/// keys (a fast typist leaves no time for ticks).
+pub fn poll_save(app: &mut App) {
+    while let Some(outcome) = app.store.poll_save() {
+        save_ended(app, outcome.seq, outcome.result);
+    }
+}
+
+/// Waits for the save being written in the background (and one asked for
+/// meanwhile), and applies its result: before quitting, and in tests.
+pub fn wait_for_save(app: &mut App) {
+    while let Some(outcome) = app.store.wait_for_save() {
+        save_ended(app, outcome.seq, outcome.result);
+    }
+}
+
+/// A save that holds every change up to `seq` ended with `result`.
+fn save_ended(app: &mut App, seq: u64, result: Result<(), crate::store::SaveError>) {
+    match result {
         Ok(()) => {
             app.saved_at = Some(app.now);
             app.dirty_since = None;
+            if app.save_asked.is_some_and(|asked| seq >= asked) {
+                app.save_asked = None;
+                app.info(format!("Saved {}", app.store.path().display()));
+            }
         }
         Err(e) => {
-            // Tried again after the same wait; the journal has every change.
+            // Tried again after the autosave's wait; the journal has every change.
             app.dirty_since = Some(app.now);
+            if !app.store.is_saving() {
+                app.save_asked = None;
+            }
             app.error(e.to_string());
         }
     }

@@ -67,6 +67,9 @@ pub(super) fn request(app: &mut App) {
         app.info("The meeting is still running: press it again to save and quit (nothing is lost); /end ends the meeting");
         return;
     }
+    // A save being written in the background ends first (its result is
+    // said), so that what is saved at the end is only what it lacks.
+    super::wait_for_save(app);
     if app.store.is_read_only() || nothing_only_in_memory(app) {
         app.quit = true;
         return;

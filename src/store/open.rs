@@ -1,5 +1,7 @@
 use std::io;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use thiserror::Error;
 
@@ -211,8 +213,44 @@ struct Writer {
     /// The session's `journal_seq` when it was last loaded or saved: any
     /// other value means there are changes the file does not have.
     saved_seq: u64,
-    /// Held for as long as the session is open; released on drop.
-    lock: Lock,
+    /// Held for as long as the session is open; released on drop. Shared
+    /// with the thread writing a save, which locks the file it puts in place.
+    lock: Arc<Mutex<Lock>>,
+    /// The save being written by another thread, if any.
+    saving: Option<Saving>,
+    /// A save was asked for while one was being written: it starts when
+    /// that one ends, if there are still changes the file lacks.
+    save_queued: bool,
+    /// How a save ended that no `poll_save` has reported yet.
+    ready: Option<SaveOutcome>,
+}
+
+/// A snapshot of the session being written to its file by its own thread.
+#[derive(Debug)]
+struct Saving {
+    /// The snapshot's `journal_seq`: what the file holds once it is written.
+    seq: u64,
+    thread: std::thread::JoinHandle<Result<(), SaveError>>,
+}
+
+/// How a save started by [`OpenSession::start_save`] ended; its result is
+/// already applied (file stamp, journal, pending records) when it is handed out.
+#[derive(Debug)]
+pub struct SaveOutcome {
+    /// The `journal_seq` of what was (or was to be) written: every change
+    /// up to it is in the file when `result` is `Ok`.
+    pub seq: u64,
+    pub result: Result<(), SaveError>,
+}
+
+/// What [`OpenSession::start_save`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStart {
+    /// A snapshot of the session is being written by another thread.
+    Started,
+    /// A save was already being written: another starts when it ends, if
+    /// changes are still missing from the file then.
+    Queued,
 }
 
 impl OpenSession {
@@ -394,47 +432,226 @@ impl OpenSession {
     }
 
     /// Writes the whole session to its file (atomically, keeping a `.bak`)
-    /// and empties the journal.
+    /// and empties the journal; returns when it is done. A save being
+    /// written in the background is waited for first, and its result
+    /// applied (and kept for [`poll_save`](Self::poll_save) to report):
+    /// when it holds every change, the file is not written again.
     pub fn save(&mut self) -> Result<(), SaveError> {
+        let Some(writer) = self.writer.as_mut() else {
+            return Err(SaveError::ReadOnly {
+                path: self.path.clone(),
+            });
+        };
+        // This save covers whatever was asked for meanwhile.
+        writer.save_queued = false;
+        if self.join_save() && !self.has_unsaved_changes() {
+            return Ok(());
+        }
+        self.save_now(false)
+    }
+
+    /// Starts saving the whole session in the background: on this thread
+    /// only the check that no other program changed the file, and a copy
+    /// of the session; another thread writes the copy (see [`save`](Self::save)
+    /// for how). [`poll_save`](Self::poll_save) applies the result when it
+    /// is written. One save at a time: asked for while one is being
+    /// written, the next starts when it ends, if changes are still missing.
+    ///
+    /// Until its result is applied the journal keeps every change, so a
+    /// crash at any moment of the save loses nothing.
+    pub fn start_save(&mut self) -> Result<SaveStart, SaveError> {
         let path = self.path.clone();
         let writer = self
             .writer
             .as_mut()
             .ok_or(SaveError::ReadOnly { path: path.clone() })?;
-        if writer.stamp.is_some() && DiskStamp::of(&path) != writer.stamp {
-            let err = SaveError::ChangedOnDisk { path };
-            writer.last_error = Some(err.to_string());
-            return Err(err);
+        if writer.saving.is_some() {
+            writer.save_queued = true;
+            return Ok(SaveStart::Queued);
         }
-        let mut saved = file::save(&path, &self.session);
-        if matches!(&saved, Err(SaveError::Io { source, .. }) if source.kind() == io::ErrorKind::StorageFull)
+        writer.check_stamp(&path)?;
+        let snapshot = self.session.clone();
+        let seq = snapshot.journal_seq;
+        let lock = Arc::clone(&writer.lock);
+        let spawned = std::thread::Builder::new()
+            .name("minutes save".into())
+            .spawn(move || write_snapshot(&path, snapshot, &lock));
+        match spawned {
+            Ok(thread) => {
+                writer.saving = Some(Saving { seq, thread });
+                Ok(SaveStart::Started)
+            }
+            Err(_) => {
+                // No thread to be had: save here, and report it as if it
+                // had been written by one.
+                let result = self.save_now(false);
+                let seq = self.session.journal_seq;
+                if let Some(writer) = self.writer.as_mut() {
+                    writer.ready = Some(SaveOutcome { seq, result });
+                }
+                Ok(SaveStart::Started)
+            }
+        }
+    }
+
+    /// Whether a save started by [`start_save`](Self::start_save) has a
+    /// result not yet reported by `poll_save` or `wait_for_save`.
+    pub fn is_saving(&self) -> bool {
+        self.writer
+            .as_ref()
+            .is_some_and(|w| w.saving.is_some() || w.ready.is_some())
+    }
+
+    /// Whether the save in the background has finished writing, its result
+    /// waiting for [`poll_save`](Self::poll_save).
+    pub fn save_written(&self) -> bool {
+        self.writer.as_ref().is_some_and(|w| {
+            w.ready.is_some() || w.saving.as_ref().is_some_and(|s| s.thread.is_finished())
+        })
+    }
+
+    /// Never waits: applies the result of a save that has ended, and
+    /// returns it (starting the save asked for meanwhile, if any); `None`
+    /// while it is being written, or when none was started.
+    pub fn poll_save(&mut self) -> Option<SaveOutcome> {
+        if !self.save_written() {
+            return None;
+        }
+        self.wait_for_save()
+    }
+
+    /// Waits for the save in the background to end, applies its result
+    /// and returns it, as [`poll_save`](Self::poll_save) does; `None` when
+    /// no save was started. The save asked for meanwhile may be started by
+    /// this: call again until `None` to wait for it too.
+    pub fn wait_for_save(&mut self) -> Option<SaveOutcome> {
+        let writer = self.writer.as_mut()?;
+        if let Some(ready) = writer.ready.take() {
+            return Some(ready);
+        }
+        let outcome = self.finish_save()?;
+        let writer = self.writer.as_mut()?;
+        if std::mem::take(&mut writer.save_queued) && self.has_unsaved_changes() {
+            let seq = self.session.journal_seq;
+            if let Err(e) = self.start_save()
+                && let Some(writer) = self.writer.as_mut()
+            {
+                writer.ready = Some(SaveOutcome {
+                    seq,
+                    result: Err(e),
+                });
+            }
+        }
+        Some(outcome)
+    }
+
+    /// Waits for the save in the background, applies its result and keeps
+    /// it to be reported; true if it succeeded (false if there was none).
+    fn join_save(&mut self) -> bool {
+        match self.finish_save() {
+            Some(outcome) => {
+                let ok = outcome.result.is_ok();
+                if let Some(writer) = self.writer.as_mut() {
+                    writer.ready = Some(outcome);
+                }
+                ok
+            }
+            None => false,
+        }
+    }
+
+    /// Waits for the thread writing a snapshot, and applies what it did.
+    fn finish_save(&mut self) -> Option<SaveOutcome> {
+        let path = self.path.clone();
+        let writer = self.writer.as_mut()?;
+        let Saving { seq, thread } = writer.saving.take()?;
+        let result = thread.join().unwrap_or_else(|_| Err(thread_failed(&path)));
+        Some(match result {
+            Ok(()) => {
+                self.saved(seq, true);
+                SaveOutcome { seq, result }
+            }
+            Err(e) if is_disk_full(&e) => {
+                // Once more with the journal's reserve given back, here (a
+                // rare wait), with every change made since the snapshot.
+                let result = self.save_now(true);
+                SaveOutcome {
+                    seq: self.session.journal_seq,
+                    result,
+                }
+            }
+            Err(e) => {
+                writer.last_error = Some(e.to_string());
+                SaveOutcome {
+                    seq,
+                    result: Err(e),
+                }
+            }
+        })
+    }
+
+    /// Writes the session now, on this thread; with `reserve_first`, with
+    /// the journal's reserve given back from the start (the disk is full).
+    fn save_now(&mut self, reserve_first: bool) -> Result<(), SaveError> {
+        let path = self.path.clone();
+        let writer = self
+            .writer
+            .as_mut()
+            .ok_or(SaveError::ReadOnly { path: path.clone() })?;
+        writer.check_stamp(&path)?;
+        let mut saved = (!reserve_first).then(|| file::save(&path, &self.session));
+        if saved
+            .as_ref()
+            .is_none_or(|r| r.as_ref().is_err_and(is_disk_full))
         {
             // The space set aside for the journal may be what the save
             // lacks: give it back for one more try, then take it again.
             writer.journal.release_reserve();
-            saved = file::save(&path, &self.session);
+            saved = Some(file::save(&path, &self.session));
             writer.journal.reserve_again();
         }
-        if let Err(err) = saved {
+        if let Some(Err(err)) = saved {
             writer.last_error = Some(err.to_string());
             return Err(err);
         }
-        // The save put a new file in place: lock that one now. Nobody else
-        // can have it yet (it had no other name), so this cannot fail but
-        // for I/O, and then the lock file still guards this path.
-        let _ = writer.lock.lock_session_file(&path);
-        writer.stamp = DiskStamp::of(&path);
-        writer.saved_seq = self.session.journal_seq;
-        writer.pending.clear();
-        writer.last_error = None;
-        // Records left in the journal are all in the file now, and have
-        // sequence numbers it says to skip: failing to empty it is harmless.
-        let _ = writer.journal.clear();
-        if !writer.journal.is_in_place() {
-            // Everything is in the file now: start a journal at its name.
-            writer.restart_journal();
-        }
+        self.saved(self.session.journal_seq, false);
         Ok(())
+    }
+
+    /// The file now holds every change up to `seq`: the new file is
+    /// locked (unless `locked` already, by the thread that wrote it), and
+    /// the journal emptied if it holds nothing newer.
+    fn saved(&mut self, seq: u64, locked: bool) {
+        let Some(writer) = self.writer.as_mut() else {
+            return;
+        };
+        if !locked {
+            lock_new_file(&writer.lock, &self.path);
+        }
+        writer.stamp = DiskStamp::of(&self.path);
+        writer.saved_seq = seq;
+        // Changes the journal could not take are in the file now, but
+        // those made after the snapshot was taken.
+        writer.pending.retain(|r| r.seq > seq);
+        if writer.pending.is_empty() {
+            writer.last_error = None;
+        }
+        if self.session.journal_seq == seq {
+            // Records left in the journal are all in the file now, and
+            // have sequence numbers it says to skip: failing to empty it
+            // is harmless.
+            let _ = writer.journal.clear();
+            if !writer.journal.is_in_place() {
+                // Everything is in the file now: start a journal at its name.
+                writer.restart_journal();
+            }
+        } else if !writer.journal.is_in_place() {
+            // Changes made while a snapshot was written went to a journal
+            // another program removed or replaced: only a save keeps them.
+            let _ = self.save_now(false);
+        }
+        // Else changes were made while the snapshot was written: the
+        // journal keeps them (and the older records, which replay skips).
     }
 
     /// The changes not on disk yet, as the journal lines they would be: the
@@ -483,11 +700,14 @@ impl OpenSession {
     /// lock are removed. Opening and closing without a change leaves the
     /// file untouched.
     pub fn close(mut self) -> Result<(), SaveError> {
-        if self.writer.is_none() {
+        let Some(writer) = self.writer.as_mut() else {
             return Ok(());
-        }
+        };
+        // A save being written ends first; then whatever it lacks is saved.
+        writer.save_queued = false;
+        self.join_save();
         if self.has_unsaved_changes() {
-            self.save()?;
+            self.save_now(false)?;
         }
         if let Some(writer) = self.writer.take() {
             let _ = std::fs::remove_file(writer.journal.path());
@@ -518,8 +738,23 @@ impl Writer {
             last_error: None,
             stamp,
             saved_seq,
-            lock,
+            lock: Arc::new(Mutex::new(lock)),
+            saving: None,
+            save_queued: false,
+            ready: None,
         }
+    }
+
+    /// Refuses to overwrite a file another program changed.
+    fn check_stamp(&mut self, path: &Path) -> Result<(), SaveError> {
+        if self.stamp.is_some() && DiskStamp::of(path) != self.stamp {
+            let err = SaveError::ChangedOnDisk {
+                path: path.to_path_buf(),
+            };
+            self.last_error = Some(err.to_string());
+            return Err(err);
+        }
+        Ok(())
     }
 
     fn flush(&mut self) -> bool {
@@ -542,6 +777,54 @@ impl Writer {
             }
         }
     }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        // A snapshot still being written must be in place before the lock
+        // goes: else another process could open the session, save it, and
+        // then see its file replaced by this older one. (A process killed
+        // takes the thread with it: its file is the old one, or the new.)
+        if let Some(saving) = self.saving.take() {
+            let _ = saving.thread.join();
+        }
+    }
+}
+
+/// What the thread writing a save does: the snapshot saved (see
+/// [`file::save`]), and the new file locked.
+fn write_snapshot(path: &Path, snapshot: Session, lock: &Mutex<Lock>) -> Result<(), SaveError> {
+    // A bug while writing is reported as a failed save, the lock kept.
+    let saved = panic::catch_unwind(AssertUnwindSafe(|| file::save(path, &snapshot)));
+    let result = saved.unwrap_or_else(|_| Err(thread_failed(path)));
+    if result.is_ok() {
+        // Here rather than when the result is applied: letting go of the
+        // old file, which has no name any more, frees its blocks (6 to 12
+        // ms at 100,000 entries).
+        lock_new_file(lock, path);
+    }
+    // The snapshot is dropped here too, not on the UI thread.
+    drop(snapshot);
+    result
+}
+
+/// The save put a new file in place: lock that one now. Nobody else can
+/// have it yet (it had no other name), so this cannot fail but for I/O,
+/// and then the lock file still guards this path.
+fn lock_new_file(lock: &Mutex<Lock>, path: &Path) {
+    let mut lock = lock.lock().unwrap_or_else(PoisonError::into_inner);
+    let _ = lock.lock_session_file(path);
+}
+
+fn thread_failed(path: &Path) -> SaveError {
+    SaveError::Io {
+        path: path.to_path_buf(),
+        source: io::Error::other("the thread writing it stopped on a bug in minutes"),
+    }
+}
+
+fn is_disk_full(err: &SaveError) -> bool {
+    matches!(err, SaveError::Io { source, .. } if source.kind() == io::ErrorKind::StorageFull)
 }
 
 /// What `minutes list` shows of a session, as opening it read-only would:

@@ -71,3 +71,9 @@ macro_rules! assert_screen {
         })
     };
 }
+
+/// Waits for the save being written in the background (Ctrl+S, autosave)
+/// and applies its result as the next tick would: "Saved", or the error.
+pub fn settled(app: &mut App) {
+    app::wait_for_save(app);
+}
