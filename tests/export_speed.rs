@@ -316,3 +316,92 @@ fn grouping_by_topic_in_one_pass_lists_each_entry_where_filtering_did() {
     assert_eq!(listed, s.entries.len(), "every entry is in one section");
     assert_eq!(sections_listed(&export::minutes(&s)), expected);
 }
+
+/// Markdown's escaping as it was before text with nothing to escape was
+/// copied whole: every line, character by character.
+fn escaped_char_by_char(text: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let trimmed = line.trim_start();
+        let line = if trimmed.starts_with(['#', '-', '+', '>', '=']) {
+            out.push_str(&line[..line.len() - trimmed.len()]);
+            out.push('\\');
+            trimmed
+        } else {
+            line
+        };
+        for c in line.chars() {
+            if matches!(
+                c,
+                '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~'
+            ) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn markdown_piece() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "the",
+        "Zürich",
+        "讨论了提案",
+        " ",
+        "  ",
+        "\n",
+        "\n  ",
+        "#",
+        "-",
+        "+",
+        ">",
+        "=",
+        "*",
+        "_",
+        "`",
+        "[",
+        "]",
+        "<b>",
+        "|",
+        "~",
+        "\\",
+        "é",
+        "—",
+    ])
+}
+
+proptest! {
+    /// Text is escaped for Markdown as it was, in a paragraph and in a
+    /// list item of several lines.
+    #[test]
+    fn markdown_escapes_as_before(
+        pieces in prop::collection::vec(markdown_piece(), 0..30),
+        lead in prop::collection::vec(markdown_piece(), 0..4),
+    ) {
+        let text = pieces.concat();
+        let lead = lead.concat().replace('\n', " ");
+        let doc = Document {
+            title: text.clone(),
+            blocks: vec![
+                Block::Paragraph(text.clone()),
+                Block::List(vec![Item { lead: lead.clone(), text: text.clone() }]),
+            ],
+        };
+        let text_md = escaped_char_by_char(&text);
+        let item = match (lead.is_empty(), text.is_empty()) {
+            (true, _) => format!("- {}", text_md.replace('\n', "\n  ")),
+            (false, true) => format!("- **{}**", escaped_char_by_char(&lead)),
+            (false, false) => format!(
+                "- **{}:** {}",
+                escaped_char_by_char(&lead),
+                text_md.replace('\n', "\n  ")
+            ),
+        };
+        let expected = format!("# {text_md}\n\n{text_md}\n\n{item}\n");
+        prop_assert_eq!(export::markdown::render(&doc), expected);
+    }
+}

@@ -1,6 +1,6 @@
 use std::collections::{HashMap, HashSet};
 
-use chrono::Duration;
+use chrono::{Duration, Timelike};
 
 use super::document::{Block, Document, Item};
 use crate::model::attendance::{came_after_the_end, came_late};
@@ -37,8 +37,10 @@ pub fn minutes(s: &Session) -> Document {
     doc
 }
 
+/// `14:05`, in the timestamp's own offset (as `%H:%M`, without parsing the
+/// format string each time: once for every entry).
 fn hm(t: &Timestamp) -> String {
-    t.format("%H:%M").to_string()
+    format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 fn minutes_of(d: Duration) -> String {

@@ -11,40 +11,37 @@ pub const WIDTH: usize = 80;
 
 pub fn render(doc: &Document) -> String {
     let mut out = String::new();
-    let title = wrap(&doc.title, "", "");
-    let underline = title.lines().map(UnicodeWidthStr::width).max().unwrap_or(0);
-    out.push_str(&title);
-    out.push_str(&"=".repeat(underline));
-    out.push('\n');
+    underlined(&mut out, &doc.title, "=");
+    // Each item's text, in a buffer used again for the next.
+    let mut item_text = String::new();
     for block in &doc.blocks {
         match block {
             Block::Fields(fields) => {
                 out.push('\n');
                 let label_width = fields.iter().map(|(l, _)| l.width() + 1).max().unwrap_or(0);
+                let rest = " ".repeat(label_width + 1);
                 for (label, value) in fields {
                     let first = pad(&format!("{label}:"), label_width + 1);
-                    out.push_str(&wrap(value, &first, &" ".repeat(label_width + 1)));
+                    wrap(&mut out, value, &first, &rest);
                 }
             }
             Block::Heading(h) => {
-                let h = wrap(h, "", "");
-                let underline = h.lines().map(UnicodeWidthStr::width).max().unwrap_or(0);
                 out.push('\n');
-                out.push_str(&h);
-                out.push_str(&"-".repeat(underline));
-                out.push('\n');
+                underlined(&mut out, h, "-");
             }
             Block::Subheading(h) => {
                 out.push('\n');
-                out.push_str(&wrap(h, "", ""));
+                wrap(&mut out, h, "", "");
             }
             Block::Paragraph(p) => {
                 out.push('\n');
-                out.push_str(&wrap(p, "", ""));
+                wrap(&mut out, p, "", "");
             }
             Block::List(items) => {
                 for item in items {
-                    out.push_str(&wrap(&item_text(item), "  - ", "    "));
+                    item_text.clear();
+                    push_item_text(&mut item_text, item);
+                    wrap(&mut out, &item_text, "  - ", "    ");
                 }
             }
             Block::Table {
@@ -57,12 +54,26 @@ pub fn render(doc: &Document) -> String {
     out
 }
 
-fn item_text(item: &Item) -> String {
-    match (item.lead.is_empty(), item.text.is_empty()) {
-        (true, _) => item.text.clone(),
-        (false, true) => item.lead.clone(),
-        (false, false) => format!("{}: {}", item.lead, item.text),
+/// `text` wrapped, and a line of `rule` as wide as its widest line.
+fn underlined(out: &mut String, text: &str, rule: &str) {
+    let start = out.len();
+    wrap(out, text, "", "");
+    let underline = out[start..]
+        .lines()
+        .map(UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0);
+    out.push_str(&rule.repeat(underline));
+    out.push('\n');
+}
+
+/// `lead: text`, or whichever of them there is.
+fn push_item_text(out: &mut String, item: &Item) {
+    out.push_str(&item.lead);
+    if !item.lead.is_empty() && !item.text.is_empty() {
+        out.push_str(": ");
     }
+    out.push_str(&item.text);
 }
 
 /// How text is wrapped. Lines break where the Unicode line-breaking rules
@@ -78,27 +89,25 @@ fn options<'a>(width: usize) -> textwrap::Options<'a> {
         .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
 }
 
-/// Wraps `text` at [`WIDTH`], each line ending in a newline: the first
-/// line after `first`, the others after `rest` (of the same width).
-fn wrap(text: &str, first: &str, rest: &str) -> String {
-    let mut out = String::with_capacity(first.len() + text.len() + 1);
+/// Wraps `text` at [`WIDTH`] onto `out`, each line ending in a newline:
+/// the first line after `first`, the others after `rest` (of the same width).
+fn wrap(out: &mut String, text: &str, first: &str, rest: &str) {
     for (i, paragraph) in text.split('\n').enumerate() {
         let indent = if i == 0 { first } else { rest };
         let room = WIDTH.saturating_sub(textwrap::core::display_width(indent));
         // Most paragraphs of a few words fit: the same line textwrap would
         // make, without finding where it could break.
         if fits(paragraph.trim_end_matches(' '), room) {
-            push_line(&mut out, indent, paragraph);
+            push_line(out, indent, paragraph);
             continue;
         }
         let options = options(WIDTH)
             .initial_indent(indent)
             .subsequent_indent(rest);
         for line in textwrap::wrap(paragraph, options) {
-            push_line(&mut out, "", &line);
+            push_line(out, "", &line);
         }
     }
-    out
 }
 
 /// Whether `text` is at most `room` columns wide, as textwrap measures it
