@@ -82,7 +82,7 @@ fn push_item_text(out: &mut String, item: &Item) {
 /// as `。` or a French ` !`. Each line takes as many words as fit (first
 /// fit, as `fmt` and mail clients fill lines), measured in columns, a
 /// Chinese character two. Optimal fit evens out the right edge a little
-/// but took three quarters of a long export.
+/// but took about 40% of a long export.
 fn options<'a>(width: usize) -> textwrap::Options<'a> {
     textwrap::Options::new(width)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
@@ -95,8 +95,8 @@ fn wrap(out: &mut String, text: &str, first: &str, rest: &str) {
     for (i, paragraph) in text.split('\n').enumerate() {
         let indent = if i == 0 { first } else { rest };
         let room = WIDTH.saturating_sub(textwrap::core::display_width(indent));
-        // Most paragraphs of a few words fit: the same line textwrap would
-        // make, without finding where it could break.
+        // A paragraph that fits (a heading, a field, a short note) is the
+        // line textwrap would make, without finding where it could break.
         if fits(paragraph.trim_end_matches(' '), room) {
             push_line(out, indent, paragraph);
             continue;
@@ -110,8 +110,10 @@ fn wrap(out: &mut String, text: &str, first: &str, rest: &str) {
     }
 }
 
-/// Whether `text` is at most `room` columns wide, as textwrap measures it
-/// (or wider: never narrower), looking at no more of it than it needs to.
+/// Whether `text` is at most `room` columns wide, looking at no more of it
+/// than it needs to. Measured as textwrap measures, or wider (textwrap
+/// skips escape sequences), never narrower: a paragraph that does not fit
+/// for textwrap is always left to it.
 fn fits(text: &str, room: usize) -> bool {
     // No character is wider than it is long in UTF-8.
     if text.len() <= room {
