@@ -1,4 +1,6 @@
-use chrono::Duration;
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Duration, Timelike};
 
 use super::document::{Block, Document, Item};
 use crate::model::attendance::{came_after_the_end, came_late};
@@ -35,8 +37,10 @@ pub fn minutes(s: &Session) -> Document {
     doc
 }
 
+/// `14:05`, in the timestamp's own offset (as `%H:%M`, without parsing the
+/// format string each time: once for every entry).
 fn hm(t: &Timestamp) -> String {
-    t.format("%H:%M").to_string()
+    format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 fn minutes_of(d: Duration) -> String {
@@ -253,22 +257,24 @@ fn topics(s: &Session, blocks: &mut Vec<Block>) {
         })
         .collect();
     sections.push(("Outside the agenda".into(), None));
-    // Logged once the meeting had ended: a section of their own, last.
-    let after_end = |e: &Entry| s.ended_at.is_some_and(|end| e.at > end);
-    let after: Vec<&Entry> = s.entries.iter().filter(|e| after_end(e)).collect();
-    let mut sections: Vec<(String, Option<AgendaId>, Vec<&Entry>)> = sections
+    // One pass over the log: each entry under its topic, those logged once
+    // the meeting had ended in a section of their own, last. An entry whose
+    // topic is no longer on the agenda is outside it.
+    let on_agenda: HashSet<AgendaId> = s.agenda.iter().map(|a| a.id).collect();
+    let mut by_topic: HashMap<Option<AgendaId>, Vec<&Entry>> = HashMap::new();
+    let mut after: Vec<&Entry> = Vec::new();
+    for e in &s.entries {
+        if s.ended_at.is_some_and(|end| e.at > end) {
+            after.push(e);
+        } else {
+            let topic = e.agenda_item.filter(|t| on_agenda.contains(t));
+            by_topic.entry(topic).or_default().push(e);
+        }
+    }
+    let mut sections: Vec<(String, Option<AgendaId>, &[&Entry])> = sections
         .into_iter()
         .map(|(title, id)| {
-            let entries = s
-                .entries
-                .iter()
-                .filter(|e| !after_end(e))
-                .filter(|e| {
-                    e.agenda_item == id
-                        || (id.is_none()
-                            && e.agenda_item.is_some_and(|t| s.agenda_item(t).is_none()))
-                })
-                .collect();
+            let entries = by_topic.get(&id).map_or(&[][..], Vec::as_slice);
             (title, id, entries)
         })
         .collect();
@@ -276,7 +282,7 @@ fn topics(s: &Session, blocks: &mut Vec<Block>) {
         sections.push((
             format!("After the meeting (ended {})", hm(&end)),
             None,
-            after,
+            &after,
         ));
     }
     for (title, id, entries) in sections {
