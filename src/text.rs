@@ -3,6 +3,8 @@
 //! Also: making text from a file safe to print, and telling blank text.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -176,6 +178,34 @@ pub fn pad_left(s: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_wrap_is_kept_for_its_text_width_and_indent_only() {
+        let memo = WrapMemo::default();
+        let wraps = std::cell::Cell::new(0);
+        let wrap = |text: &str| {
+            wraps.set(wraps.get() + 1);
+            vec![text.to_uppercase()]
+        };
+        assert_eq!(memo.lines("ab", 10, 2, || wrap("ab")), ["AB"]);
+        assert_eq!(memo.lines("ab", 10, 2, || wrap("no")), ["AB"]);
+        assert_eq!(wraps.get(), 1, "wrapped once");
+        assert_eq!(memo.lines("ab", 11, 2, || wrap("ab")), ["AB"]);
+        assert_eq!(memo.lines("ab", 10, 0, || wrap("ab")), ["AB"]);
+        assert_eq!(memo.lines("abc", 10, 2, || wrap("abc")), ["ABC"]);
+        assert_eq!(
+            wraps.get(),
+            4,
+            "another width, indent or text is wrapped anew"
+        );
+        for n in 0..WrapMemo::KEPT {
+            memo.lines(&n.to_string(), 10, 0, || wrap("x"));
+        }
+        assert!(
+            memo.0.borrow().len() <= WrapMemo::KEPT,
+            "never more than KEPT"
+        );
+    }
+
     use super::*;
 
     #[test]
@@ -241,5 +271,40 @@ mod tests {
         assert_eq!(fit("王丽王丽", 5), "王丽…");
         assert_eq!(pad("王丽", 6), "王丽  ");
         assert_eq!(pad_left("Zoë", 5), "  Zoë");
+    }
+}
+
+/// Lines wrapped once and kept, for text drawn again frame after frame
+/// (the log's entries on screen): wrapping by the Unicode rules was a
+/// quarter of a frame. Keyed by everything the lines depend on, so a
+/// changed text is simply another key; forgotten wholesale when it holds
+/// many more texts than a screen shows.
+#[derive(Debug, Default)]
+pub struct WrapMemo(RefCell<HashMap<(String, usize, usize), Vec<String>>>);
+
+impl WrapMemo {
+    /// How many wrapped texts are kept at most: many screens' worth.
+    const KEPT: usize = 2_000;
+
+    /// The lines of `text` at `width` with an indent of `indent` columns,
+    /// wrapped by `wrap` the first time.
+    pub fn lines(
+        &self,
+        text: &str,
+        width: usize,
+        indent: usize,
+        wrap: impl FnOnce() -> Vec<String>,
+    ) -> Vec<String> {
+        let key = (text.to_string(), width, indent);
+        let mut memo = self.0.borrow_mut();
+        if let Some(lines) = memo.get(&key) {
+            return lines.clone();
+        }
+        if memo.len() >= Self::KEPT {
+            memo.clear();
+        }
+        let lines = wrap();
+        memo.insert(key, lines.clone());
+        lines
     }
 }

@@ -218,6 +218,8 @@ pub struct App {
     searches: Searches,
     /// The log's event rows, kept between frames.
     timeline: Timeline,
+    /// The log's entries as wrapped for the screen, kept between frames.
+    pub wraps: crate::text::WrapMemo,
     pub quit: bool,
     /// An error to be heard: the secretary's eyes are on the call, and a
     /// line refused stays in the input, where the next one would join it.
@@ -337,6 +339,7 @@ impl App {
             save_asked: None,
             searches: Searches::default(),
             timeline: Timeline::default(),
+            wraps: Default::default(),
             quit: false,
             bell: false,
             rescue_dirs: crate::store::rescue_dirs(store.path(), None),

@@ -67,7 +67,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let after_end = |at: Timestamp| s.ended_at.is_some_and(|end| at > end);
     let len = s.entries.len();
     let lines = window(len, height, edited.or(selected), |i| {
-        let mut entry = wrapped(s, &s.entries[i], width, most, app.now);
+        let mut entry = wrapped(app, &s.entries[i], width, most);
         if Some(i) == selected || Some(i) == edited {
             entry = entry
                 .into_iter()
@@ -232,18 +232,19 @@ fn window<T>(
 /// An entry as rows of `width` columns: `HH:MM Kind       text`, the text
 /// wrapped with its following rows starting under its first; its first
 /// `most` characters, then `…`.
-fn wrapped(
-    s: &Session,
-    e: &Entry,
-    width: usize,
-    most: usize,
-    now: Timestamp,
-) -> Vec<Line<'static>> {
+fn wrapped(app: &App, e: &Entry, width: usize, most: usize) -> Vec<Line<'static>> {
+    let s = app.store.session();
     let time = e.at.format("%H:%M ").to_string();
     let label = format!("{:<10} ", e.kind.label());
     let head = time.width() + label.width();
     let hanging = width >= head + MIN_TEXT;
-    let text = describe(s, e, most, now, if hanging { width - head } else { width });
+    let text = describe(
+        s,
+        e,
+        most,
+        app.now,
+        if hanging { width - head } else { width },
+    );
     let indent = if hanging {
         " ".repeat(head)
     } else {
@@ -258,14 +259,20 @@ fn wrapped(
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(true);
     let room = width.saturating_sub(indent.len()).max(1);
-    let mut text_lines = textwrap::wrap(&text, options).into_iter().flat_map(|l| {
-        let l = unglue(l.strip_prefix(indent.as_str()).unwrap_or(&l));
-        if l.width() <= room {
-            vec![l]
-        } else {
-            split_to_width(&l, room)
-        }
+    let text_lines = app.wraps.lines(&text, width, indent.len(), || {
+        textwrap::wrap(&text, options)
+            .into_iter()
+            .flat_map(|l| {
+                let l = unglue(l.strip_prefix(indent.as_str()).unwrap_or(&l));
+                if l.width() <= room {
+                    vec![l]
+                } else {
+                    split_to_width(&l, room)
+                }
+            })
+            .collect()
     });
+    let mut text_lines = text_lines.into_iter();
     let mut first = vec![
         Span::styled(time, theme::DIM),
         Span::styled(label, theme::kind(&e.kind)),
