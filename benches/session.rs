@@ -307,6 +307,26 @@ fn whole_file(c: &mut Criterion) {
         });
         group.finish();
 
+        // Startup without the terminal: the file opened read-only (read,
+        // parsed, checked, the journal looked for), the app built and its
+        // first frame drawn at 120x40.
+        let mut group = c.benchmark_group("open_to_first_frame");
+        group.sampling_mode(SamplingMode::Flat);
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            LazyCell::force(&saved);
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+            // Dropped untimed: that is the app's exit, not its start.
+            b.iter_with_large_drop(|| {
+                let open = OpenSession::open(&path, store::Mode::ReadOnly).unwrap();
+                let now = now_after(open.session());
+                let mut app = App::new(open, now);
+                app::update(&mut app, Action::Resize(120, 40), now);
+                draw(&mut terminal, &app);
+                app
+            })
+        });
+        group.finish();
+
         let mut group = c.benchmark_group("load");
         group.sampling_mode(SamplingMode::Flat);
         group.bench_function(BenchmarkId::from_parameter(n), |b| {
