@@ -47,7 +47,11 @@ fn a_long_log_parses_as_one_parse_of_the_whole_file() {
     for seed in [1, 2, 3] {
         let session = long_session(seed, 8_000);
         let text = file::to_ron(&session).unwrap();
-        assert!(text.len() > 2 << 20, "long enough to be cut: {}", text.len());
+        assert!(
+            text.len() > 2 << 20,
+            "long enough to be cut: {}",
+            text.len()
+        );
         let path = dir.path().join(format!("long-{seed}.ron"));
         let parsed = file::parse(&path, text.as_bytes()).unwrap();
         assert_eq!(parsed, whole(&text).unwrap());
@@ -56,8 +60,7 @@ fn a_long_log_parses_as_one_parse_of_the_whole_file() {
             parsed
                 .entries
                 .iter()
-                .any(|e| matches!(e.kind, EntryKind::Speech { .. })
-                    && e.text.starts_with("),\n")),
+                .any(|e| matches!(e.kind, EntryKind::Speech { .. }) && e.text.starts_with("),\n")),
             "the tricky texts are in"
         );
     }
@@ -79,7 +82,10 @@ fn a_long_log_laid_out_otherwise_parses_the_same() {
     let named = format!(
         "{}{}",
         &pretty[..log],
-        pretty[log..].replace("\n        (\n            id:", "\n        Entry(\n            id:")
+        pretty[log..].replace(
+            "\n        (\n            id:",
+            "\n        Entry(\n            id:"
+        )
     );
     let path = std::path::Path::new("long.ron");
     for text in [compact, named] {
@@ -95,13 +101,20 @@ fn a_mistake_deep_in_a_long_log_is_reported_where_it_is() {
     let session = long_session(5, 8_000);
     let text = file::to_ron(&session).unwrap();
     let at = text.rfind("kind: Note").expect("a note near the end");
-    let damaged = format!("{}kind: Nothe{}", &text[..at], &text[at + "kind: Note".len()..]);
+    let damaged = format!(
+        "{}kind: Nothe{}",
+        &text[..at],
+        &text[at + "kind: Note".len()..]
+    );
     let expected = whole(&damaged).unwrap_err();
     let line = damaged[..at].lines().count();
     assert_eq!(expected.span.start.line, line);
     match file::parse(std::path::Path::new("damaged.ron"), damaged.as_bytes()) {
         Err(LoadError::Syntax { line, col, .. }) => {
-            assert_eq!((line, col), (expected.span.start.line, expected.span.start.col));
+            assert_eq!(
+                (line, col),
+                (expected.span.start.line, expected.span.start.col)
+            );
         }
         other => panic!("expected a syntax error, got {other:?}"),
     }
