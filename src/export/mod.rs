@@ -6,6 +6,7 @@ mod document;
 pub mod markdown;
 mod minutes;
 pub mod text;
+pub mod wrap;
 
 pub use document::{Block, Document, Item};
 pub use minutes::minutes;

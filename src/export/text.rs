@@ -101,6 +101,10 @@ fn wrap(out: &mut String, text: &str, first: &str, rest: &str) {
             push_line(out, indent, paragraph);
             continue;
         }
+        // Text of the usual alphabet: the same lines, without textwrap.
+        if super::wrap::first_fit(out, paragraph, indent, rest, WIDTH) {
+            continue;
+        }
         let options = options(WIDTH)
             .initial_indent(indent)
             .subsequent_indent(rest);
