@@ -724,6 +724,28 @@ fn summary_reads_every_part_of_a_session_without_building_its_log() {
         std::fs::write(&path, &text).unwrap();
         assert_summarises(&store::file::summary(&path).unwrap(), session);
 
+        // What the scanner leaves to the full parse, written by hand in
+        // the log: a comment between entries, a raw string, a character.
+        let log = text.find("entries: [").unwrap() + "entries: [".len();
+        let at = text.rfind("text: \"").unwrap();
+        let end = at + text[at..].find("\",\n").unwrap() + 1;
+        let raw = format!("text: r#{}#", &text[at + "text: ".len()..end]);
+        for by_hand in [
+            format!(
+                "{}\n        // a comment, ( [\n{}",
+                &text[..log],
+                &text[log..]
+            ),
+            format!("{}{raw}{}", &text[..at], &text[end..]),
+            // A backslash ends a raw string as any other character.
+            format!("{}text: r\"C:\\\",{}", &text[..at], &text[end + 1..]),
+        ] {
+            std::fs::write(&path, &by_hand).unwrap();
+            let loaded = store::load(&path).unwrap();
+            assert_summarises(&store::file::summary(&path).unwrap(), &loaded);
+            assert_eq!(loaded.entries.len(), session.entries.len());
+        }
+
         let at = text.rfind("kind: Note").unwrap();
         let edited = format!("{}kind: Memo{}", &text[..at], &text[at + 10..]);
         std::fs::write(&path, edited).unwrap();

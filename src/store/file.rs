@@ -10,7 +10,7 @@ use thiserror::Error;
 
 use super::journal::MAX_SEQ;
 use super::locate::{self, Step};
-use crate::model::{Entry, FORMAT_VERSION, Place, Problem, Session, Timestamp};
+use crate::model::{FORMAT_VERSION, Place, Problem, Session, Timestamp};
 
 /// Larger files are refused rather than read: a two-day conference with
 /// thousands of entries is a few MiB, so this is far from any real session.
@@ -212,7 +212,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Session, LoadError> {
         col: e.span.start.col + usize::from(bom && e.span.start.line == 1),
         message: describe(&e, text),
     };
-    let session: Session = match from_text(text) {
+    let session: Session = match ron_options().from_str(text) {
         Ok(s) => s,
         Err(e) => {
             // A file from a newer build fails on fields this one does not
@@ -683,75 +683,6 @@ const LISTS: [&str; 6] = [
     "queue",
 ];
 
-/// Parses a session's text: a long log in pieces, one per core, the rest
-/// of the file as usual. A text that is not as `minutes` writes it (see
-/// [`scan_lists`]), or that does not parse so, is parsed whole, so a
-/// mistake is reported as ever, with its line and column.
-fn from_text(text: &str) -> Result<Session, ron::error::SpannedError> {
-    match in_pieces(text) {
-        Some(session) => Ok(session),
-        None => ron_options().from_str(text),
-    }
-}
-
-/// Below this, a file is parsed in one piece: threads would cost more than
-/// they save (a 1,000-entry log is 0.4 MiB and parses in 3 ms).
-const PIECES_FROM: usize = 2 << 20;
-
-/// The session in `text`, its log parsed in pieces on several threads and
-/// the rest of the file (its log emptied) beside them; `None` if any piece
-/// fails, or the file is small or not as `minutes` writes it.
-///
-/// The same as one parse of the whole text: the pieces are cut at commas
-/// of the log's own level (the scanner follows strings and brackets),
-/// between one entry's `)` and the next one's `(`, and the log appears
-/// once in the session.
-fn in_pieces(text: &str) -> Option<Session> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if threads < 2 || text.len() < PIECES_FROM {
-        return None;
-    }
-    let lists = scan_lists(text)?;
-    let mut logs = lists.iter().filter(|l| l.name == "entries");
-    let log = logs.next()?;
-    if logs.next().is_some() {
-        // Twice the field: the whole parse refuses it, and says where.
-        return None;
-    }
-    let rest = format!("{}[]{}", &text[..log.start], &text[log.end..]);
-    // The log from its `[` to its `]`, cut at seams into `threads` pieces
-    // of about the same size.
-    let mut cuts = vec![log.start];
-    for k in 1..threads {
-        let near = log.start + (log.end - log.start) * k / threads;
-        let seam = log.seams.partition_point(|&at| at < near);
-        if let Some(&at) = log.seams.get(seam)
-            && at > *cuts.last()?
-        {
-            cuts.push(at);
-        }
-    }
-    cuts.push(log.end - 1);
-    let piece = |k: usize| -> Option<Vec<Entry>> {
-        let (from, to) = (cuts[k] + 1, cuts[k + 1]);
-        let text = format!("[{}]", &text[from..to]);
-        ron_options().from_str(&text).ok()
-    };
-    std::thread::scope(|scope| {
-        let others: Vec<_> = (1..cuts.len() - 1)
-            .map(|k| scope.spawn(move || piece(k)))
-            .collect();
-        let rest = scope.spawn(|| ron_options().from_str::<Session>(&rest).ok());
-        let mut entries = piece(0)?;
-        for other in others {
-            entries.extend(other.join().ok()??);
-        }
-        let mut session = rest.join().ok()??;
-        session.entries = entries.into();
-        Some(session)
-    })
-}
-
 /// One of the session's lists, as the scanner found it.
 struct ListSpan<'t> {
     name: &'t str,
@@ -760,9 +691,6 @@ struct ListSpan<'t> {
     /// Just after its `]`.
     end: usize,
     items: usize,
-    /// The commas between two items where one record ends with `)` and
-    /// the next begins with `(`: where the log can be cut into pieces.
-    seams: Vec<usize>,
 }
 
 /// The session's lists (the fields named in [`LISTS`]), found by a scanner
@@ -849,7 +777,6 @@ fn skip_lists(text: &str) -> Option<(String, usize)> {
 fn scan_list<'t>(b: &[u8], start: usize, name: &'t str) -> Option<ListSpan<'t>> {
     let mut open = Vec::new();
     let mut items = 0;
-    let mut seams = Vec::new();
     let mut at_item = true;
     let mut i = start;
     loop {
@@ -894,19 +821,10 @@ fn scan_list<'t>(b: &[u8], start: usize, name: &'t str) -> Option<ListSpan<'t>> 
                         start,
                         end: i + 1,
                         items,
-                        seams,
                     });
                 }
             }
-            b',' if open.len() == 1 => {
-                at_item = true;
-                let before = b[..i].iter().rposition(|c| !c.is_ascii_whitespace());
-                if before.is_some_and(|k| b[k] == b')')
-                    && b.get(skip_space(b, i + 1)) == Some(&b'(')
-                {
-                    seams.push(i);
-                }
-            }
+            b',' if open.len() == 1 => at_item = true,
             c if c.is_ascii_whitespace() => {}
             _ => starts_item(),
         }
@@ -953,38 +871,4 @@ fn skip_space(b: &[u8], mut i: usize) -> usize {
 
 fn closes(open: u8, close: u8) -> bool {
     matches!((open, close), (b'(', b')') | (b'[', b']') | (b'{', b'}'))
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::model::{Entry, EntryId, EntryKind, Session};
-
-    /// tests/parse_pieces.rs shows that what is parsed in pieces is what a
-    /// whole parse gives; this, that a long log is indeed parsed in pieces
-    /// (else those tests would pass by the whole parse alone).
-    #[test]
-    fn a_long_log_is_cut_at_every_entry_and_parsed_in_pieces() {
-        let mut s = Session::new("Long");
-        let at = chrono::DateTime::parse_from_rfc3339("2026-11-19T09:00:00+08:00").unwrap();
-        for n in 1..=6_000 {
-            s.entries.push(Entry {
-                id: EntryId(n),
-                at,
-                agenda_item: None,
-                kind: EntryKind::Note,
-                text: format!(
-                    "Note {n}: \"(a), [b]\" {{c}} 'd' // r#\"e\"# {}",
-                    "x".repeat(300)
-                ),
-            });
-        }
-        let text = super::to_ron(&s).unwrap();
-        assert!(text.len() > super::PIECES_FROM);
-        let lists = super::scan_lists(&text).expect("scanned");
-        let log = lists.iter().find(|l| l.name == "entries").unwrap();
-        assert_eq!((log.items, log.seams.len()), (6_000, 5_999));
-        if std::thread::available_parallelism().is_ok_and(|n| n.get() > 1) {
-            assert_eq!(super::in_pieces(&text), Some(s));
-        }
-    }
 }
