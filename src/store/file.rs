@@ -313,12 +313,41 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
 /// A session that fails the consistency check is never written: it would
 /// not load again, and the file it replaced (and then its `.bak`) would be lost.
 pub fn save(path: &Path, session: &Session) -> Result<(), SaveError> {
+    save_unless_changed(path, session, None).map(drop)
+}
+
+/// [`save`], unless another program changed the file since it was
+/// `expected` (its stamp when last read or written; `None`: not checked):
+/// checked once the new text is written beside it, just before it replaces
+/// it, so that a change made while the session was being written out is
+/// refused rather than overwritten. A file no longer there (removed or
+/// moved away) is written again: nothing is there to overwrite. Returns
+/// the stamp of the file written.
+pub(crate) fn save_unless_changed(
+    path: &Path,
+    session: &Session,
+    expected: Option<DiskStamp>,
+) -> Result<Option<DiskStamp>, SaveError> {
     check_before_writing(path, session)?;
     let text = to_ron(session)?;
-    write_atomic(path, text.as_bytes(), true).map_err(|source| SaveError::Io {
+    let io = |source| SaveError::Io {
         path: path.to_path_buf(),
         source,
-    })
+    };
+    let tmp = write_temp(path, text.as_bytes()).map_err(io)?;
+    if changed_on_disk(path, expected) {
+        return Err(SaveError::ChangedOnDisk {
+            path: path.to_path_buf(),
+        });
+    }
+    put_in_place(tmp, path, true).map_err(io)?;
+    Ok(DiskStamp::of(path))
+}
+
+/// Whether the file at `path` is not the one `expected` stamps (a file
+/// removed or moved away is not a change: nothing would be overwritten).
+pub(crate) fn changed_on_disk(path: &Path, expected: Option<DiskStamp>) -> bool {
+    expected.is_some() && DiskStamp::of(path).is_some_and(|now| Some(now) != expected)
 }
 
 /// Refuses a session that the loader would refuse.
@@ -346,13 +375,24 @@ pub(crate) fn check_before_writing(path: &Path, session: &Session) -> Result<(),
 /// A new file is created with mode 0600; an existing file keeps its mode.
 /// With `keep_backup`, the old content is first copied to `NAME.bak`.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
-    let dir = dir_of(path);
+    let tmp = write_temp(path, bytes)?;
+    put_in_place(tmp, path, keep_backup)
+}
+
+/// `bytes` in a temporary file beside `path`, with its mode, synced.
+fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
     let mut tmp = temp_file_for(path)?;
     if let Ok(meta) = fs::metadata(path) {
         tmp.as_file().set_permissions(meta.permissions())?;
     }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
+    Ok(tmp)
+}
+
+/// Renames `tmp` over `path` (after copying `path` to `NAME.bak` with
+/// `keep_backup`) and makes the rename durable.
+fn put_in_place(tmp: tempfile::NamedTempFile, path: &Path, keep_backup: bool) -> io::Result<()> {
     if keep_backup && path.exists() {
         let backup = super::backup_path(path);
         copy_atomic(path, &backup).map_err(|e| {
@@ -363,7 +403,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<
         })?;
     }
     tmp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
+    sync_dir(dir_of(path))
 }
 
 /// The directory a file is in (`.` for a bare name).

@@ -230,7 +230,7 @@ struct Writer {
 struct Saving {
     /// The snapshot's `journal_seq`: what the file holds once it is written.
     seq: u64,
-    thread: std::thread::JoinHandle<Result<(), SaveError>>,
+    thread: std::thread::JoinHandle<Result<Option<DiskStamp>, SaveError>>,
 }
 
 /// How a save started by [`OpenSession::start_save`] ended; its result is
@@ -473,9 +473,10 @@ impl OpenSession {
         let snapshot = self.session.clone();
         let seq = snapshot.journal_seq;
         let lock = Arc::clone(&writer.lock);
+        let expected = writer.stamp;
         let spawned = std::thread::Builder::new()
             .name("minutes save".into())
-            .spawn(move || write_snapshot(&path, snapshot, &lock));
+            .spawn(move || write_snapshot(&path, snapshot, &lock, expected));
         match spawned {
             Ok(thread) => {
                 writer.saving = Some(Saving { seq, thread });
@@ -567,9 +568,12 @@ impl OpenSession {
         let Saving { seq, thread } = writer.saving.take()?;
         let result = thread.join().unwrap_or_else(|_| Err(thread_failed(&path)));
         Some(match result {
-            Ok(()) => {
-                self.saved(seq, true);
-                SaveOutcome { seq, result }
+            Ok(stamp) => {
+                self.saved(seq, true, stamp);
+                SaveOutcome {
+                    seq,
+                    result: Ok(()),
+                }
             }
             Err(e) if is_disk_full(&e) => {
                 // Once more with the journal's reserve given back, here (a
@@ -599,7 +603,9 @@ impl OpenSession {
             .as_mut()
             .ok_or(SaveError::ReadOnly { path: path.clone() })?;
         writer.check_stamp(&path)?;
-        let mut saved = (!reserve_first).then(|| file::save(&path, &self.session));
+        let expected = writer.stamp;
+        let save = || file::save_unless_changed(&path, &self.session, expected);
+        let mut saved = (!reserve_first).then(save);
         if saved
             .as_ref()
             .is_none_or(|r| r.as_ref().is_err_and(is_disk_full))
@@ -607,28 +613,34 @@ impl OpenSession {
             // The space set aside for the journal may be what the save
             // lacks: give it back for one more try, then take it again.
             writer.journal.release_reserve();
-            saved = Some(file::save(&path, &self.session));
+            saved = Some(save());
             writer.journal.reserve_again();
         }
-        if let Some(Err(err)) = saved {
-            writer.last_error = Some(err.to_string());
-            return Err(err);
+        match saved.expect("tried at least once") {
+            Ok(stamp) => {
+                self.saved(self.session.journal_seq, false, stamp);
+                Ok(())
+            }
+            Err(err) => {
+                writer.last_error = Some(err.to_string());
+                Err(err)
+            }
         }
-        self.saved(self.session.journal_seq, false);
-        Ok(())
     }
 
     /// The file now holds every change up to `seq`: the new file is
     /// locked (unless `locked` already, by the thread that wrote it), and
     /// the journal emptied if it holds nothing newer.
-    fn saved(&mut self, seq: u64, locked: bool) {
+    fn saved(&mut self, seq: u64, locked: bool, stamp: Option<DiskStamp>) {
         let Some(writer) = self.writer.as_mut() else {
             return;
         };
         if !locked {
             lock_new_file(&writer.lock, &self.path);
         }
-        writer.stamp = DiskStamp::of(&self.path);
+        // The stamp of the file as the save left it, not as it is now:
+        // a change made by another program since is noticed by the next.
+        writer.stamp = stamp;
         writer.saved_seq = seq;
         // Changes the journal could not take are in the file now, but
         // those made after the snapshot was taken.
@@ -747,7 +759,7 @@ impl Writer {
 
     /// Refuses to overwrite a file another program changed.
     fn check_stamp(&mut self, path: &Path) -> Result<(), SaveError> {
-        if self.stamp.is_some() && DiskStamp::of(path) != self.stamp {
+        if file::changed_on_disk(path, self.stamp) {
             let err = SaveError::ChangedOnDisk {
                 path: path.to_path_buf(),
             };
@@ -793,9 +805,16 @@ impl Drop for Writer {
 
 /// What the thread writing a save does: the snapshot saved (see
 /// [`file::save`]), and the new file locked.
-fn write_snapshot(path: &Path, snapshot: Session, lock: &Mutex<Lock>) -> Result<(), SaveError> {
+fn write_snapshot(
+    path: &Path,
+    snapshot: Session,
+    lock: &Mutex<Lock>,
+    expected: Option<DiskStamp>,
+) -> Result<Option<DiskStamp>, SaveError> {
     // A bug while writing is reported as a failed save, the lock kept.
-    let saved = panic::catch_unwind(AssertUnwindSafe(|| file::save(path, &snapshot)));
+    let saved = panic::catch_unwind(AssertUnwindSafe(|| {
+        file::save_unless_changed(path, &snapshot, expected)
+    }));
     let result = saved.unwrap_or_else(|_| Err(thread_failed(path)));
     if result.is_ok() {
         // Here rather than when the result is applied: letting go of the
