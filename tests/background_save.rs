@@ -547,6 +547,37 @@ fn ctrl_s_says_saving_then_saved_when_the_file_is_written() {
     assert_eq!(journal_len(&path), 0);
 }
 
+/// Hostile report: "Saved" replaced whatever was said after Ctrl+S, the
+/// quit question ("press it again") and an entry's undo hint among them.
+#[test]
+fn saved_does_not_hide_what_was_said_after_ctrl_s() {
+    let (_dir, mut app) = app_on(common::before_meeting());
+    enter(&mut app, "a note to save", t(1, 0));
+    press(&mut app, &[ctrl('s')], t(1, 5));
+    enter(&mut app, "d: we publish in March", t(1, 6));
+    let hint = said(&app);
+    assert!(hint.starts_with("Decision logged"), "{hint}");
+    settled(&mut app);
+    assert_eq!(said(&app), hint);
+    assert!(
+        app.saved_at.is_some(),
+        "the status line says when it was saved"
+    );
+
+    // While the meeting runs, Ctrl+Q asks to be pressed again.
+    let mut running = common::sample();
+    running.ended_at = None;
+    let (_dir, mut app) = app_on(running);
+    enter(&mut app, "a note to save", t(1, 0));
+    press(&mut app, &[ctrl('s')], t(2, 0));
+    press(&mut app, &[ctrl('q')], t(2, 1));
+    let question = said(&app);
+    assert!(question.contains("again"), "{question}");
+    settled(&mut app);
+    assert_eq!(said(&app), question);
+    assert!(!app.quit);
+}
+
 #[test]
 fn the_result_of_a_save_is_applied_at_the_next_tick() {
     let (dir, mut app) = app_on(common::before_meeting());

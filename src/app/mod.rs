@@ -896,13 +896,16 @@ fn step(current: usize, delta: isize, len: usize) -> usize {
 /// often too, so that it is up to date for anyone reading it meanwhile.
 pub const AUTOSAVE_MINUTES: i64 = 5;
 
+/// What Ctrl+S says until the save ends.
+const SAVING: &str = "Saving…";
+
 /// Ctrl+S: the file is written by another thread from a copy of the
 /// session, and "Saved" said when it is (see `poll_save`).
 fn save(app: &mut App) {
     match app.store.start_save() {
         Ok(_) => {
             app.save_asked = Some(app.store.session().journal_seq);
-            app.info("Saving…");
+            app.info(SAVING);
         }
         Err(e) => app.error(e.to_string()),
     }
@@ -953,7 +956,12 @@ fn save_ended(app: &mut App, seq: u64, result: Result<(), crate::store::SaveErro
             app.dirty_since = None;
             if app.save_asked.is_some_and(|asked| seq >= asked) {
                 app.save_asked = None;
-                app.info(format!("Saved {}", app.store.path().display()));
+                // Unless something else was said since (an entry's undo
+                // hint, the quit question): the status line's "file saved
+                // HH:MM" says it once that goes.
+                if app.message.as_ref().is_none_or(|m| m.text == SAVING) {
+                    app.info(format!("Saved {}", app.store.path().display()));
+                }
             }
         }
         Err(e) => {
