@@ -761,7 +761,17 @@ fn summary_refuses_what_load_refuses_with_the_same_error() {
     let dir = tempfile::tempdir().unwrap();
     let text = store::file::to_ron(&common::sample()).unwrap();
     let cut = text[..text.len() / 2].rfind('\n').unwrap();
+    // Between two entries of the log (hostile report: a comma gone missing
+    // there was listed as one entry fewer; a stray item as one more).
+    let log = text.find("entries: [").unwrap();
+    let seam = log + text[log..].find("),\n        (").unwrap() + 1;
+    let between = |with: &str| format!("{}{with}{}", &text[..seam], &text[seam + 1..]);
     let damaged = [
+        between(""),
+        between(",,"),
+        between(", 42,"),
+        between(", \"a note\","),
+        text.replace("entries: [", "entries: [,"),
         text[..cut].to_string(),
         text.replace("version: 1,", "version: 2,"),
         text.replace("version: 1,", "version: 1,\n    colour: \"blue\","),

@@ -815,9 +815,20 @@ fn skip_lists(text: &str) -> Option<(String, usize)> {
 
 /// The list that starts (with `[`) at `start`, field `name` of the session.
 fn scan_list<'t>(b: &[u8], start: usize, name: &'t str) -> Option<ListSpan<'t>> {
+    /// Where the scan is among the list's items.
+    #[derive(PartialEq)]
+    enum At {
+        /// After `[` or a comma: an item, or the list's end.
+        Item,
+        /// In an item (a name, a number, or brackets not closed yet).
+        Within,
+        /// After an item that ended with a bracket or a quote: a comma,
+        /// or the list's end.
+        End,
+    }
     let mut open = Vec::new();
     let mut items = 0;
-    let mut at_item = true;
+    let mut at = At::Item;
     let mut i = start;
     loop {
         if open.len() > 1 {
@@ -828,45 +839,57 @@ fn scan_list<'t>(b: &[u8], start: usize, name: &'t str) -> Option<ListSpan<'t>> 
             }
         }
         let c = *b.get(i)?;
-        // Something at the list's own level that is not a comma starts an item.
-        let mut starts_item = || {
-            if open.len() == 1 && at_item {
-                items += 1;
-                at_item = false;
+        let level = open.len() == 1;
+        if level && !c.is_ascii_whitespace() && !matches!(c, b',' | b']') {
+            // Something at the list's own level that is not a comma starts
+            // an item, or goes on with one; right after an item that ended
+            // it is a comma gone missing. The log holds records only.
+            match at {
+                At::End => return None,
+                At::Item if name == "entries" && !(c == b'(' || c.is_ascii_alphabetic()) => {
+                    return None;
+                }
+                At::Item => items += 1,
+                At::Within => {}
             }
-        };
+            at = At::Within;
+        }
         match c {
             b'"' => {
                 if b[i - 1] == b'r' && raw_string_at(b, i - 1) {
                     return None;
                 }
-                starts_item();
                 i = after_string(b, i)?;
+                if level {
+                    at = At::End;
+                }
                 continue;
             }
             // Characters, comments, raw strings (`r#"…"#`): not what
             // minutes writes; the full parse deals with them.
             b'\'' | b'/' | b'#' => return None,
-            b'(' | b'[' | b'{' => {
-                starts_item();
-                open.push(c);
-            }
+            b'(' | b'[' | b'{' => open.push(c),
             b')' | b']' | b'}' => {
                 if !closes(open.pop()?, c) {
                     return None;
                 }
-                if open.is_empty() {
-                    return Some(ListSpan {
-                        name,
-                        start,
-                        end: i + 1,
-                        items,
-                    });
+                match open.len() {
+                    0 => {
+                        return Some(ListSpan {
+                            name,
+                            start,
+                            end: i + 1,
+                            items,
+                        });
+                    }
+                    1 => at = At::End,
+                    _ => {}
                 }
             }
-            b',' if open.len() == 1 => at_item = true,
-            c if c.is_ascii_whitespace() => {}
-            _ => starts_item(),
+            // Two commas in a row, or one first: the parse refuses it.
+            b',' if level && at == At::Item => return None,
+            b',' if level => at = At::Item,
+            _ => {}
         }
         i += 1;
     }
