@@ -148,11 +148,10 @@ fn a_journal_removed_while_a_snapshot_is_written_loses_nothing_made_meanwhile() 
     // Another program removes the journal, with the only copy of that note.
     std::fs::remove_file(store::journal_path(&path)).unwrap();
     open.wait_for_save().unwrap().result.unwrap();
-    assert!(!open.has_unsaved_changes(), "saved again, with the note");
-    assert!(
-        store::journal_path(&path).exists(),
-        "a new journal is started"
-    );
+    // Not the whole file saved again (0.6 s at 100k entries): a new
+    // journal holds what the file lacks.
+    assert!(open.has_unsaved_changes(), "the file lacks the note");
+    assert!(journal_len(&path) > 0, "a new journal holds it");
     drop(open); // a crash
     let reopened = OpenSession::open(&path, Mode::ReadOnly).unwrap();
     let s = reopened.session();

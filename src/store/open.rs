@@ -207,6 +207,10 @@ struct Writer {
     journal: Journal,
     /// Records whose journal write failed; retried by `flush`.
     pending: Vec<Record>,
+    /// Every record the file does not have yet (written to the journal or
+    /// pending): what a new journal gets when another program removed or
+    /// replaced this one. A few minutes of changes, between saves.
+    unsaved: Vec<Record>,
     last_error: Option<String>,
     /// The file as this process last read or wrote it.
     stamp: Option<DiskStamp>,
@@ -389,6 +393,7 @@ impl OpenSession {
         self.derived
             .applied(&record.change, &inverse, &self.session);
         self.session.journal_seq = record.seq;
+        writer.unsaved.push(record.clone());
         writer.pending.push(record);
         self.flush();
         Ok(inverse)
@@ -397,14 +402,18 @@ impl OpenSession {
     /// Retries journal writes that failed; true when nothing is left unwritten.
     ///
     /// A journal that another program removed or replaced is not written
-    /// (what went there would be lost with it): the whole file is saved
-    /// instead, and a new journal started.
+    /// (what went there would be lost with it): a new one is started at its
+    /// name with every change the file lacks; failing that, the whole file
+    /// is saved.
     pub fn flush(&mut self) -> bool {
         let Some(writer) = self.writer.as_mut() else {
             return true;
         };
         if writer.pending.is_empty() || writer.journal.is_in_place() {
             return writer.flush();
+        }
+        if writer.journal_again() {
+            return true;
         }
         let journal = writer.journal.path().display().to_string();
         match self.save() {
@@ -645,6 +654,7 @@ impl OpenSession {
         // Changes the journal could not take are in the file now, but
         // those made after the snapshot was taken.
         writer.pending.retain(|r| r.seq > seq);
+        writer.unsaved.retain(|r| r.seq > seq);
         if writer.pending.is_empty() {
             writer.last_error = None;
         }
@@ -657,9 +667,10 @@ impl OpenSession {
                 // Everything is in the file now: start a journal at its name.
                 writer.restart_journal();
             }
-        } else if !writer.journal.is_in_place() {
+        } else if !writer.journal.is_in_place() && !writer.journal_again() {
             // Changes made while a snapshot was written went to a journal
-            // another program removed or replaced: only a save keeps them.
+            // another program removed or replaced, and no new one could be
+            // started: only a save keeps them.
             let _ = self.save_now(false);
         }
         // Else changes were made while the snapshot was written: the
@@ -729,6 +740,21 @@ impl OpenSession {
 }
 
 impl Writer {
+    /// A new journal where another program removed or replaced the old
+    /// one, holding every change the file lacks (and so whatever the old
+    /// one held that matters): at once, on this thread, where saving the
+    /// whole file instead took 0.6 s at 100,000 entries. False if it could
+    /// not be started or written.
+    fn journal_again(&mut self) -> bool {
+        self.restart_journal();
+        if !self.journal.is_in_place() || self.journal.append(&self.unsaved).is_err() {
+            return false;
+        }
+        self.pending.clear();
+        self.last_error = None;
+        true
+    }
+
     /// A new journal where the old one was removed or replaced; a file
     /// found at its name is kept aside, not emptied.
     fn restart_journal(&mut self) {
@@ -747,6 +773,7 @@ impl Writer {
         Writer {
             journal,
             pending: Vec::new(),
+            unsaved: Vec::new(),
             last_error: None,
             stamp,
             saved_seq,
