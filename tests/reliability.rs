@@ -587,6 +587,52 @@ fn the_space_set_aside_is_given_back_so_a_reopen_can_save() {
     assert!(!reopened.has_unsaved_changes());
 }
 
+/// Hostile report: a session with changes waiting in its journal could
+/// not be opened at all on a full disk (the recovery's save failed, and
+/// with it the open), though the journal had them and room to go on.
+#[test]
+fn a_session_with_a_journal_opens_for_recording_on_a_full_disk() {
+    let Some(disk) = common::SmallDisk::mount(400) else {
+        return;
+    };
+    let path = disk.path().join("meeting.ron");
+    std::fs::copy(common::sample_path(), &path).unwrap();
+    let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    open.apply(common::add_note(open.session(), "before the crash"))
+        .unwrap();
+    drop(open); // a crash: the note is in the journal only
+    let filler = disk.fill(0);
+    let mut reopened = OpenSession::open(&path, Mode::ReadWrite).expect("opens on a full disk");
+    assert!(entry_texts(reopened.session()).contains(&"before the crash".into()));
+    assert!(reopened.has_unsaved_changes());
+    let why = reopened
+        .last_error()
+        .expect("says the file was not written");
+    assert!(why.contains("No space left"), "{why}");
+    reopened
+        .apply(common::add_note(reopened.session(), "after the reopen"))
+        .unwrap();
+    assert_eq!(
+        reopened.unsaved(),
+        0,
+        "journalled: {:?}",
+        reopened.last_error()
+    );
+    drop(reopened); // and again
+    std::fs::remove_file(&filler).unwrap();
+    let last = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    let texts = entry_texts(last.session());
+    assert!(
+        texts.ends_with(&["before the crash".into(), "after the reopen".into()]),
+        "{texts:?}"
+    );
+    assert!(
+        !last.has_unsaved_changes(),
+        "saved once there is room: {:?}",
+        last.last_error()
+    );
+}
+
 #[test]
 fn a_session_opens_for_recording_on_a_disk_already_full() {
     let Some(disk) = common::SmallDisk::mount(200) else {

@@ -318,8 +318,16 @@ impl OpenSession {
             recovery,
             writer: Some(Writer::new(journal, stamp, saved_seq, lock)),
         };
-        if open.recovery.replayed > 0 || !bytes.is_empty() {
-            open.save()?;
+        if (open.recovery.replayed > 0 || !bytes.is_empty())
+            && let Err(e) = open.save()
+        {
+            // A journal read whole keeps what it gave back, and the next
+            // changes follow it: recording goes on (a full disk), the
+            // status line says the file could not be written. One that
+            // stopped at damage must not have changes written after it.
+            if open.recovery.is_problem() {
+                return Err(e.into());
+            }
         }
         Ok(open)
     }
