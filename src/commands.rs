@@ -310,6 +310,7 @@ fn export_to(file: &Path, format: export::Format, output: Option<&Path>) -> Resu
     let text = export::export(open.session(), format);
     match output {
         Some(out) => {
+            let out = &where_to_write(out);
             if let Some(which) = own_file(out, open.path()) {
                 return Err(error(format!(
                     "{} is {which}; choose another output file",
@@ -348,6 +349,18 @@ fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> V
             })
             .collect()
     })
+}
+
+/// `out`, or, for a link to a file not there yet, that file: the export
+/// creates it and the link then leads to it (renaming over the link would
+/// replace the link itself).
+fn where_to_write(out: &Path) -> PathBuf {
+    let dangling = std::fs::metadata(out).is_err()
+        && std::fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink());
+    match std::fs::read_link(out) {
+        Ok(target) if dangling => store::file::dir_of(out).join(target),
+        _ => out.to_path_buf(),
+    }
 }
 
 /// Writes an export to `out`. A file (or a link to one: the file it points

@@ -135,6 +135,62 @@ fn export_through_a_link_writes_the_file_it_points_to() {
     );
 }
 
+/// Hostile report: a link whose file is not there yet was replaced by a
+/// plain file; the export now creates the file it points to.
+#[cfg(unix)]
+#[test]
+fn export_through_a_link_to_a_file_not_there_yet_creates_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("latest.md");
+    std::os::unix::fs::symlink("real.md", &link).unwrap();
+    minutes()
+        .args(["export", "-f", "md", "-o"])
+        .arg(&link)
+        .arg(common::sample_path())
+        .assert()
+        .success();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let text = std::fs::read_to_string(dir.path().join("real.md")).unwrap();
+    assert!(
+        text.starts_with("# Open Data for Museum Collections\n"),
+        "{text}"
+    );
+}
+
+/// Hostile report: a tab in a hand-edited note made text lines 131-137
+/// columns wide (a tab measures nothing).
+#[test]
+fn text_export_with_tabs_fits_in_80_columns() {
+    let (_dir, path) = common::sample_copy();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let at = text.find("text: \"").unwrap() + "text: \"".len();
+    let tabs = "\\t".repeat(40) + "word\\tword ";
+    std::fs::write(
+        &path,
+        format!("{}{}{}", &text[..at], tabs.repeat(3), &text[at..]),
+    )
+    .unwrap();
+    let out = minutes().arg("export").arg(&path).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("word word"), "the tabs are spaces");
+    for line in text.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 80,
+            "{line:?}"
+        );
+    }
+}
+
 #[test]
 fn export_refuses_to_overwrite_the_session_itself() {
     let (_dir, path) = common::sample_copy();

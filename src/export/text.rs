@@ -92,6 +92,13 @@ fn options<'a>(width: usize) -> textwrap::Options<'a> {
 /// Wraps `text` at [`WIDTH`] onto `out`, each line ending in a newline:
 /// the first line after `first`, the others after `rest` (of the same width).
 fn wrap(out: &mut String, text: &str, first: &str, rest: &str) {
+    // A tab (a hand-edited file: the app turns them into spaces) is a
+    // space here: measured as none, it let lines run past the width.
+    let text = if text.contains('\t') {
+        std::borrow::Cow::Owned(text.replace('\t', " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     for (i, paragraph) in text.split('\n').enumerate() {
         let indent = if i == 0 { first } else { rest };
         let room = WIDTH.saturating_sub(textwrap::core::display_width(indent));
