@@ -6,9 +6,10 @@
 //!   10,000 entries: O(1) in the session's size, dominated by the fsync;
 //! - loading or saving a 10,000-entry session (a 55-hour meeting) stays
 //!   under the 100 ms a person notices (measured: ~50 ms and ~75 ms);
-//! - exporting it as text stays under 250 ms (measured: ~155 ms, most of it
-//!   textwrap's optimal-fit line breaking, kept because it reads better;
-//!   first-fit would take ~95 ms). A normal meeting exports in milliseconds.
+//! - exporting it as text stays under 250 ms (measured before issue 9:
+//!   ~155 ms with textwrap's optimal fit; since, lines are filled first-fit
+//!   and the usual alphabet is wrapped by `export::wrap`: see
+//!   docs/PERFORMANCE.md, whose benches/session.rs measures 1k to 100k).
 
 use std::hint::black_box;
 
