@@ -50,22 +50,33 @@ fn text_export_fits_in_80_columns() {
     }
 }
 
+/// `minutes export -f md -o OUT` of the sample, which must succeed.
+fn export_sample_md_to(out: &Path) {
+    minutes()
+        .args(["export", "-f", "md", "-o"])
+        .arg(out)
+        .arg(common::sample_path())
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .success()
+        .stdout("");
+}
+
+/// Whether `text` is the sample's Markdown minutes.
+fn assert_sample_md(text: &str) {
+    assert!(
+        text.starts_with("# Open Data for Museum Collections\n"),
+        "{text}"
+    );
+}
+
 #[test]
 fn export_to_a_file_writes_it() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("minutes.md");
-    minutes()
-        .args(["export", "-f", "md", "-o"])
-        .arg(&out)
-        .arg(common::sample_path())
-        .assert()
-        .success()
-        .stdout("");
+    export_sample_md_to(&out);
     let written = std::fs::read_to_string(&out).unwrap();
-    assert!(
-        written.starts_with("# Open Data for Museum Collections\n"),
-        "{written}"
-    );
+    assert_sample_md(&written);
 }
 
 /// `-o /dev/stdout`, `/dev/null` or a pipe is written to, not replaced:
@@ -87,23 +98,14 @@ fn export_to_a_device_or_pipe_writes_into_it() {
     let reading = fifo.clone();
     // Opening a FIFO to read waits for a writer: a thread of its own.
     std::thread::spawn(move || sent.send(std::fs::read_to_string(reading)));
-    minutes()
-        .args(["export", "-f", "md", "-o"])
-        .arg(&fifo)
-        .arg(common::sample_path())
-        .timeout(std::time::Duration::from_secs(20))
-        .assert()
-        .success();
+    export_sample_md_to(&fifo);
     let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
     assert!(kind.is_fifo(), "the pipe was replaced: {kind:?}");
     let text = received
         .recv_timeout(std::time::Duration::from_secs(20))
         .expect("the export went into the pipe")
         .unwrap();
-    assert!(
-        text.starts_with("# Open Data for Museum Collections\n"),
-        "{text}"
-    );
+    assert_sample_md(&text);
 }
 
 /// An output that is a link to a file: the file it points to gets the
@@ -116,12 +118,7 @@ fn export_through_a_link_writes_the_file_it_points_to() {
     std::fs::write(&target, "old").unwrap();
     let link = dir.path().join("latest.md");
     std::os::unix::fs::symlink(&target, &link).unwrap();
-    minutes()
-        .args(["export", "-f", "md", "-o"])
-        .arg(&link)
-        .arg(common::sample_path())
-        .assert()
-        .success();
+    export_sample_md_to(&link);
     assert!(
         std::fs::symlink_metadata(&link)
             .unwrap()
@@ -129,10 +126,7 @@ fn export_through_a_link_writes_the_file_it_points_to() {
             .is_symlink()
     );
     let text = std::fs::read_to_string(&target).unwrap();
-    assert!(
-        text.starts_with("# Open Data for Museum Collections\n"),
-        "{text}"
-    );
+    assert_sample_md(&text);
 }
 
 /// Hostile report: a link whose file is not there yet was replaced by a
@@ -143,12 +137,7 @@ fn export_through_a_link_to_a_file_not_there_yet_creates_it() {
     let dir = tempfile::tempdir().unwrap();
     let link = dir.path().join("latest.md");
     std::os::unix::fs::symlink("real.md", &link).unwrap();
-    minutes()
-        .args(["export", "-f", "md", "-o"])
-        .arg(&link)
-        .arg(common::sample_path())
-        .assert()
-        .success();
+    export_sample_md_to(&link);
     assert!(
         std::fs::symlink_metadata(&link)
             .unwrap()
@@ -156,10 +145,7 @@ fn export_through_a_link_to_a_file_not_there_yet_creates_it() {
             .is_symlink()
     );
     let text = std::fs::read_to_string(dir.path().join("real.md")).unwrap();
-    assert!(
-        text.starts_with("# Open Data for Museum Collections\n"),
-        "{text}"
-    );
+    assert_sample_md(&text);
 }
 
 /// Hostile report: a tab in a hand-edited note made text lines 131-137

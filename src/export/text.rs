@@ -141,7 +141,7 @@ fn fits(text: &str, room: usize) -> bool {
 }
 
 /// `indent` and `text` without the spaces at their end, and a newline.
-fn push_line(out: &mut String, indent: &str, text: &str) {
+pub(super) fn push_line(out: &mut String, indent: &str, text: &str) {
     let start = out.len();
     out.push_str(indent);
     out.push_str(text);

@@ -275,7 +275,7 @@ fn by_lines(out: &mut String, text: &str, first: &str, rest: &str, rooms: [usize
             fit += c.len_utf8();
         }
         if fit == bytes.len() {
-            push_line(out, indent, &text[start..]);
+            super::text::push_line(out, indent, &text[start..]);
             return Lines::Made;
         }
         // The line ends after the spaces at `fit`, if a line may end there.
@@ -284,7 +284,7 @@ fn by_lines(out: &mut String, text: &str, first: &str, rest: &str, rooms: [usize
             end += 1;
         }
         if end == bytes.len() {
-            push_line(out, indent, &text[start..]);
+            super::text::push_line(out, indent, &text[start..]);
             return Lines::Made;
         }
         let mut next = None;
@@ -312,7 +312,7 @@ fn by_lines(out: &mut String, text: &str, first: &str, rest: &str, rooms: [usize
         let Some(next) = next else {
             return Lines::WordByWord;
         };
-        push_line(out, indent, &text[start..next.min(fit)]);
+        super::text::push_line(out, indent, &text[start..next.min(fit)]);
         lines += 1;
         start = next;
     }
@@ -390,17 +390,6 @@ fn to_char(at: usize, c: char) -> Option<Char> {
         hyphen: c == '-',
         alphanumeric: c.is_alphanumeric(),
     })
-}
-
-/// `indent` and `text` without the spaces at their end, and a newline (as
-/// [`super::text`] writes textwrap's lines).
-fn push_line(out: &mut String, indent: &str, text: &str) {
-    let start = out.len();
-    out.push_str(indent);
-    out.push_str(text);
-    let end = start + out[start..].trim_end().len();
-    out.truncate(end);
-    out.push('\n');
 }
 
 /// Where, in bytes, a line of `text` may end (neither at its beginning nor
@@ -617,7 +606,7 @@ impl Fill<'_> {
         } else {
             self.rest
         };
-        push_line(self.out, indent, &self.text[at(start)..at(self.end)]);
+        super::text::push_line(self.out, indent, &self.text[at(start)..at(self.end)]);
         self.lines += 1;
         self.width = 0;
     }
