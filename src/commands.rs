@@ -169,17 +169,26 @@ fn interactive(open: OpenSession, created: bool, data_dir: Option<&Path>) -> Res
         say(format!("Rescue copy of the whole session: {}", shown(copy)));
     }
     // Only a session with changes is written; say so only when it was.
-    let changed = open.has_unsaved_changes();
+    let changed = open.needs_saving();
     open.flush();
     let saved = if changed { open.save() } else { Ok(()) };
     if let Err(e) = saved {
         let pending = open.unsaved();
         let mut msg = e.to_string();
         if pending == 0 {
+            // The journal holds the changes since the file was last written:
+            // enough only if the file is still that one. It may not be
+            // (replaced, emptied, a directory now): the whole session too.
             msg.push_str(&format!(
-                "\nNothing is lost: every change is in the journal {}, and opening the session again recovers it.",
+                "\nEvery change is in the journal {}: opening the session again recovers it into the file.",
                 shown(&store::journal_path(&path))
             ));
+            if let Ok(copy) = open.write_rescue(&rescue_dirs) {
+                msg.push_str(&format!(
+                    "\nIn case the file is not the one it was, the whole session is also saved in {}",
+                    shown(&copy)
+                ));
+            }
         } else if ending == Ending::Discarded {
             msg.push_str(&format!(
                 "\n{pending} change(s) not on disk were discarded, as asked."

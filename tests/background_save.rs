@@ -340,6 +340,21 @@ fn a_session_file_removed_while_recording_is_written_again_by_the_next_save() {
     assert!(!store::journal_path(&path).exists(), "closed cleanly");
 }
 
+/// Hostile report, round 2: removed after the last save, with nothing
+/// changed since, the file was not written back at quit: the session gone.
+#[test]
+fn a_session_file_removed_after_the_last_save_is_written_back_at_close() {
+    let (_dir, path) = common::sample_copy();
+    let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    open.apply(common::add_note(open.session(), "saved"))
+        .unwrap();
+    open.save().unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert!(open.needs_saving());
+    open.close().unwrap();
+    assert_eq!(count(&store::load(&path).unwrap(), "saved"), 1);
+}
+
 #[test]
 fn a_full_disk_during_a_background_save_is_retried_with_the_journals_reserve() {
     let Some(disk) = common::SmallDisk::mount(1024) else {

@@ -633,6 +633,37 @@ fn a_session_with_a_journal_opens_for_recording_on_a_full_disk() {
     );
 }
 
+/// Hostile report, round 2: reopened on a full disk (the recovery's save
+/// failed, its changes kept in the journal), then the journal removed: a
+/// new journal was started with the next change alone, which reads as
+/// damage, and the recovered changes were said to be on disk. They are
+/// only in memory now: it says so, and a save once there is room has all.
+#[test]
+fn a_journal_removed_after_a_recovery_on_a_full_disk_is_not_restarted_half() {
+    let Some(disk) = common::SmallDisk::mount(400) else {
+        return;
+    };
+    let path = disk.path().join("meeting.ron");
+    std::fs::copy(common::sample_path(), &path).unwrap();
+    let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    open.apply(common::add_note(open.session(), "recovered"))
+        .unwrap();
+    drop(open); // a crash
+    let filler = disk.fill(0);
+    let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    std::fs::remove_file(journal(&path)).unwrap();
+    open.apply(common::add_note(open.session(), "after rm"))
+        .unwrap();
+    assert!(open.unsaved() > 0, "not claimed to be on disk");
+    std::fs::remove_file(&filler).unwrap();
+    open.close().unwrap();
+    let texts = entry_texts(&store::load(&path).unwrap());
+    assert!(
+        texts.ends_with(&["recovered".into(), "after rm".into()]),
+        "{texts:?}"
+    );
+}
+
 #[test]
 fn a_session_opens_for_recording_on_a_disk_already_full() {
     let Some(disk) = common::SmallDisk::mount(200) else {

@@ -772,6 +772,13 @@ fn summary_refuses_what_load_refuses_with_the_same_error() {
         between(", 42,"),
         between(", \"a note\","),
         text.replace("entries: [", "entries: [,"),
+        // Round 2: names and numbers where records go, a record named by
+        // something else, a comma missing between two numbers.
+        text.replace("entries: [", "entries: [x,"),
+        text.replace("entries: [", "entries: [None,"),
+        text.replace("entries: [\n        (", "entries: [\n        Bogus("),
+        text.replace("attendees: [", "attendees: [7,"),
+        text.replace("journal_seq:", "queue: [1 2],\n    journal_seq:"),
         text[..cut].to_string(),
         text.replace("version: 1,", "version: 2,"),
         text.replace("version: 1,", "version: 1,\n    colour: \"blue\","),

@@ -155,6 +155,18 @@ pub(super) fn push_line(out: &mut String, indent: &str, text: &str) {
 const NARROWEST: usize = 12;
 
 fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[bool]) {
+    if header
+        .iter()
+        .chain(rows.iter().flatten())
+        .any(|c| c.contains('\t'))
+    {
+        // A tab measures nothing: a space, as in the rest of the text.
+        let spaced = |cells: &[String]| -> Vec<String> {
+            cells.iter().map(|c| c.replace('\t', " ")).collect()
+        };
+        let rows: Vec<Vec<String>> = rows.iter().map(|r| spaced(r)).collect();
+        return table(out, &spaced(header), &rows, numeric);
+    }
     const INDENT: &str = "  ";
     const GAP: &str = "  ";
     let columns = header.len();

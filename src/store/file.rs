@@ -335,12 +335,17 @@ pub(crate) fn save_unless_changed(
         source,
     };
     let tmp = write_temp(path, text.as_bytes()).map_err(io)?;
-    if changed_on_disk(path, expected) {
+    let mut changed = false;
+    put_in_place(tmp, path, true, || {
+        changed = changed_on_disk(path, expected);
+        !changed
+    })
+    .map_err(io)?;
+    if changed {
         return Err(SaveError::ChangedOnDisk {
             path: path.to_path_buf(),
         });
     }
-    put_in_place(tmp, path, true).map_err(io)?;
     Ok(DiskStamp::of(path))
 }
 
@@ -376,7 +381,7 @@ pub(crate) fn check_before_writing(path: &Path, session: &Session) -> Result<(),
 /// With `keep_backup`, the old content is first copied to `NAME.bak`.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
     let tmp = write_temp(path, bytes)?;
-    put_in_place(tmp, path, keep_backup)
+    put_in_place(tmp, path, keep_backup, || true)
 }
 
 /// `bytes` in a temporary file beside `path`, with its mode, synced.
@@ -391,8 +396,14 @@ fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> 
 }
 
 /// Renames `tmp` over `path` (after copying `path` to `NAME.bak` with
-/// `keep_backup`) and makes the rename durable.
-fn put_in_place(tmp: tempfile::NamedTempFile, path: &Path, keep_backup: bool) -> io::Result<()> {
+/// `keep_backup`) and makes the rename durable; unless `still` says no,
+/// asked last thing before the rename (then `tmp` is removed).
+fn put_in_place(
+    tmp: tempfile::NamedTempFile,
+    path: &Path,
+    keep_backup: bool,
+    still: impl FnOnce() -> bool,
+) -> io::Result<()> {
     if keep_backup && path.exists() {
         let backup = super::backup_path(path);
         copy_atomic(path, &backup).map_err(|e| {
@@ -401,6 +412,9 @@ fn put_in_place(tmp: tempfile::NamedTempFile, path: &Path, keep_backup: bool) ->
                 format!("keeping the previous version as {}: {e}", backup.display()),
             )
         })?;
+    }
+    if !still() {
+        return Ok(());
     }
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir_of(path))
@@ -840,15 +854,19 @@ fn scan_list<'t>(b: &[u8], start: usize, name: &'t str) -> Option<ListSpan<'t>> 
         }
         let c = *b.get(i)?;
         let level = open.len() == 1;
-        if level && !c.is_ascii_whitespace() && !matches!(c, b',' | b']') {
+        if level && c.is_ascii_whitespace() && at == At::Within {
+            // A name or a number ends at a space: another one after it is a
+            // comma gone missing (`[104 152]`).
+            at = At::End;
+        } else if level && !c.is_ascii_whitespace() && !matches!(c, b',' | b']') {
             // Something at the list's own level that is not a comma starts
             // an item, or goes on with one; right after an item that ended
-            // it is a comma gone missing. The log holds records only.
+            // it is a comma gone missing. Every list but the queue holds
+            // records, which minutes writes as `(…)`: anything else (a name,
+            // a number, a record named `Entry(…)`) is for the full parse.
             match at {
                 At::End => return None,
-                At::Item if name == "entries" && !(c == b'(' || c.is_ascii_alphabetic()) => {
-                    return None;
-                }
+                At::Item if name != "queue" && c != b'(' => return None,
                 At::Item => items += 1,
                 At::Within => {}
             }

@@ -720,6 +720,13 @@ impl OpenSession {
         Err(failures.join("; "))
     }
 
+    /// Whether the file must be written: changes it does not have yet, or
+    /// another program removed it (or moved it away) since it was written.
+    pub fn needs_saving(&self) -> bool {
+        self.has_unsaved_changes()
+            || (self.writer.is_some() && std::fs::symlink_metadata(&self.path).is_err())
+    }
+
     /// Whether there are changes the file does not have yet.
     pub fn has_unsaved_changes(&self) -> bool {
         self.writer
@@ -737,7 +744,7 @@ impl OpenSession {
         // A save being written ends first; then whatever it lacks is saved.
         writer.save_queued = false;
         self.join_save();
-        if self.has_unsaved_changes() {
+        if self.needs_saving() {
             self.save_now(false)?;
         }
         if let Some(writer) = self.writer.take() {
@@ -754,6 +761,13 @@ impl Writer {
     /// whole file instead took 0.6 s at 100,000 entries. False if it could
     /// not be started or written.
     fn journal_again(&mut self) -> bool {
+        // Only with every change since the file was written: not after a
+        // recovery whose save failed (a full disk), which kept its records
+        // in the journal that is gone. Then the whole file is saved.
+        let follows = self.unsaved.first().map(|r| r.seq) == Some(self.saved_seq + 1);
+        if !follows {
+            return false;
+        }
         self.restart_journal();
         if !self.journal.is_in_place() || self.journal.append(&self.unsaved).is_err() {
             return false;
