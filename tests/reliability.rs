@@ -510,6 +510,31 @@ fn a_journal_removed_is_started_again_with_what_the_file_lacks_not_a_whole_save(
     );
 }
 
+/// Hostile report, round 2: a journal or session file removed while no
+/// one typed was only noticed at the next change, and a crash before it
+/// lost what they held. The app looks at each tick (`OpenSession::watch`).
+#[test]
+fn what_another_program_removes_while_nobody_types_is_put_back_at_the_next_tick() {
+    let (_dir, path) = common::sample_copy();
+    let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    assert_eq!(open.watch(), None, "nothing to do");
+    open.apply(common::add_note(open.session(), "idle note"))
+        .unwrap();
+    std::fs::remove_file(journal(&path)).unwrap();
+    assert!(open.watch().is_some());
+    assert_eq!(open.watch(), None, "once");
+    drop(open); // a crash
+    let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    assert!(entry_texts(open.session()).contains(&"idle note".into()));
+
+    std::fs::remove_file(&path).unwrap();
+    assert!(open.watch().is_some());
+    open.wait_for_save().expect("written again").result.unwrap();
+    drop(open); // a crash
+    let reopened = OpenSession::open(&path, Mode::ReadOnly).unwrap();
+    assert!(entry_texts(reopened.session()).contains(&"idle note".into()));
+}
+
 #[test]
 fn a_journal_replaced_during_the_meeting_loses_nothing_and_the_other_file_is_kept() {
     let (dir, path) = common::sample_copy();

@@ -831,6 +831,9 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             if app.store.unsaved() > 0 && app.store.flush() {
                 app.info("the journal is written again: everything is on disk");
             }
+            if let Some(done) = app.store.watch() {
+                app.info(done);
+            }
             if !read_only {
                 autosave(app);
             }

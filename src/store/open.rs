@@ -720,6 +720,33 @@ impl OpenSession {
         Err(failures.join("; "))
     }
 
+    /// Looks, at each tick, for what another program did to the session's
+    /// files since the last change: a journal removed or replaced gets a
+    /// new one with every change the file lacks; a session file removed
+    /// (or moved away) is written again, in the background. Otherwise a
+    /// crash before the next change would lose them. Returns what it did.
+    pub fn watch(&mut self) -> Option<&'static str> {
+        let writer = self.writer.as_mut()?;
+        if !writer.journal.is_in_place() && !writer.unsaved.is_empty() {
+            return if writer.journal_again() {
+                Some(
+                    "the journal was removed or replaced by another program: started again, with every change",
+                )
+            } else {
+                self.save().ok().map(|()| "the journal was removed or replaced by another program: the whole session is saved instead")
+            };
+        }
+        // Not again after a save failed (a directory gone too): autosave
+        // and quitting try again, and say why.
+        if writer.saving.is_none()
+            && writer.last_error.is_none()
+            && std::fs::symlink_metadata(&self.path).is_err()
+        {
+            return self.start_save().ok().map(|_| "the session file was removed or moved away by another program: it is written again");
+        }
+        None
+    }
+
     /// Whether the file must be written: changes it does not have yet, or
     /// another program removed it (or moved it away) since it was written.
     pub fn needs_saving(&self) -> bool {
