@@ -612,21 +612,29 @@ fn the_space_set_aside_is_given_back_so_a_reopen_can_save() {
     assert!(!reopened.has_unsaved_changes());
 }
 
+/// The sample on a small tmpfs, a note typed, the program killed (the
+/// note in the journal only), then the disk filled: the disk, the
+/// session's path and the file that fills it. `None` where no tmpfs can
+/// be mounted.
+fn crashed_then_disk_full(note: &str) -> Option<(common::SmallDisk, PathBuf, PathBuf)> {
+    let disk = common::SmallDisk::mount(400)?;
+    let path = disk.path().join("meeting.ron");
+    std::fs::copy(common::sample_path(), &path).unwrap();
+    let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
+    open.apply(common::add_note(open.session(), note)).unwrap();
+    drop(open); // a crash: the note is in the journal only
+    let filler = disk.fill(0);
+    Some((disk, path, filler))
+}
+
 /// Hostile report: a session with changes waiting in its journal could
 /// not be opened at all on a full disk (the recovery's save failed, and
 /// with it the open), though the journal had them and room to go on.
 #[test]
 fn a_session_with_a_journal_opens_for_recording_on_a_full_disk() {
-    let Some(disk) = common::SmallDisk::mount(400) else {
+    let Some((_disk, path, filler)) = crashed_then_disk_full("before the crash") else {
         return;
     };
-    let path = disk.path().join("meeting.ron");
-    std::fs::copy(common::sample_path(), &path).unwrap();
-    let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
-    open.apply(common::add_note(open.session(), "before the crash"))
-        .unwrap();
-    drop(open); // a crash: the note is in the journal only
-    let filler = disk.fill(0);
     let mut reopened = OpenSession::open(&path, Mode::ReadWrite).expect("opens on a full disk");
     assert!(entry_texts(reopened.session()).contains(&"before the crash".into()));
     assert!(reopened.has_unsaved_changes());
@@ -665,16 +673,9 @@ fn a_session_with_a_journal_opens_for_recording_on_a_full_disk() {
 /// only in memory now: it says so, and a save once there is room has all.
 #[test]
 fn a_journal_removed_after_a_recovery_on_a_full_disk_is_not_restarted_half() {
-    let Some(disk) = common::SmallDisk::mount(400) else {
+    let Some((_disk, path, filler)) = crashed_then_disk_full("recovered") else {
         return;
     };
-    let path = disk.path().join("meeting.ron");
-    std::fs::copy(common::sample_path(), &path).unwrap();
-    let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
-    open.apply(common::add_note(open.session(), "recovered"))
-        .unwrap();
-    drop(open); // a crash
-    let filler = disk.fill(0);
     let mut open = OpenSession::open(&path, Mode::ReadWrite).unwrap();
     std::fs::remove_file(journal(&path)).unwrap();
     open.apply(common::add_note(open.session(), "after rm"))
