@@ -32,7 +32,9 @@ impl Document {
     /// Escapes every text of the document with
     /// [`escape_controls`](crate::text::escape_controls), so that a title,
     /// name or note from a hostile file cannot drive the reader's terminal,
-    /// and so that layout measures the text as it will be printed.
+    /// and so that layout measures the text as it will be printed: a tab
+    /// (a hand-edited file; the app turns them into spaces), which measures
+    /// as no column, is a space.
     pub fn escape_controls(&mut self) {
         escape(&mut self.title);
         for block in &mut self.blocks {
@@ -64,5 +66,8 @@ impl Document {
 fn escape(text: &mut String) {
     if let std::borrow::Cow::Owned(escaped) = crate::text::escape_controls(text) {
         *text = escaped;
+    }
+    if text.contains('\t') {
+        *text = text.replace('\t', " ");
     }
 }

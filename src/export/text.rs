@@ -92,13 +92,6 @@ fn options<'a>(width: usize) -> textwrap::Options<'a> {
 /// Wraps `text` at [`WIDTH`] onto `out`, each line ending in a newline:
 /// the first line after `first`, the others after `rest` (of the same width).
 fn wrap(out: &mut String, text: &str, first: &str, rest: &str) {
-    // A tab (a hand-edited file: the app turns them into spaces) is a
-    // space here: measured as none, it let lines run past the width.
-    let text = if text.contains('\t') {
-        std::borrow::Cow::Owned(text.replace('\t', " "))
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
     for (i, paragraph) in text.split('\n').enumerate() {
         let indent = if i == 0 { first } else { rest };
         let room = WIDTH.saturating_sub(textwrap::core::display_width(indent));
@@ -155,18 +148,6 @@ pub(super) fn push_line(out: &mut String, indent: &str, text: &str) {
 const NARROWEST: usize = 12;
 
 fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[bool]) {
-    if header
-        .iter()
-        .chain(rows.iter().flatten())
-        .any(|c| c.contains('\t'))
-    {
-        // A tab measures nothing: a space, as in the rest of the text.
-        let spaced = |cells: &[String]| -> Vec<String> {
-            cells.iter().map(|c| c.replace('\t', " ")).collect()
-        };
-        let rows: Vec<Vec<String>> = rows.iter().map(|r| spaced(r)).collect();
-        return table(out, &spaced(header), &rows, numeric);
-    }
     const INDENT: &str = "  ";
     const GAP: &str = "  ";
     let columns = header.len();
