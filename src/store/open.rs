@@ -420,12 +420,26 @@ impl OpenSession {
         if writer.pending.is_empty() || writer.journal.is_in_place() {
             return writer.flush();
         }
+        self.replace_journal().is_ok()
+    }
+
+    /// Another program removed or replaced the journal: a new one is
+    /// started with every change the file lacks, or, failing that, the
+    /// whole file is saved. Says which; the error is kept for the screen.
+    fn replace_journal(&mut self) -> Result<&'static str, SaveError> {
+        let writer = self.writer.as_mut().ok_or_else(|| SaveError::ReadOnly {
+            path: self.path.clone(),
+        })?;
         if writer.journal_again() {
-            return true;
+            return Ok(
+                "the journal was removed or replaced by another program: started again, with every change",
+            );
         }
         let journal = writer.journal.path().display().to_string();
         match self.save() {
-            Ok(()) => true,
+            Ok(()) => Ok(
+                "the journal was removed or replaced by another program: the whole session is saved instead",
+            ),
             Err(e) => {
                 if let Some(writer) = self.writer.as_mut() {
                     writer.last_error = Some(format!(
@@ -433,9 +447,15 @@ impl OpenSession {
                         writer.pending.len()
                     ));
                 }
-                false
+                Err(e)
             }
         }
+    }
+
+    /// Whether nothing is at the session's path any more (removed, or
+    /// moved away, by another program).
+    fn file_gone(&self) -> bool {
+        std::fs::symlink_metadata(&self.path).is_err()
     }
 
     /// Changes made in memory that are not on disk yet (0 normally).
@@ -728,20 +748,11 @@ impl OpenSession {
     pub fn watch(&mut self) -> Option<&'static str> {
         let writer = self.writer.as_mut()?;
         if !writer.journal.is_in_place() && !writer.unsaved.is_empty() {
-            return if writer.journal_again() {
-                Some(
-                    "the journal was removed or replaced by another program: started again, with every change",
-                )
-            } else {
-                self.save().ok().map(|()| "the journal was removed or replaced by another program: the whole session is saved instead")
-            };
+            return self.replace_journal().ok();
         }
         // Not again after a save failed (a directory gone too): autosave
         // and quitting try again, and say why.
-        if writer.saving.is_none()
-            && writer.last_error.is_none()
-            && std::fs::symlink_metadata(&self.path).is_err()
-        {
+        if writer.saving.is_none() && writer.last_error.is_none() && self.file_gone() {
             return self.start_save().ok().map(|_| "the session file was removed or moved away by another program: it is written again");
         }
         None
@@ -750,8 +761,7 @@ impl OpenSession {
     /// Whether the file must be written: changes it does not have yet, or
     /// another program removed it (or moved it away) since it was written.
     pub fn needs_saving(&self) -> bool {
-        self.has_unsaved_changes()
-            || (self.writer.is_some() && std::fs::symlink_metadata(&self.path).is_err())
+        self.has_unsaved_changes() || (self.writer.is_some() && self.file_gone())
     }
 
     /// Whether there are changes the file does not have yet.
