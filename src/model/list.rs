@@ -170,9 +170,6 @@ impl<T: Keyed> KeyedList<T> {
         self.items.clear();
     }
 
-    pub fn into_vec(self) -> Vec<T> {
-        self.items
-    }
 }
 
 /// Says that `items`, which now begin at `from`, are where they are.

@@ -330,16 +330,7 @@ pub fn set_attendance(
 fn mark(s: &Session, id: AttendeeId, attendance: Attendance, now: Timestamp) -> Change {
     let Some(a) = s.attendee(id) else {
         // Unknown ids are reported by apply.
-        let missing = Attendee {
-            id,
-            name: String::new(),
-            organisation: None,
-            role: String::new(),
-            attendance,
-            joined_at: None,
-            left_at: None,
-            earlier: Vec::new(),
-        };
+        let missing = Attendee::new(id, "", attendance);
         return Change::Attendee(Edit::Replace(missing));
     };
     Change::Attendee(Edit::Replace(with_attendance(a, attendance, now)))

@@ -96,6 +96,20 @@ pub struct Stay {
 }
 
 impl Attendee {
+    /// Someone of no organisation or role, never arrived or left.
+    pub fn new(id: AttendeeId, name: impl Into<String>, attendance: Attendance) -> Attendee {
+        Attendee {
+            id,
+            name: name.into(),
+            organisation: None,
+            role: String::new(),
+            attendance,
+            joined_at: None,
+            left_at: None,
+            earlier: Vec::new(),
+        }
+    }
+
     /// The same person on the roster of another meeting: expected, with no
     /// times of arrival or departure.
     pub fn as_expected(&self) -> Attendee {

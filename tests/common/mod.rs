@@ -249,14 +249,5 @@ pub fn attendee(
     name: &str,
     attendance: minutes::model::Attendance,
 ) -> minutes::model::Attendee {
-    minutes::model::Attendee {
-        id: minutes::model::AttendeeId(id),
-        name: name.into(),
-        organisation: None,
-        role: String::new(),
-        attendance,
-        joined_at: None,
-        left_at: None,
-        earlier: Vec::new(),
-    }
+    minutes::model::Attendee::new(minutes::model::AttendeeId(id), name, attendance)
 }
