@@ -169,7 +169,6 @@ impl<T: Keyed> KeyedList<T> {
         self.index.take();
         self.items.clear();
     }
-
 }
 
 /// Says that `items`, which now begin at `from`, are where they are.
