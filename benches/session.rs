@@ -222,6 +222,8 @@ fn note_after(s: &Session) -> Change {
             agenda_item: s.current_agenda_item().map(|a| a.id),
             kind: EntryKind::Note,
             text: "A new note typed by the secretary, with 中文 and accents: café.".into(),
+            confidential: false,
+            carried_over: None,
         },
     })
 }

@@ -75,6 +75,8 @@ fn synthetic(entries: usize) -> Session {
                 text: format!(
                     "Point {i}: the partners discussed the proposal at some length — 讨论了提案."
                 ),
+                confidential: false,
+                carried_over: None,
             }
         })
         .collect();
@@ -97,6 +99,8 @@ fn journal_append(c: &mut Criterion) {
                     agenda_item: None,
                     kind: EntryKind::Note,
                     text: "A new note typed by the secretary".into(),
+                    confidential: false,
+                    carried_over: None,
                 };
                 let index = s.entries.len();
                 open.apply(Change::Entry(Edit::Insert { index, item }))

@@ -323,6 +323,8 @@ fn events_among_entries_out_of_time_order_are_each_placed_once() {
             agenda_item: None,
             kind: EntryKind::Note,
             text: format!("at {minute}"),
+            confidential: false,
+            carried_over: None,
         });
     }
     for (id, minute) in [(1, 3), (2, 15), (3, 25), (4, 40)] {

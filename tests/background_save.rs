@@ -57,6 +57,8 @@ fn note_after(s: &Session, text: &str) -> Change {
             agenda_item: s.current_agenda_item().map(|a| a.id),
             kind: EntryKind::Note,
             text: text.into(),
+            confidential: false,
+            carried_over: None,
         },
     })
 }

@@ -503,10 +503,25 @@ fn a_follow_up_session_keeps_the_roster_and_carries_open_actions() {
             .iter()
             .all(|e| matches!(e.kind, EntryKind::Action { done: false, .. }))
     );
+    // Where they come from is said by a field, not written into their text;
+    // carried again, they keep the day they were first agreed.
+    assert_eq!(
+        next.entries[0].text,
+        previous
+            .entries
+            .iter()
+            .find(|e| matches!(e.kind, EntryKind::Action { done: false, .. }))
+            .unwrap()
+            .text
+    );
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 19);
+    assert!(next.entries.iter().all(|e| e.carried_over == day));
+    let third = follow_up(&next, "Third".into());
     assert!(
-        next.entries[0].text.ends_with(" (from 2026-11-19)"),
-        "{}",
-        next.entries[0].text
+        third
+            .entries
+            .iter()
+            .all(|e| e.carried_over == day && e.text == next.entries[e.id.0 as usize - 1].text)
     );
     assert!(next.problems().is_empty());
 }

@@ -114,7 +114,7 @@ prop_compose! {
                 EntryKind::Action { owner, due, done } => EntryKind::Action { owner: owner.and_then(fix), due, done },
                 k => k,
             };
-            Some(Entry { id: EntryId(i as u32 + 1), at, agenda_item: if on_topic { topics.first().copied() } else { None }, kind, text })
+            Some(Entry { id: EntryId(i as u32 + 1), at, agenda_item: if on_topic { topics.first().copied() } else { None }, kind, text, confidential: false, carried_over: None })
         }).collect();
         s.credits = credits.into_iter().map(|(role, name)| Credit { role: CreditRole::Other(role), name }).collect();
         s.journal_seq = journal_seq;
@@ -360,6 +360,8 @@ fn a_speech_still_going_on_counts_until_now_only_when_asked() {
             ended_at: None,
         },
         text: String::new(),
+        confidential: false,
+        carried_over: None,
     });
     assert_eq!(stats::speaking_time(&s, None).total.num_seconds(), 0);
     let now = start + chrono::Duration::seconds(95);
@@ -444,6 +446,8 @@ fn change_for(s: &Session, step: Step) -> Option<Change> {
                 agenda_item: None,
                 kind,
                 text: String::new(),
+                confidential: false,
+                carried_over: None,
             },
         })),
         Step::Switch { to, now } => {

@@ -334,6 +334,8 @@ fn a_session_of_20000_entries_shows_its_last_and_its_first_on_request() {
             text: format!(
                 "Entry number {i}, long enough to be wrapped onto a second row at 80 columns"
             ),
+            confidential: false,
+            carried_over: None,
         })
         .collect();
     let (_dir, mut app) = app_on(s);

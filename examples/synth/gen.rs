@@ -470,6 +470,8 @@ pub fn session(p: &Params) -> Session {
             agenda_item: Some(AgendaId(topic_of(i) as u32 + 1)),
             kind,
             text,
+            confidential: false,
+            carried_over: None,
         });
     }
 

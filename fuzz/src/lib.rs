@@ -430,6 +430,8 @@ fn hostile_changes(s: &Session) -> Vec<Change> {
         agenda_item: None,
         kind,
         text: "hostile".into(),
+        confidential: false,
+        carried_over: None,
     };
     let insert_entry = |item: Entry| Change::Entry(Edit::Insert { index: 0, item });
     let stranger = |org: Option<String>| Attendee {

@@ -22,6 +22,14 @@ pub struct Entry {
     /// The note itself; for a speech, a summary of what was said.
     #[serde(default)]
     pub text: String,
+    /// Left out of public exports (`minutes export --public`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub confidential: bool,
+    /// An action item still open at the end of the previous meeting of the
+    /// series (`minutes new --from`): the day of that meeting. Not part of
+    /// any topic of this one; `at` is when it was first logged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_over: Option<NaiveDate>,
 }
 
 /// What kind of entry, with what only that kind carries.

@@ -66,6 +66,8 @@ pub fn log(s: &Session, kind: EntryKind, text: String, now: Timestamp) -> Change
         agenda_item: s.current_agenda_item().map(|a| a.id),
         kind,
         text,
+        confidential: false,
+        carried_over: None,
     };
     Change::Entry(Edit::Insert {
         index: s.entries.len(),
@@ -697,10 +699,12 @@ pub fn follow_up(previous: &Session, title: String) -> Session {
         .collect();
     s.chair = previous.chair;
     s.secretary = previous.secretary;
-    let from = previous
+    // Carried over once: an action the previous meeting itself carried
+    // keeps the day it was first agreed.
+    let held = previous
         .started_at
         .or(previous.scheduled_start)
-        .map(|t| t.format(" (from %Y-%m-%d)").to_string());
+        .map(|t| t.date_naive());
     s.entries = previous
         .entries
         .iter()
@@ -708,10 +712,9 @@ pub fn follow_up(previous: &Session, title: String) -> Session {
         .enumerate()
         .map(|(i, e)| Entry {
             id: super::EntryId(i as u32 + 1),
-            at: e.at,
             agenda_item: None,
-            kind: e.kind.clone(),
-            text: format!("{}{}", e.text, from.as_deref().unwrap_or_default()),
+            carried_over: e.carried_over.or(held),
+            ..e.clone()
         })
         .collect();
     s

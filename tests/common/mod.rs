@@ -38,6 +38,8 @@ pub fn note(id: u32, text: &str) -> Entry {
         agenda_item: Some(AgendaId(6)),
         kind: EntryKind::Note,
         text: text.to_string(),
+        confidential: false,
+        carried_over: None,
     }
 }
 
