@@ -392,11 +392,12 @@ enum Step {
         to: Option<prop::sample::Index>,
         now: Timestamp,
     },
-    /// An entry replaced by another kind, time or speaker.
+    /// An entry replaced by another kind, time, speaker or topic.
     Replace {
         pick: prop::sample::Index,
         at: Timestamp,
         kind: EntryKind,
+        topic: prop::sample::Index,
     },
     Remove(prop::sample::Index),
     /// An attendee moves to another organisation (or none).
@@ -420,8 +421,8 @@ fn step() -> impl Strategy<Value = Step> {
             .prop_map(|(at, kind, place)| Step::Log { at, kind, place }),
         3 => (proptest::option::of(any::<prop::sample::Index>()), timestamp())
             .prop_map(|(to, now)| Step::Switch { to, now }),
-        2 => (any::<prop::sample::Index>(), timestamp(), kind())
-            .prop_map(|(pick, at, kind)| Step::Replace { pick, at, kind }),
+        2 => (any::<prop::sample::Index>(), timestamp(), kind(), any::<prop::sample::Index>())
+            .prop_map(|(pick, at, kind, topic)| Step::Replace { pick, at, kind, topic }),
         2 => any::<prop::sample::Index>().prop_map(Step::Remove),
         1 => (any::<prop::sample::Index>(), any::<prop::sample::Index>())
             .prop_map(|(pick, to)| Step::Move { pick, to }),
@@ -459,10 +460,21 @@ fn change_for(s: &Session, step: Step) -> Option<Change> {
             };
             meeting::switch_speaker(s, &Derived::of(s), to, now)
         }
-        Step::Replace { pick, at, kind } => {
+        Step::Replace {
+            pick,
+            at,
+            kind,
+            topic,
+        } => {
             let mut e = entry(pick)?;
             e.at = at;
             e.kind = kind;
+            // A topic of the agenda, none, or one not on it.
+            e.agenda_item = match topic.index(s.agenda.len() + 2) {
+                0 => None,
+                1 => Some(AgendaId(99)),
+                i => Some(s.agenda[i - 2].id),
+            };
             Some(Change::Entry(Edit::Replace(e)))
         }
         Step::Remove(pick) => Some(Change::Entry(Edit::Remove(entry(pick)?.id))),
@@ -535,6 +547,22 @@ fn same_as_recomputed(derived: &Derived, s: &Session, now: Timestamp) -> Result<
         derived.current_speech().map(|c| (c.id, c.speaker, c.at)),
         current
     );
+    // Each topic's entries, by their definition: in time order, ties by id.
+    let topics: std::collections::HashSet<Option<AgendaId>> =
+        s.entries.iter().map(|e| e.agenda_item).collect();
+    let listed: std::collections::HashSet<Option<AgendaId>> =
+        derived.topics_with_entries().collect();
+    prop_assert_eq!(&listed, &topics);
+    for topic in topics {
+        let mut expected: Vec<_> = s
+            .entries
+            .iter()
+            .filter(|e| e.agenda_item == topic)
+            .map(|e| (e.at, e.id))
+            .collect();
+        expected.sort();
+        prop_assert_eq!(derived.topic_entries(topic), &expected[..]);
+    }
     Ok(())
 }
 

@@ -1,6 +1,7 @@
-//! What the live screen needs from the whole log, kept up to date change by
+//! What the screens need from the whole log, kept up to date change by
 //! change instead of recomputed every frame: at 100,000 entries adding up
-//! the speeches took most of a keystroke.
+//! the speeches took most of a keystroke, and the review screen lists a
+//! topic's entries without looking through the others.
 //!
 //! [`Derived::applied`] follows each [`Change`] with the inverse its
 //! application returned (which holds what it replaced or removed), so it
@@ -12,7 +13,7 @@ use std::collections::HashMap;
 
 use chrono::Duration;
 
-use super::{AttendeeId, Change, Edit, Entry, EntryId, EntryKind, Session, Timestamp};
+use super::{AgendaId, AttendeeId, Change, Edit, Entry, EntryId, EntryKind, Session, Timestamp};
 
 /// Time on the floor and the number of speeches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -39,6 +40,9 @@ pub struct Derived {
     finished_total: Duration,
     /// Speeches not ended, in log order: one at most, but for hand edits.
     open: Vec<OpenSpeech>,
+    /// Each topic's entries (`None`: logged outside the agenda), in time
+    /// order, ties by id. A topic with no entries is not here.
+    topics: HashMap<Option<AgendaId>, Vec<(Timestamp, EntryId)>>,
 }
 
 impl Derived {
@@ -46,7 +50,14 @@ impl Derived {
     pub fn of(session: &Session) -> Derived {
         let mut derived = Derived::default();
         for entry in &session.entries {
-            derived.add(entry);
+            derived.count_speech(entry);
+            let list = derived.topics.entry(entry.agenda_item).or_default();
+            list.push((entry.at, entry.id));
+        }
+        // Sorted once: a log out of time order (hand edits) would make
+        // inserting each in its place quadratic.
+        for list in derived.topics.values_mut() {
+            list.sort_unstable();
         }
         derived
     }
@@ -70,6 +81,19 @@ impl Derived {
     /// The speech going on now: the last in the log that has not ended.
     pub fn current_speech(&self) -> Option<&OpenSpeech> {
         self.open.last()
+    }
+
+    /// The entries logged under `topic` (`None`: outside the agenda), in
+    /// time order, ties by id. Entries keep the topic they were logged
+    /// under, even one since removed from the agenda.
+    pub fn topic_entries(&self, topic: Option<AgendaId>) -> &[(Timestamp, EntryId)] {
+        self.topics.get(&topic).map_or(&[], Vec::as_slice)
+    }
+
+    /// The topics that have entries, `None` for outside the agenda; in no
+    /// particular order.
+    pub fn topics_with_entries(&self) -> impl Iterator<Item = Option<AgendaId>> + '_ {
+        self.topics.keys().copied()
     }
 
     /// Who has the floor now.
@@ -161,6 +185,16 @@ impl Derived {
 
     /// Counts an entry now in the log; true if it is a speech not ended.
     fn add(&mut self, entry: &Entry) -> bool {
+        let list = self.topics.entry(entry.agenda_item).or_default();
+        let key = (entry.at, entry.id);
+        // Entries come in time order but for edits: the end, mostly.
+        let place = list.partition_point(|k| *k <= key);
+        list.insert(place, key);
+        self.count_speech(entry)
+    }
+
+    /// Counts a speech in the tallies; true if it has not ended.
+    fn count_speech(&mut self, entry: &Entry) -> bool {
         let EntryKind::Speech { speaker, ended_at } = entry.kind else {
             return false;
         };
@@ -182,6 +216,16 @@ impl Derived {
 
     /// Stops counting an entry no longer in the log (or about to change).
     fn take(&mut self, entry: &Entry) {
+        if let Some(list) = self.topics.get_mut(&entry.agenda_item) {
+            let key = (entry.at, entry.id);
+            let place = list.partition_point(|k| *k < key);
+            if list.get(place) == Some(&key) {
+                list.remove(place);
+            }
+            if list.is_empty() {
+                self.topics.remove(&entry.agenda_item);
+            }
+        }
         let EntryKind::Speech { speaker, ended_at } = entry.kind else {
             return;
         };
