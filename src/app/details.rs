@@ -1,5 +1,5 @@
 //! The meeting's details, set from the quick-entry line: `/title`,
-//! `/series`, `/theme`, `/platform`, `/schedule` and `/credit`. Each sets
+//! `/series`, `/theme`, `/platform`, `/host`, `/schedule` and `/credit`. Each sets
 //! one field of the session (one `Change::Set`, undone as one step). A
 //! command alone says what is set; `-` clears what may be empty.
 
@@ -12,7 +12,9 @@ use crate::model::{Credit, CreditRole, Field, Session, Timestamp, credits_by_rol
 /// The detail commands. They are found only by their whole name (Tab
 /// completes them): each overwrites a detail, so `/the …` must not set
 /// the theme by accident.
-pub const NAMES: &[&str] = &["title", "series", "theme", "platform", "schedule", "credit"];
+pub const NAMES: &[&str] = &[
+    "title", "series", "theme", "platform", "host", "schedule", "credit",
+];
 
 /// What `/NAME ARG` asks for, `NAME` one of [`NAMES`]; `now` is the
 /// secretary's clock (today's date, and the offset of a time typed for a
@@ -28,16 +30,18 @@ pub fn parse(name: &str, arg: &str, s: &Session, now: Timestamp) -> Result<Inten
     let field = match name {
         "title" if arg.is_empty() => return Ok(tell(&Field::Title(s.title.clone()), name)),
         "title" => Field::Title(text().ok_or("the meeting keeps a title: /title NEW TITLE")?),
-        "series" | "theme" | "platform" => {
+        "series" | "theme" | "platform" | "host" => {
             let field = match name {
                 "series" => Field::Series,
                 "theme" => Field::Theme,
+                "host" => Field::Host,
                 _ => Field::Platform,
             };
             if arg.is_empty() {
                 let now = match name {
                     "series" => &s.series,
                     "theme" => &s.theme,
+                    "host" => &s.host,
                     _ => &s.platform,
                 };
                 return Ok(tell(&field(now.clone()), name));
@@ -94,6 +98,7 @@ pub fn describe(field: &Field) -> Option<String> {
         Field::Series(v) => text("Series", v),
         Field::Theme(v) => text("Theme", v),
         Field::Platform(v) => text("Platform", v),
+        Field::Host(v) => text("Host", v),
         Field::ScheduledStart(t) => t.map(|t| {
             format!(
                 "Schedule: {} (UTC{})",
@@ -120,6 +125,7 @@ pub fn now_set(field: &Field) -> Option<String> {
         Field::Series(_) => "series",
         Field::Theme(_) => "theme",
         Field::Platform(_) => "platform",
+        Field::Host(_) => "host",
         Field::ScheduledStart(_) => "schedule",
         Field::Credits(_) => "credits",
         Field::Title(_) => "title",

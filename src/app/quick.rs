@@ -222,6 +222,12 @@ pub const COMMANDS: &[Command] = &[
         what: "Zoom, Teams, a room; alone: show it; -: clear it",
     },
     Command {
+        name: "host",
+        alias: None,
+        args: "TEXT",
+        what: "who hosts the meeting: an organisation's code or a name; alone: show it; -: clear it",
+    },
+    Command {
         name: "schedule",
         alias: None,
         args: "[DAY] HH:MM",

@@ -71,6 +71,9 @@ pub struct Session {
     /// "Zoom", "Teams", a room.
     #[serde(default)]
     pub platform: Option<String>,
+    /// Who hosts the meeting: an organisation's code, or a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
     #[serde(default)]
     pub scheduled_start: Option<Timestamp>,
     #[serde(default)]
@@ -132,6 +135,7 @@ impl Session {
             series: None,
             theme: None,
             platform: None,
+            host: None,
             scheduled_start: None,
             started_at: None,
             ended_at: None,
