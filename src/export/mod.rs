@@ -5,6 +5,7 @@
 mod document;
 pub mod markdown;
 mod minutes;
+pub mod prose;
 pub mod text;
 pub mod wrap;
 
