@@ -43,15 +43,24 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     };
     match cli.command {
         None => open_latest(&paths()?),
-        Some(Command::New { title, file, from }) => new(&paths()?, title, file, from.as_deref()),
+        Some(Command::New { title, file, from }) => {
+            let paths = paths()?;
+            let from = match from {
+                Some(f) => Some(paths.resolve_session(&f)?),
+                None => None,
+            };
+            new(&paths, title, file, from.as_deref())
+        }
         Some(Command::Open { file, read_only }) => {
             let mode = if read_only {
                 Mode::ReadOnly
             } else {
                 Mode::ReadWrite
             };
+            let paths = paths().ok();
+            let file = session_path(paths.as_ref(), &file)?;
             require_terminal()?;
-            let data_dir = paths().ok().map(|p| p.data_dir);
+            let data_dir = paths.map(|p| p.data_dir);
             interactive(OpenSession::open(&file, mode)?, false, data_dir.as_deref())
         }
         Some(Command::List) => list(&paths()?, &mut io::stdout().lock()),
@@ -59,7 +68,20 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             file,
             format,
             output,
-        }) => export_to(&file, format.into(), output.as_deref()),
+        }) => export_to(
+            &session_path(paths().ok().as_ref(), &file)?,
+            format.into(),
+            output.as_deref(),
+        ),
+    }
+}
+
+/// The session a command names: see [`Paths::resolve_session`]. With no
+/// data directory to look in (no home), the path as given.
+fn session_path(paths: Option<&Paths>, file: &Path) -> Result<PathBuf, Error> {
+    match paths {
+        Some(paths) => Ok(paths.resolve_session(file)?),
+        None => Ok(file.to_path_buf()),
     }
 }
 

@@ -631,3 +631,129 @@ fn the_minutes_count_the_organisations_of_those_who_came() {
     let text = minutes::export::export(&s, minutes::export::Format::Markdown);
     assert!(text.contains("attended, from 1 organisation."), "{text}");
 }
+
+/// A data directory holding the sample as `2026-11-19-open-data.ron`, and
+/// an empty directory to run in.
+fn data_dir_with_sample() -> (tempfile::TempDir, tempfile::TempDir) {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::sample_path(),
+        data.path().join("2026-11-19-open-data.ron"),
+    )
+    .unwrap();
+    (data, tempfile::tempdir().unwrap())
+}
+
+/// `minutes --data-dir DATA ARGS…`, run in `cwd`.
+fn minutes_in(cwd: &Path, data: &Path) -> Command {
+    let mut cmd = minutes();
+    cmd.current_dir(cwd).arg("--data-dir").arg(data);
+    cmd
+}
+
+#[test]
+fn export_takes_a_name_that_list_prints() {
+    let (data, cwd) = data_dir_with_sample();
+    minutes_in(cwd.path(), data.path())
+        .args(["export", "-f", "md", "2026-11-19-open-data.ron"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "# Open Data for Museum Collections\n",
+        ));
+}
+
+#[test]
+fn export_takes_a_name_without_ron() {
+    let (data, cwd) = data_dir_with_sample();
+    minutes_in(cwd.path(), data.path())
+        .args(["export", "-f", "md", "2026-11-19-open-data"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "# Open Data for Museum Collections\n",
+        ));
+}
+
+#[test]
+fn a_file_in_the_current_directory_wins_over_the_data_dir() {
+    let (data, cwd) = data_dir_with_sample();
+    let mut here = common::sample();
+    here.title = "The one in the current directory".into();
+    minutes::store::save(&cwd.path().join("2026-11-19-open-data.ron"), &here).unwrap();
+    minutes_in(cwd.path(), data.path())
+        .args(["export", "-f", "md", "2026-11-19-open-data.ron"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "# The one in the current directory\n",
+        ));
+}
+
+#[test]
+fn a_missing_name_says_where_it_looked_and_to_run_list() {
+    let (data, cwd) = data_dir_with_sample();
+    let out = minutes_in(cwd.path(), data.path())
+        .args(["export", "2026-11-19-open"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let tried = data.path().join("2026-11-19-open.ron");
+    for said in [
+        "no session 2026-11-19-open:",
+        "in the current directory",
+        &tried.display().to_string(),
+        "`minutes list`",
+    ] {
+        assert!(stderr.contains(said), "{said:?} in {stderr}");
+    }
+}
+
+#[test]
+fn a_path_with_a_slash_is_not_looked_for_in_the_data_dir() {
+    let (data, cwd) = data_dir_with_sample();
+    minutes_in(cwd.path(), data.path())
+        .args(["export", "./2026-11-19-open-data.ron"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("No such file"));
+}
+
+#[test]
+fn open_takes_a_name_that_list_prints() {
+    let (data, cwd) = data_dir_with_sample();
+    // Found, then refused for want of a terminal (the name is checked first).
+    minutes_in(cwd.path(), data.path())
+        .args(["open", "2026-11-19-open-data"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not a terminal"));
+    minutes_in(cwd.path(), data.path())
+        .args(["open", "2026-11-19-other"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no session 2026-11-19-other:"));
+}
+
+#[test]
+fn new_from_takes_a_name_that_list_prints() {
+    let (data, cwd) = data_dir_with_sample();
+    minutes_in(cwd.path(), data.path())
+        .args(["new", "Next", "--from", "2026-11-19-other"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no session 2026-11-19-other:"));
+}
+
+#[test]
+fn help_says_how_a_session_is_found() {
+    for sub in ["open", "export"] {
+        minutes().args([sub, "--help"]).assert().success().stdout(
+            predicate::str::contains("`.ron` may be left off")
+                .and(predicate::str::contains("in this order"))
+                .and(predicate::str::contains("./NAME")),
+        );
+    }
+}
