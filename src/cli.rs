@@ -61,12 +61,17 @@ pub enum Command {
     Export {
         #[arg(value_name = "SESSION", help = SESSION_HELP, long_help = SESSION_LONG_HELP)]
         file: PathBuf,
-        /// The document format.
-        #[arg(short, long, value_enum, default_value_t = ExportFormat::Txt)]
-        format: ExportFormat,
-        /// Write to this file instead of standard output.
+        /// The document format [default: txt, or what OUT's extension says].
+        #[arg(short, long, value_enum)]
+        format: Option<ExportFormat>,
+        /// Write to this file instead of standard output. Its extension gives
+        /// the format unless --format does: .txt, .md or .markdown, .html or
+        /// .htm (none: text, for a device or pipe such as /dev/stdout).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Replace OUT if it is a file already.
+        #[arg(long)]
+        force: bool,
     },
 }
 
