@@ -26,7 +26,7 @@ pub const SESSION_LONG_HELP: &str = "\
 A session file, or a name that `minutes list` shows (`.ron` may be left off).
 
 Looked for, in this order:
-  1. as a path, from the current directory (a file, or a link);
+  1. as a path from the current directory, if anything is there;
   2. if it has no `/`, as the file of that name in the data directory,
      `.ron` added unless it ends with it.
 So `./NAME` means the file here only, and `DIR/NAME` is never looked for
