@@ -20,6 +20,18 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// How a command is given a session to read (see `Paths::resolve_session`).
+pub const SESSION_HELP: &str = "A session file, or a name that `minutes list` shows";
+pub const SESSION_LONG_HELP: &str = "\
+A session file, or a name that `minutes list` shows (`.ron` may be left off).
+
+Looked for, in this order:
+  1. as a path from the current directory, if anything is there;
+  2. if it has no `/`, as the file of that name in the data directory,
+     `.ron` added unless it ends with it.
+So `./NAME` means the file here only, and `DIR/NAME` is never looked for
+in the data directory.";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Start a new session and open it.
@@ -31,11 +43,13 @@ pub enum Command {
         file: Option<PathBuf>,
         /// Follow on from a previous session of the series: its roster and
         /// organisations (attendance reset) and its open action items.
+        /// PREVIOUS is found as `open` finds its session.
         #[arg(long, value_name = "PREVIOUS")]
         from: Option<PathBuf>,
     },
     /// Open a session file.
     Open {
+        #[arg(value_name = "SESSION", help = SESSION_HELP, long_help = SESSION_LONG_HELP)]
         file: PathBuf,
         /// Only read it: no lock, no changes (for review while someone records).
         #[arg(short, long)]
@@ -45,13 +59,19 @@ pub enum Command {
     List,
     /// Write a session's minutes as a document.
     Export {
+        #[arg(value_name = "SESSION", help = SESSION_HELP, long_help = SESSION_LONG_HELP)]
         file: PathBuf,
-        /// The document format.
-        #[arg(short, long, value_enum, default_value_t = ExportFormat::Txt)]
-        format: ExportFormat,
-        /// Write to this file instead of standard output.
+        /// The document format [default: txt, or what OUT's extension says].
+        #[arg(short, long, value_enum)]
+        format: Option<ExportFormat>,
+        /// Write to this file instead of standard output. Its extension gives
+        /// the format unless --format does: .txt, .md or .markdown, .html or
+        /// .htm (none: text, for a device or pipe such as /dev/stdout).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Replace OUT if it is a file already.
+        #[arg(long)]
+        force: bool,
     },
 }
 

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::app::quit::Ending;
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, ExportFormat};
 use crate::export;
 use crate::model::Session;
 use crate::store::{self, Mode, OpenSession, Paths};
@@ -43,15 +43,24 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     };
     match cli.command {
         None => open_latest(&paths()?),
-        Some(Command::New { title, file, from }) => new(&paths()?, title, file, from.as_deref()),
+        Some(Command::New { title, file, from }) => {
+            let paths = paths()?;
+            let from = match from {
+                Some(f) => Some(paths.resolve_session(&f)?),
+                None => None,
+            };
+            new(&paths, title, file, from.as_deref())
+        }
         Some(Command::Open { file, read_only }) => {
             let mode = if read_only {
                 Mode::ReadOnly
             } else {
                 Mode::ReadWrite
             };
+            let paths = paths().ok();
+            let file = session_path(paths.as_ref(), &file)?;
             require_terminal()?;
-            let data_dir = paths().ok().map(|p| p.data_dir);
+            let data_dir = paths.map(|p| p.data_dir);
             interactive(OpenSession::open(&file, mode)?, false, data_dir.as_deref())
         }
         Some(Command::List) => list(&paths()?, &mut io::stdout().lock()),
@@ -59,7 +68,22 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             file,
             format,
             output,
-        }) => export_to(&file, format.into(), output.as_deref()),
+            force,
+        }) => export_to(
+            &session_path(paths().ok().as_ref(), &file)?,
+            format,
+            output.as_deref(),
+            force,
+        ),
+    }
+}
+
+/// The session a command names: see [`Paths::resolve_session`]. With no
+/// data directory to look in (no home), the path as given.
+fn session_path(paths: Option<&Paths>, file: &Path) -> Result<PathBuf, Error> {
+    match paths {
+        Some(paths) => Ok(paths.resolve_session(file)?),
+        None => Ok(file.to_path_buf()),
     }
 }
 
@@ -307,7 +331,39 @@ fn human_size(bytes: u64) -> String {
     }
 }
 
-fn export_to(file: &Path, format: export::Format, output: Option<&Path>) -> Result<(), Error> {
+/// The format asked for, else the one the output's extension stands for.
+/// Standard output, or a device or pipe with no extension: text.
+fn export_format(asked: Option<ExportFormat>, out: Option<&Path>) -> Result<ExportFormat, Error> {
+    if let Some(format) = asked {
+        return Ok(format);
+    }
+    let Some(out) = out else {
+        return Ok(ExportFormat::Txt);
+    };
+    let extension = out
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("txt") => Ok(ExportFormat::Txt),
+        Some("md" | "markdown") => Ok(ExportFormat::Md),
+        // ExportFormat::Html once HTML export is merged.
+        Some("html" | "htm") => Err(error("HTML export not available yet")),
+        None if std::fs::metadata(out).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
+            Ok(ExportFormat::Txt)
+        }
+        _ => Err(error(format!(
+            "cannot tell the format of {} from its name: the extensions known are .txt, .md, .markdown, .html and .htm; or give one with --format",
+            out.display()
+        ))),
+    }
+}
+
+fn export_to(
+    file: &Path,
+    asked: Option<ExportFormat>,
+    output: Option<&Path>,
+    replace: bool,
+) -> Result<(), Error> {
     // Read-only, so a session being recorded can be exported; any journal
     // beside it is replayed, so the export includes the latest entries.
     let open = OpenSession::open(file, Mode::ReadOnly)?;
@@ -316,18 +372,27 @@ fn export_to(file: &Path, format: export::Format, output: Option<&Path>) -> Resu
         let note = format!("minutes: {}: {note}", file.display());
         let _ = writeln!(io::stderr(), "{}", escape_controls(&note));
     }
-    let text = export::export(open.session(), format);
-    match output {
-        Some(out) => {
-            let out = &where_to_write(out);
-            if let Some(which) = own_file(out, open.path()) {
-                return Err(error(format!(
-                    "{} is {which}; choose another output file",
-                    out.display()
-                )));
-            }
-            write_export(out, text.as_bytes())
-                .map_err(|e| error(format!("could not write {}: {e}", out.display())))?;
+    let out = output.map(|given| (given, where_to_write(given)));
+    // Before the format: `-o meeting.ron` is first of all the session.
+    if let Some((_, out)) = &out
+        && let Some(which) = own_file(out, open.path())
+    {
+        return Err(error(format!(
+            "{} is {which}; choose another output file",
+            out.display()
+        )));
+    }
+    let format = export_format(asked, output)?;
+    let text = export::export(open.session(), format.into());
+    match out {
+        Some((given, out)) => {
+            write_export(&out, text.as_bytes(), replace).map_err(|e| match e.kind() {
+                io::ErrorKind::AlreadyExists => error(format!(
+                    "{} already exists; give --force to replace it",
+                    given.display()
+                )),
+                _ => error(format!("could not write {}: {e}", out.display())),
+            })?;
         }
         None => ignore_broken_pipe(io::stdout().lock().write_all(text.as_bytes()))?,
     }
@@ -374,11 +439,13 @@ fn where_to_write(out: &Path) -> PathBuf {
 
 /// Writes an export to `out`. A file (or a link to one: the file it points
 /// to) is replaced atomically, so that a failed export leaves the previous
-/// one whole. Anything else that exists (`/dev/stdout`, `/dev/null`, a
-/// pipe) is written into: renaming a file over it would replace the device
-/// or pipe itself with a plain file.
-fn write_export(out: &Path, bytes: &[u8]) -> io::Result<()> {
+/// one whole; only with `replace`, else it is an `AlreadyExists` error, as
+/// is a file that appears while the export is written. Anything else that
+/// exists (`/dev/stdout`, `/dev/null`, a pipe) is written into: renaming a
+/// file over it would replace the device or pipe itself with a plain file.
+fn write_export(out: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
     match std::fs::metadata(out) {
+        Ok(meta) if meta.is_file() && !replace => Err(io::ErrorKind::AlreadyExists.into()),
         Ok(meta) if meta.is_file() => {
             store::file::write_atomic(&std::fs::canonicalize(out)?, bytes, false)
         }
@@ -387,6 +454,7 @@ fn write_export(out: &Path, bytes: &[u8]) -> io::Result<()> {
             file.write_all(bytes)?;
             file.flush()
         }
+        Err(_) if !replace => store::file::write_atomic_new(out, bytes),
         // A new file (or a directory, which the rename refuses, saying so).
         _ => store::file::write_atomic(out, bytes, false),
     }

@@ -52,8 +52,15 @@ fn text_export_fits_in_80_columns() {
 
 /// `minutes export -f md -o OUT` of the sample, which must succeed.
 fn export_sample_md_to(out: &Path) {
+    export_sample_to(out, &["-f", "md"]);
+}
+
+/// `minutes export ARGS -o OUT` of the sample, which must succeed.
+fn export_sample_to(out: &Path, args: &[&str]) {
     minutes()
-        .args(["export", "-f", "md", "-o"])
+        .arg("export")
+        .args(args)
+        .arg("-o")
         .arg(out)
         .arg(common::sample_path())
         .timeout(std::time::Duration::from_secs(20))
@@ -118,7 +125,7 @@ fn export_through_a_link_writes_the_file_it_points_to() {
     std::fs::write(&target, "old").unwrap();
     let link = dir.path().join("latest.md");
     std::os::unix::fs::symlink(&target, &link).unwrap();
-    export_sample_md_to(&link);
+    export_sample_to(&link, &["-f", "md", "--force"]);
     assert!(
         std::fs::symlink_metadata(&link)
             .unwrap()
@@ -630,4 +637,256 @@ fn the_minutes_count_the_organisations_of_those_who_came() {
     }
     let text = minutes::export::export(&s, minutes::export::Format::Markdown);
     assert!(text.contains("attended, from 1 organisation."), "{text}");
+}
+
+/// A data directory holding the sample as `2026-11-19-open-data.ron`, and
+/// an empty directory to run in.
+fn data_dir_with_sample() -> (tempfile::TempDir, tempfile::TempDir) {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::sample_path(),
+        data.path().join("2026-11-19-open-data.ron"),
+    )
+    .unwrap();
+    (data, tempfile::tempdir().unwrap())
+}
+
+/// `minutes --data-dir DATA ARGS…`, run in `cwd`.
+fn minutes_in(cwd: &Path, data: &Path) -> Command {
+    let mut cmd = minutes();
+    cmd.current_dir(cwd).arg("--data-dir").arg(data);
+    cmd
+}
+
+#[test]
+fn export_takes_a_name_that_list_prints() {
+    let (data, cwd) = data_dir_with_sample();
+    minutes_in(cwd.path(), data.path())
+        .args(["export", "-f", "md", "2026-11-19-open-data.ron"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "# Open Data for Museum Collections\n",
+        ));
+}
+
+#[test]
+fn export_takes_a_name_without_ron() {
+    let (data, cwd) = data_dir_with_sample();
+    minutes_in(cwd.path(), data.path())
+        .args(["export", "-f", "md", "2026-11-19-open-data"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "# Open Data for Museum Collections\n",
+        ));
+}
+
+#[test]
+fn a_file_in_the_current_directory_wins_over_the_data_dir() {
+    let (data, cwd) = data_dir_with_sample();
+    let mut here = common::sample();
+    here.title = "The one in the current directory".into();
+    minutes::store::save(&cwd.path().join("2026-11-19-open-data.ron"), &here).unwrap();
+    minutes_in(cwd.path(), data.path())
+        .args(["export", "-f", "md", "2026-11-19-open-data.ron"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "# The one in the current directory\n",
+        ));
+}
+
+#[test]
+fn a_missing_name_says_where_it_looked_and_to_run_list() {
+    let (data, cwd) = data_dir_with_sample();
+    let out = minutes_in(cwd.path(), data.path())
+        .args(["export", "2026-11-19-open"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let tried = data.path().join("2026-11-19-open.ron");
+    for said in [
+        "no session 2026-11-19-open:",
+        "in the current directory",
+        &tried.display().to_string(),
+        "`minutes list`",
+    ] {
+        assert!(stderr.contains(said), "{said:?} in {stderr}");
+    }
+}
+
+#[test]
+fn a_path_with_a_slash_is_not_looked_for_in_the_data_dir() {
+    let (data, cwd) = data_dir_with_sample();
+    minutes_in(cwd.path(), data.path())
+        .args(["export", "./2026-11-19-open-data.ron"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("No such file"));
+}
+
+#[test]
+fn open_takes_a_name_that_list_prints() {
+    let (data, cwd) = data_dir_with_sample();
+    // Found, then refused for want of a terminal (the name is checked first).
+    minutes_in(cwd.path(), data.path())
+        .args(["open", "2026-11-19-open-data"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not a terminal"));
+    minutes_in(cwd.path(), data.path())
+        .args(["open", "2026-11-19-other"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no session 2026-11-19-other:"));
+}
+
+#[test]
+fn new_from_takes_a_name_that_list_prints() {
+    let (data, cwd) = data_dir_with_sample();
+    minutes_in(cwd.path(), data.path())
+        .args(["new", "Next", "--from", "2026-11-19-other"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no session 2026-11-19-other:"));
+}
+
+#[test]
+fn help_says_how_a_session_is_found() {
+    for sub in ["open", "export"] {
+        minutes().args([sub, "--help"]).assert().success().stdout(
+            predicate::str::contains("`.ron` may be left off")
+                .and(predicate::str::contains("in this order"))
+                .and(predicate::str::contains("./NAME")),
+        );
+    }
+}
+
+#[test]
+fn the_output_extension_gives_the_format_unless_one_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, args, markdown) in [
+        ("a.md", &[][..], true),
+        ("b.markdown", &[], true),
+        ("c.MD", &[], true),
+        ("d.txt", &[], false),
+        ("e.md", &["-f", "txt"], false),
+        ("f.txt", &["--format", "md"], true),
+    ] {
+        let out = dir.path().join(name);
+        export_sample_to(&out, args);
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert_eq!(
+            text.starts_with("# Open Data for Museum Collections\n"),
+            markdown,
+            "{name} {args:?}: {text}"
+        );
+    }
+}
+
+#[test]
+fn an_output_name_of_no_known_format_is_an_error_without_format() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["minutes.pdf", "minutes"] {
+        let out = dir.path().join(name);
+        let said = minutes()
+            .arg("export")
+            .arg(common::sample_path())
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(said.status.code(), Some(1));
+        let stderr = String::from_utf8(said.stderr).unwrap();
+        for known in [name, ".txt, .md, .markdown, .html and .htm", "--format"] {
+            assert!(stderr.contains(known), "{known:?} in {stderr}");
+        }
+        assert!(!out.exists());
+    }
+}
+
+/// Until HTML export is merged: `-o x.html` is refused, not written as text.
+#[test]
+fn an_html_output_says_html_export_is_not_available_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["minutes.html", "minutes.htm"] {
+        let out = dir.path().join(name);
+        minutes()
+            .arg("export")
+            .arg(common::sample_path())
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("HTML export not available yet"));
+        assert!(!out.exists());
+    }
+}
+
+/// A pipe or device has no extension to go by: text, as on standard output.
+#[cfg(unix)]
+#[test]
+fn export_to_a_pipe_with_no_format_is_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let reading = fifo.clone();
+    let reader = std::thread::spawn(move || std::fs::read_to_string(reading));
+    export_sample_to(&fifo, &[]);
+    let text = reader.join().unwrap().unwrap();
+    assert!(
+        text.starts_with("Open Data for Museum Collections\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn export_does_not_replace_a_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("minutes.md");
+    std::fs::write(&out, "last week's").unwrap();
+    minutes()
+        .arg("export")
+        .arg(common::sample_path())
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "{} already exists; give --force to replace it",
+            out.display()
+        )));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "last week's");
+}
+
+#[cfg(unix)]
+#[test]
+fn export_does_not_replace_the_file_a_link_points_to_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("real.md");
+    std::fs::write(&target, "last week's").unwrap();
+    let link = dir.path().join("latest.md");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    minutes()
+        .arg("export")
+        .arg(common::sample_path())
+        .arg("-o")
+        .arg(&link)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "last week's");
+}
+
+#[test]
+fn export_with_force_replaces_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("minutes.md");
+    std::fs::write(&out, "last week's").unwrap();
+    export_sample_to(&out, &["--force"]);
+    assert_sample_md(&std::fs::read_to_string(&out).unwrap());
 }

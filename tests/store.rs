@@ -799,3 +799,17 @@ fn summary_refuses_what_load_refuses_with_the_same_error() {
         store::load(&missing).unwrap_err().to_string()
     );
 }
+
+/// What `export -o` without `--force` writes with: a file that appears
+/// between the check and the rename is kept, not replaced.
+#[test]
+fn write_atomic_new_never_replaces_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("minutes.md");
+    store::file::write_atomic_new(&path, b"first").unwrap();
+    let again = store::file::write_atomic_new(&path, b"second").unwrap_err();
+    assert_eq!(again.kind(), std::io::ErrorKind::AlreadyExists);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+}

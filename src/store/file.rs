@@ -384,6 +384,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<
     put_in_place(tmp, path, keep_backup, || true)
 }
 
+/// As [`write_atomic`], but never replaces a file at `path`: fails with
+/// [`io::ErrorKind::AlreadyExists`] if one appeared since the caller looked.
+pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let tmp = write_temp(path, bytes)?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_dir(dir_of(path))
+}
+
 /// `bytes` in a temporary file beside `path`, with its mode, synced.
 fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<tempfile::NamedTempFile> {
     let mut tmp = temp_file_for(path)?;

@@ -53,6 +53,59 @@ impl Paths {
         }
         Ok(files)
     }
+
+    /// The session file that `name`, as given on the command line, stands
+    /// for. `name` as a path, if anything is there (relative to the current
+    /// directory; a link counts even if it leads nowhere). Otherwise, if
+    /// `name` is a bare file name (no `/`), the file of that name in the
+    /// data directory, `.ron` added unless it ends with it: the names
+    /// `minutes list` prints. A path with a `/` is never looked up in the
+    /// data directory, and comes back as given: opening it says why not.
+    pub fn resolve_session(&self, name: &Path) -> Result<PathBuf, SessionNotFound> {
+        let is_there = |p: &Path| match std::fs::symlink_metadata(p) {
+            Ok(_) => true,
+            // Something is there that cannot be looked at: opening it says what.
+            Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+        };
+        let mut parts = name.components();
+        let bare = matches!(
+            (parts.next(), parts.next()),
+            (Some(std::path::Component::Normal(_)), None)
+        );
+        if !bare || is_there(name) {
+            return Ok(name.to_path_buf());
+        }
+        let mut file = name.as_os_str().to_owned();
+        if name.extension().is_none_or(|e| e != "ron") {
+            file.push(".ron");
+        }
+        let in_data_dir = self.data_dir.join(file);
+        if is_there(&in_data_dir) {
+            return Ok(in_data_dir);
+        }
+        Err(SessionNotFound {
+            name: name.to_path_buf(),
+            tried: in_data_dir,
+            data_dir: self.data_dir.clone(),
+        })
+    }
+}
+
+/// A session named on the command line that is neither a path nor a name
+/// in the data directory; says both places it looked.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "no session {}: tried {0} in the current directory, then {}; `minutes list` shows the sessions in {}",
+    name.display(),
+    tried.display(),
+    data_dir.display()
+)]
+pub struct SessionNotFound {
+    /// As given.
+    pub name: PathBuf,
+    /// The file in the data directory it would have been.
+    pub tried: PathBuf,
+    pub data_dir: PathBuf,
 }
 
 fn is_session_file(path: &Path) -> bool {
