@@ -576,3 +576,64 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The statistics view's figures, read from Derived, are those the log
+    /// gives: totals, speeches, shares, and the order of the rows.
+    #[test]
+    fn statistics_add_up_to_the_speaking_time_of_the_log(s in session(), now in timestamp()) {
+        let from_log = stats::speaking_time(&s, Some(now));
+        let st = stats::Statistics::of(&s, &Derived::of(&s), now);
+        prop_assert_eq!(st.total, from_log.total);
+        prop_assert_eq!(st.by_person.len(), from_log.by_attendee.len());
+        prop_assert_eq!(st.by_organisation.len(), from_log.by_organisation.len());
+        let speeches: usize = from_log.by_attendee.iter().map(|x| x.speeches).sum();
+        prop_assert_eq!(st.speeches, speeches);
+        for rows in [&st.by_person, &st.by_organisation] {
+            prop_assert_eq!(rows.iter().map(|r| r.total).sum::<chrono::Duration>(), st.total);
+            prop_assert_eq!(rows.iter().map(|r| r.speeches).sum::<usize>(), st.speeches);
+            let shares: f64 = rows.iter().map(|r| r.share).sum();
+            if st.total > chrono::Duration::zero() {
+                prop_assert!((shares - 1.0).abs() < 1e-9, "shares add up to {}", shares);
+            } else {
+                prop_assert_eq!(shares, 0.0);
+            }
+            for pair in rows.windows(2) {
+                prop_assert!(
+                    pair[0].total > pair[1].total
+                        || (pair[0].total == pair[1].total && pair[0].name <= pair[1].name),
+                    "{:?} before {:?}", pair[0], pair[1]
+                );
+            }
+        }
+        // Each person's figures are the log's for someone of that name.
+        let mut from_log_people: Vec<(String, chrono::Duration, usize)> = from_log
+            .by_attendee
+            .iter()
+            .map(|x| (s.attendee_name(x.who), x.total, x.speeches))
+            .collect();
+        let mut people: Vec<(String, chrono::Duration, usize)> = st
+            .by_person
+            .iter()
+            .map(|r| (r.name.clone(), r.total, r.speeches))
+            .collect();
+        from_log_people.sort();
+        people.sort();
+        prop_assert_eq!(people, from_log_people);
+        prop_assert_eq!(st.agenda.len(), s.agenda.len());
+    }
+
+    /// Never more present at a moment than stays on the roster, and every
+    /// sample there.
+    #[test]
+    fn presence_counts_stay_within_the_roster(s in session(), now in timestamp(), samples in 0..300usize) {
+        let Some(p) = stats::presence(&s, now, samples) else {
+            prop_assert!(s.started_at.is_none());
+            return Ok(());
+        };
+        prop_assert_eq!(p.counts.len(), samples.max(1));
+        let stays: usize = s.attendees.iter().map(|a| a.stays().count()).sum();
+        prop_assert!(p.peak <= stays);
+        prop_assert_eq!(p.peak, p.counts.iter().copied().max().unwrap_or(0));
+    }
+}
