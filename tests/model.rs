@@ -637,3 +637,28 @@ proptest! {
         prop_assert_eq!(p.peak, p.counts.iter().copied().max().unwrap_or(0));
     }
 }
+
+proptest! {
+    /// The statistics view draws any session (names of any characters,
+    /// times from any era, open speeches) at any size and scroll.
+    #[test]
+    fn statistics_view_draws_any_session_at_any_size(
+        s in session(),
+        now in timestamp(),
+        width in 0..130u16,
+        height in 0..30u16,
+        scroll in prop_oneof![Just(0u16), 0..40u16, Just(u16::MAX)],
+    ) {
+        let derived = Derived::of(&s);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| {
+                let area = frame.area();
+                minutes::ui::stats::render_stats(&s, &derived, now, scroll, frame, area)
+            })
+            .unwrap();
+        let rows = minutes::ui::stats::height(&s, &derived, now);
+        prop_assert!(rows >= 4);
+    }
+}

@@ -423,18 +423,10 @@ fn tiny_sizes_do_not_panic() {
         wide_names(),
     ];
     for s in &sessions {
-        for (w, h) in [
-            (1, 1),
-            (2, 1),
-            (1, 5),
-            (20, 5),
-            (5, 20),
-            (9, 3),
-            (14, 2),
-            (30, 1),
-            (0, 0),
-        ] {
-            for scroll in [0, 1, 7, u16::MAX] {
+        // Every size up to 30x6, and a few long thin ones.
+        let sizes = (0..=30).flat_map(|w| (0..=6).map(move |h| (w, h)));
+        for (w, h) in sizes.chain([(1, 40), (5, 20), (200, 1)]) {
+            for scroll in [0, 7, u16::MAX] {
                 view(s, common::t(30, 0), scroll, w, h);
             }
         }
@@ -448,4 +440,32 @@ fn tiny_sizes_do_not_panic() {
 #[test]
 fn tiny_view_at_20x5() {
     assert_screen!(screen(&common::sample(), after_sample(), 0, 20, 5));
+}
+
+#[test]
+fn the_topic_going_on_counts_until_now_and_says_so() {
+    let mut s = wide_names();
+    s.agenda = [AgendaItem {
+        id: AgendaId(1),
+        title: "Budget".into(),
+        presenter: None,
+        planned_minutes: 0,
+        started_at: Some(common::t(5, 0)),
+        ended_at: None,
+        status: AgendaStatus::Current,
+    }]
+    .into_iter()
+    .collect();
+    let row = |s: &Session| {
+        rows(&view(s, common::t(17, 30), 0, 80, 40))
+            .into_iter()
+            .find(|r| r.contains("1. Budget"))
+            .unwrap()
+    };
+    assert!(row(&s).starts_with("> 1. Budget"), "{}", row(&s));
+    assert!(row(&s).ends_with("12:30 now"), "{}", row(&s));
+    // Once the meeting ended, the topic is not going on "now" any more:
+    // it ran until the end.
+    s.ended_at = Some(common::t(10, 0));
+    assert!(row(&s).ends_with(" 05:00"), "{}", row(&s));
 }
