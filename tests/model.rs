@@ -523,6 +523,22 @@ fn same_as_recomputed(derived: &Derived, s: &Session, now: Timestamp) -> Result<
         .collect();
     prop_assert_eq!(derived.by_organisation(s, now), by_organisation);
     prop_assert_eq!(derived.total_spoken(now), stats.total);
+    // Everyone who spoke, once each, as the log says.
+    let mut tallies: Vec<(AttendeeId, derived::Tally)> = derived.tallies(now).collect();
+    tallies.sort_by_key(|(who, _)| *who);
+    let mut from_log: Vec<(AttendeeId, derived::Tally)> = stats
+        .by_attendee
+        .iter()
+        .map(|x| {
+            let tally = derived::Tally {
+                total: x.total,
+                speeches: x.speeches,
+            };
+            (x.who, tally)
+        })
+        .collect();
+    from_log.sort_by_key(|(who, _)| *who);
+    prop_assert_eq!(tallies, from_log);
     // The speech going on, by its definition: the last in the log not ended.
     let current = s.entries.iter().rev().find_map(|e| match e.kind {
         EntryKind::Speech {

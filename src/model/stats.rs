@@ -203,7 +203,13 @@ impl Statistics {
             for row in rows.iter_mut() {
                 row.share = share(row.total, total);
             }
-            rows.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.name.cmp(&b.name)));
+            // Then by speeches, for rows alike in both to keep one order
+            // from frame to frame (Derived's tallies come in no order).
+            rows.sort_by(|a, b| {
+                (b.total.cmp(&a.total))
+                    .then_with(|| a.name.cmp(&b.name))
+                    .then_with(|| a.speeches.cmp(&b.speeches))
+            });
         }
         let agenda = session
             .agenda
