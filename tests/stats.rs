@@ -435,6 +435,10 @@ fn tiny_sizes_do_not_panic() {
     let rows = rows(&view(&sessions[0], after_sample(), 0, 20, 5));
     assert!(rows[0].starts_with("Speaking time by"), "{rows:#?}");
     assert!(rows[1].starts_with("王"), "{rows:#?}");
+    // The time at least, when all the figures do not fit.
+    assert!(rows[1].ends_with(" 23:00"), "{rows:#?}");
+    let rows = self::rows(&view(&sessions[0], after_sample(), 0, 28, 5));
+    assert!(rows[1].ends_with(" 23:00  24%"), "{rows:#?}");
 }
 
 #[test]

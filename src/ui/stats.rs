@@ -286,11 +286,38 @@ impl<'s> View<'s> {
     }
 }
 
+/// The figures beside a bar, as many as the width allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Figures {
+    /// ` 12:30 ·  31% · 4×`: time, share, speeches.
+    All,
+    /// ` 12:30  31%`
+    TimeAndShare,
+    /// ` 12:30`
+    Time,
+    Nothing,
+}
+
+impl Figures {
+    /// Columns, with the space before, for times `time` wide and numbers
+    /// of speeches `count` wide.
+    fn width(self, time: usize, count: usize) -> usize {
+        match self {
+            Figures::All => 1 + time + " · ".width() + "100%".len() + " · ".width() + count + 1,
+            Figures::TimeAndShare => 1 + time + 1 + "100%".len(),
+            Figures::Time => 1 + time,
+            Figures::Nothing => 0,
+        }
+    }
+}
+
 /// Where a bar chart's parts go across the width.
 struct BarLayout {
     /// Columns of the names (0: none).
     label: usize,
-    /// Columns of the figures on the right, with the space before them (0: none).
+    /// Which figures are on the right: as many as fit.
+    shown: Figures,
+    /// Their columns, with the space before them (0: none).
     figures: usize,
     /// Widths of the figures' parts: the time, the number of speeches.
     time: usize,
@@ -309,13 +336,18 @@ impl View<'_> {
             .map_or(0, |r| stats::format_duration(r.total).len());
         let most_speeches = rows.iter().map(|r| r.speeches).max().unwrap_or(0);
         let count = most_speeches.to_string().len();
-        // " 12:30 · 31% · 4×"
-        let figures_width = 1 + time + " · ".width() + "100%".len() + " · ".width() + count + 1;
-        let figures = if width >= figures_width + LEAST_BAR + 4 {
-            figures_width
-        } else {
-            0
-        };
+        // All of them if they fit beside a bar and a short name; else
+        // fewer, the time last.
+        let (shown, figures) = [
+            Figures::All,
+            Figures::TimeAndShare,
+            Figures::Time,
+            Figures::Nothing,
+        ]
+        .into_iter()
+        .map(|f| (f, f.width(time, count)))
+        .find(|(_, w)| *w == 0 || width >= w + LEAST_BAR + 4)
+        .unwrap_or((Figures::Nothing, 0));
         let rest = width - figures;
         let widest = rows
             .iter()
@@ -333,6 +365,7 @@ impl View<'_> {
             .min(rest.saturating_sub(2));
         BarLayout {
             label,
+            shown,
             figures,
             time,
             count,
@@ -387,12 +420,17 @@ impl View<'_> {
             return;
         }
         for (k, r) in rows.iter().enumerate() {
-            let figures = format!(
-                " {} · {:>3}% · {}×",
-                pad_left(&stats::format_duration(r.total), layout.time),
-                r.percent(),
-                pad_left(&r.speeches.to_string(), layout.count),
-            );
+            let time = pad_left(&stats::format_duration(r.total), layout.time);
+            let figures = match layout.shown {
+                Figures::All => format!(
+                    " {time} · {:>3}% · {}×",
+                    r.percent(),
+                    pad_left(&r.speeches.to_string(), layout.count),
+                ),
+                Figures::TimeAndShare => format!(" {time} {:>3}%", r.percent()),
+                Figures::Time => format!(" {time}"),
+                Figures::Nothing => String::new(),
+            };
             buf.set_string(
                 chart_area.right(),
                 area.y + k as u16,
