@@ -535,6 +535,22 @@ fn same_as_recomputed(derived: &Derived, s: &Session, now: Timestamp) -> Result<
         .collect();
     prop_assert_eq!(derived.by_organisation(s, now), by_organisation);
     prop_assert_eq!(derived.total_spoken(now), stats.total);
+    // Everyone who spoke, once each, as the log says.
+    let mut tallies: Vec<(AttendeeId, derived::Tally)> = derived.tallies(now).collect();
+    tallies.sort_by_key(|(who, _)| *who);
+    let mut from_log: Vec<(AttendeeId, derived::Tally)> = stats
+        .by_attendee
+        .iter()
+        .map(|x| {
+            let tally = derived::Tally {
+                total: x.total,
+                speeches: x.speeches,
+            };
+            (x.who, tally)
+        })
+        .collect();
+    from_log.sort_by_key(|(who, _)| *who);
+    prop_assert_eq!(tallies, from_log);
     // The speech going on, by its definition: the last in the log not ended.
     let current = s.entries.iter().rev().find_map(|e| match e.kind {
         EntryKind::Speech {
@@ -602,5 +618,91 @@ proptest! {
             }
             same_as_recomputed(&derived, &s, now)?;
         }
+    }
+}
+
+proptest! {
+    /// The statistics view's figures, read from Derived, are those the log
+    /// gives: totals, speeches, shares, and the order of the rows.
+    #[test]
+    fn statistics_add_up_to_the_speaking_time_of_the_log(s in session(), now in timestamp()) {
+        let from_log = stats::speaking_time(&s, Some(now));
+        let st = stats::Statistics::of(&s, &Derived::of(&s), now);
+        prop_assert_eq!(st.total, from_log.total);
+        prop_assert_eq!(st.by_person.len(), from_log.by_attendee.len());
+        prop_assert_eq!(st.by_organisation.len(), from_log.by_organisation.len());
+        let speeches: usize = from_log.by_attendee.iter().map(|x| x.speeches).sum();
+        prop_assert_eq!(st.speeches, speeches);
+        for rows in [&st.by_person, &st.by_organisation] {
+            prop_assert_eq!(rows.iter().map(|r| r.total).sum::<chrono::Duration>(), st.total);
+            prop_assert_eq!(rows.iter().map(|r| r.speeches).sum::<usize>(), st.speeches);
+            let shares: f64 = rows.iter().map(|r| r.share).sum();
+            if st.total > chrono::Duration::zero() {
+                prop_assert!((shares - 1.0).abs() < 1e-9, "shares add up to {}", shares);
+            } else {
+                prop_assert_eq!(shares, 0.0);
+            }
+            for pair in rows.windows(2) {
+                prop_assert!(
+                    pair[0].total > pair[1].total
+                        || (pair[0].total == pair[1].total && pair[0].name <= pair[1].name),
+                    "{:?} before {:?}", pair[0], pair[1]
+                );
+            }
+        }
+        // Each person's figures are the log's for someone of that name.
+        let mut from_log_people: Vec<(String, chrono::Duration, usize)> = from_log
+            .by_attendee
+            .iter()
+            .map(|x| (s.attendee_name(x.who), x.total, x.speeches))
+            .collect();
+        let mut people: Vec<(String, chrono::Duration, usize)> = st
+            .by_person
+            .iter()
+            .map(|r| (r.name.clone(), r.total, r.speeches))
+            .collect();
+        from_log_people.sort();
+        people.sort();
+        prop_assert_eq!(people, from_log_people);
+        prop_assert_eq!(st.agenda.len(), s.agenda.len());
+    }
+
+    /// Never more present at a moment than stays on the roster, and every
+    /// sample there.
+    #[test]
+    fn presence_counts_stay_within_the_roster(s in session(), now in timestamp(), samples in 0..300usize) {
+        let Some(p) = stats::presence(&s, now, samples) else {
+            prop_assert!(s.started_at.is_none());
+            return Ok(());
+        };
+        prop_assert_eq!(p.counts.len(), samples.max(1));
+        let stays: usize = s.attendees.iter().map(|a| a.stays().count()).sum();
+        prop_assert!(p.peak <= stays);
+        prop_assert_eq!(p.peak, p.counts.iter().copied().max().unwrap_or(0));
+    }
+}
+
+proptest! {
+    /// The statistics view draws any session (names of any characters,
+    /// times from any era, open speeches) at any size and scroll.
+    #[test]
+    fn statistics_view_draws_any_session_at_any_size(
+        s in session(),
+        now in timestamp(),
+        width in 0..130u16,
+        height in 0..30u16,
+        scroll in prop_oneof![Just(0u16), 0..40u16, Just(u16::MAX)],
+    ) {
+        let derived = Derived::of(&s);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| {
+                let area = frame.area();
+                minutes::ui::stats::render_stats(&s, &derived, now, scroll, frame, area)
+            })
+            .unwrap();
+        let rows = minutes::ui::stats::height(&s, &derived, now);
+        prop_assert!(rows >= 4);
     }
 }

@@ -112,6 +112,28 @@ impl Derived {
         (tally.speeches > 0).then_some(tally)
     }
 
+    /// Everyone who has spoken, once each, with what they have spoken
+    /// (speeches not ended counting until `now`), in no particular order.
+    /// Speakers not on the roster are here too: their time is in
+    /// [`total_spoken`](Self::total_spoken).
+    pub fn tallies(&self, now: Timestamp) -> impl Iterator<Item = (AttendeeId, Tally)> + '_ {
+        let finished = self.finished.iter().map(move |(who, tally)| {
+            let mut tally = *tally;
+            for speech in self.open.iter().filter(|s| s.speaker == *who) {
+                tally.total += running(speech, now);
+                tally.speeches += 1;
+            }
+            (*who, tally)
+        });
+        // Those whose only speeches are going on, each once.
+        let open_only = self.open.iter().enumerate().filter_map(move |(i, s)| {
+            let first = !self.open[..i].iter().any(|o| o.speaker == s.speaker);
+            (first && !self.finished.contains_key(&s.speaker))
+                .then(|| (s.speaker, self.spoken(s.speaker, now).unwrap_or_default()))
+        });
+        finished.chain(open_only)
+    }
+
     /// All the time spoken, speeches not ended counting until `now`.
     pub fn total_spoken(&self, now: Timestamp) -> Duration {
         self.open

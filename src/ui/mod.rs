@@ -8,6 +8,7 @@ mod log;
 mod overlay;
 mod question;
 mod side;
+pub mod stats;
 mod theme;
 
 use ratatui::Frame;

@@ -72,3 +72,11 @@ pub const INFO: Style = Style::new().fg(Color::Yellow);
 pub const DIM: Style = Style::new().fg(Color::DarkGray);
 pub const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
 pub const BAR: Style = Style::new().fg(Color::Black).bg(Color::Gray);
+
+/// The bars of the statistics view: speaking time by person, time spent on
+/// a topic.
+pub const CHART: Style = Style::new().fg(Color::Cyan);
+/// Speaking time by organisation.
+pub const CHART_ORGANISATION: Style = Style::new().fg(Color::Blue);
+/// How many are present, over time.
+pub const PRESENCE: Style = Style::new().fg(Color::Green);
