@@ -737,3 +737,43 @@ fn past_a_file_size_limit_the_app_stays_and_says_nothing_is_saved() {
     tmux.send(&["Enter"]);
     tmux.wait_for("Note       still here");
 }
+
+#[test]
+fn review_answers_what_was_decided_on_topic_3() {
+    let (dir, path) = common::sample_copy();
+    let copy = dir.path().join("assets-copy.ron");
+    std::fs::rename(&path, &copy).unwrap();
+    let before = std::fs::read(&copy).unwrap();
+    let log = dir.path().join("stderr");
+    let tmux = Tmux::start(&command_logged("review", &copy, &log));
+    tmux.wait_for("Review · read-only");
+    tmux.send(&["3"]);
+    tmux.wait_for("3 Licensing and rights statements");
+    tmux.send(&["f"]);
+    tmux.wait_for("Filter (Esc/Enter closes)");
+    tmux.send(&["d"]);
+    tmux.wait_for("Decisions shown (filter on)");
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_until("the menu closed", |s| {
+        !s.contains("Filter (Esc/Enter closes)") && s.contains("1 entry")
+    });
+    assert!(
+        screen.contains("Filter: Topic 3 · decisions  Esc clears"),
+        "{screen}"
+    );
+    assert!(screen.contains("15:03 Decision"), "{screen}");
+    assert!(
+        screen.contains("Decision   Metadata published by the"),
+        "{screen}"
+    );
+    assert!(screen.contains("CC0 by all three partners."), "{screen}");
+    assert!(!screen.contains("Speech"), "only the decision: {screen}");
+    // Esc clears; q quits, the file untouched and nothing claimed saved.
+    tmux.send(&["Escape"]);
+    tmux.wait_for("Filters cleared");
+    tmux.send(&["q"]);
+    tmux.wait_for_exit();
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), "");
+    assert!(!store::lock_path(&copy).exists());
+}
