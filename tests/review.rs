@@ -627,3 +627,53 @@ fn tiny_review_screens_do_not_panic() {
         }
     }
 }
+
+// ------------------------------------------------------------ 100,000 entries
+
+#[path = "../examples/synth/gen.rs"]
+mod synth;
+
+/// Each key on a 100,000-entry session, with the frame after it, in
+/// release mode (`cargo test --release --test review -- --ignored`).
+#[test]
+#[ignore = "a measurement: run in release mode"]
+fn review_of_100000_entries_stays_instant() {
+    use std::time::{Duration, Instant};
+    let session = synth::session(&synth::Params::entries(100_000));
+    let (_dir, mut app) = app_on(session);
+    let timed = |app: &mut App, keys: &[KeyEvent]| {
+        let start = Instant::now();
+        press(app, keys, now());
+        common::drive::draw(app, 120, 40);
+        start.elapsed()
+    };
+    let mut worst = Duration::ZERO;
+    let steps: Vec<(&str, Vec<KeyEvent>)> = vec![
+        ("F9", vec![key(KeyCode::F(9))]),
+        ("End", vec![key(KeyCode::End)]),
+        ("Up", vec![key(KeyCode::Up)]),
+        ("PgUp", vec![key(KeyCode::PageUp)]),
+        ("Home", vec![key(KeyCode::Home)]),
+        ("Down", vec![key(KeyCode::Down)]),
+        ("topic 3", vec![ch('3')]),
+        ("f d", vec![ch('f'), ch('d'), key(KeyCode::Enter)]),
+        ("Esc", vec![key(KeyCode::Esc)]),
+        ("/ (folds every entry)", vec![ch('/')]),
+        ("/a", vec![ch('a')]),
+        ("/ab", vec![ch('b')]),
+        ("Enter", vec![key(KeyCode::Enter)]),
+        ("n", vec![ch('n')]),
+        ("N", vec![ch('N')]),
+        ("Down again", vec![key(KeyCode::Down)]),
+        ("Esc again", vec![key(KeyCode::Esc)]),
+    ];
+    for (what, keys) in steps {
+        let took = timed(&mut app, &keys);
+        println!("{what:>40}: {took:?}");
+        if !what.contains("folds") && what != "F9" {
+            worst = worst.max(took);
+        }
+    }
+    // A frame at 60 Hz; the first search and opening once are allowed more.
+    assert!(worst < Duration::from_millis(16), "{worst:?}");
+}

@@ -227,12 +227,48 @@ pub fn shown_entries(s: &Session, topic: Topic, filters: &Filters) -> Vec<usize>
 /// What is searched in an entry: its text and the name of whom it is about,
 /// folded (lower case, no accents), as the search compares.
 pub fn searched_text(s: &Session, e: &Entry) -> String {
-    let mut text = fold(&e.text);
+    searched_text_with(s, e, &mut HashMap::new())
+}
+
+/// [`searched_text`], with the characters folded so far kept in `memo`.
+fn searched_text_with(s: &Session, e: &Entry, memo: &mut HashMap<char, String>) -> String {
+    let mut text = quick_fold(&e.text, memo);
     if let Some(id) = person_of(&e.kind) {
         text.push('\n');
-        text.push_str(&fold(&s.attendee_name(id)));
+        text.push_str(&quick_fold(&s.attendee_name(id), memo));
     }
     text
+}
+
+/// [`fold`], a character at a time, ASCII directly and others once each
+/// (kept in `memo`): folding 100,000 entries for a first search took a
+/// quarter of a second. The same text: [`fold`] decomposes, drops the
+/// accents and lowers the case of each character on its own.
+fn quick_fold(text: &str, memo: &mut HashMap<char, String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of ASCII copied at once, then lowered in place.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            let folded = memo
+                .entry(c)
+                .or_insert_with(|| fold(c.encode_utf8(&mut [0; 4])));
+            out.push_str(folded);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    if out.contains('_') {
+        out = out.replace('_', " ");
+    }
+    out
 }
 
 /// What the rows shown depend on.
@@ -379,18 +415,25 @@ impl Review {
             self.cache.rows = Some((key.clone(), rows));
         }
         let query = self.folded_query();
-        if query.is_empty() {
-            self.cache.matches = None;
-        } else {
-            if self
+        // Folded as soon as a search is begun (`/`), before its first letter.
+        if (self.typing.is_some() || !query.is_empty())
+            && self
                 .cache
                 .folded
                 .as_ref()
                 .is_none_or(|(seq, _)| *seq != s.journal_seq)
-            {
-                let folded = s.entries.iter().map(|e| searched_text(s, e)).collect();
-                self.cache.folded = Some((s.journal_seq, folded));
-            }
+        {
+            let mut memo = HashMap::new();
+            let folded = s
+                .entries
+                .iter()
+                .map(|e| searched_text_with(s, e, &mut memo))
+                .collect();
+            self.cache.folded = Some((s.journal_seq, folded));
+        }
+        if query.is_empty() {
+            self.cache.matches = None;
+        } else {
             let stale = self
                 .cache
                 .matches
@@ -922,4 +965,26 @@ fn export(app: &mut App, key: char) {
 
 fn capital(text: &str) -> String {
     super::capitalised(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    fn quick_fold(text: &str) -> String {
+        super::quick_fold(text, &mut Default::default())
+    }
+
+    #[test]
+    fn the_quick_fold_is_the_fold() {
+        for text in [
+            "Tom_Brandl MEETS ÍÑIGO",
+            "plain ascii_Text 42",
+            "王丽 Zoë",
+            "",
+            "Zoe\u{308} e\u{301}x İstanbul ǅ",
+        ] {
+            assert_eq!(quick_fold(text), fold(text), "{text}");
+        }
+    }
 }
