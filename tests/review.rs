@@ -677,3 +677,38 @@ fn review_of_100000_entries_stays_instant() {
     // A frame at 60 Hz; the first search and opening once are allowed more.
     assert!(worst < Duration::from_millis(16), "{worst:?}");
 }
+
+#[test]
+fn a_paste_in_the_review_types_nothing_anywhere() {
+    let (_dir, mut app) = app_on(common::sample());
+    press(&mut app, &[key(KeyCode::F(9))], now());
+    for menu in [None, Some(ch('f')), Some(ch('x'))] {
+        press(&mut app, &menu.into_iter().collect::<Vec<_>>(), now());
+        app::update(&mut app, Action::Paste("pasted".into()), now());
+        assert_eq!(app.input.value(), "", "{:?}", app.mode);
+        press(&mut app, &[key(KeyCode::Esc)], now());
+    }
+}
+
+#[test]
+fn editing_an_entry_in_the_review_at_80x24() {
+    let (_dir, _path, mut app) = reviewing();
+    press(
+        &mut app,
+        &[
+            ch('3'),
+            ch('f'),
+            ch('d'),
+            key(KeyCode::Enter),
+            ch('e'),
+            alt('x'),
+        ],
+        now(),
+    );
+    press(&mut app, &[key(KeyCode::Enter)], now());
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Review · editing"), "{shown}");
+    assert!(shown.contains("Decision   (conf.) Metadata"), "{shown}");
+    assert!(shown.contains("editing 15:03 Decision › "), "{shown}");
+    assert_screen!(shown);
+}

@@ -777,3 +777,25 @@ fn review_answers_what_was_decided_on_topic_3() {
     assert_eq!(std::fs::read_to_string(&log).unwrap(), "");
     assert!(!store::lock_path(&copy).exists());
 }
+
+#[test]
+fn f9_reviews_the_live_session_and_q_goes_back_to_recording() {
+    let (_dir, path) = common::sample_copy();
+    let tmux = Tmux::start(&command("open", &path));
+    tmux.wait_for("Enter  log");
+    tmux.send(&["F9"]);
+    tmux.wait_for("Review · read-only");
+    tmux.send(&["5"]);
+    tmux.wait_for("5 Joint funding application");
+    tmux.send(&["q"]);
+    tmux.wait_for("Back to the live screen");
+    tmux.wait_for("Enter  log");
+    // Still recording: a line typed goes into the log.
+    tmux.type_text("after the review");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Note       after the review");
+    tmux.send(&["C-q"]);
+    tmux.wait_for_exit();
+    let saved = store::load(&path).unwrap();
+    assert_eq!(saved.entries.last().unwrap().text, "after the review");
+}

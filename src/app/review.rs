@@ -606,11 +606,14 @@ pub(super) fn act(app: &mut App, action: &super::Action, now: super::Timestamp) 
             A::ReviewPerson => pick_person(app),
             A::ReviewOrganisation => cycle_organisation(app),
             A::Cancel | A::Submit => app.mode = Mode::Review,
+            // Nothing is typed in a menu (nor into the live screen's line).
+            A::Edit(_) | A::Paste(_) => {}
             _ => return false,
         },
         Mode::ReviewExport => match action {
             A::ExportAs(key) => export(app, *key),
             A::Cancel => app.mode = Mode::Review,
+            A::Edit(_) | A::Paste(_) => {}
             _ => return false,
         },
         Mode::Review => return act_in_review(app, action),
@@ -652,7 +655,7 @@ fn act_in_review(app: &mut App, action: &super::Action) -> bool {
         A::Cancel => clear(app),
         A::ReviewQuit => {
             if review(app).from_live {
-                close(app);
+                toggle(app);
             } else {
                 super::quit::request(app);
             }
