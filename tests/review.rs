@@ -712,3 +712,19 @@ fn editing_an_entry_in_the_review_at_80x24() {
     assert!(shown.contains("editing 15:03 Decision › "), "{shown}");
     assert_screen!(shown);
 }
+
+#[test]
+fn minutes_review_without_a_terminal_fails_cleanly_and_takes_no_lock() {
+    let (_dir, path) = common::sample_copy();
+    let before = std::fs::read(&path).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_minutes"))
+        .arg("review")
+        .arg(&path)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a terminal"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(!store::lock_path(&path).exists());
+}

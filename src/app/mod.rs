@@ -612,7 +612,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
     if !(clearing || matches!(action, Action::Undo | Action::Tick | Action::Resize(..))) {
         app.undo_asked = false;
     }
-    if review::in_review(app) && review::act(app, &action, now) {
+    if review::in_review(app) && review::act(app, &action) {
         return;
     }
     match action {

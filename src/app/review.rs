@@ -551,9 +551,8 @@ pub fn toggle(app: &mut App) {
 
 /// The review's own handling of an action; false: not the review's, for
 /// the live screen's handling.
-pub(super) fn act(app: &mut App, action: &super::Action, now: super::Timestamp) -> bool {
+pub(super) fn act(app: &mut App, action: &super::Action) -> bool {
     use super::Action as A;
-    let _ = now;
     match app.mode.clone() {
         Mode::ReviewSearch => match action {
             A::Edit(request) => {
