@@ -1057,5 +1057,8 @@ pub fn label(key: &Key) -> String {
 
 /// All the keys of a binding: `Ctrl+P/F2`.
 pub fn keys_label(b: &Binding) -> String {
+    if matches!(b.action, Action::ReviewTopic(_)) {
+        return "1-9, 0".into();
+    }
     b.keys.iter().map(label).collect::<Vec<_>>().join("/")
 }
