@@ -728,3 +728,16 @@ fn minutes_review_without_a_terminal_fails_cleanly_and_takes_no_lock() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(!store::lock_path(&path).exists());
 }
+
+#[test]
+fn with_a_filter_the_agenda_counts_what_passes_it() {
+    let (_dir, _path, mut app) = reviewing();
+    press(&mut app, &[ch('f'), ch('d'), key(KeyCode::Enter)], now());
+    let s = app.store.session();
+    let counts = app.review.as_ref().unwrap().filtered_counts(s).into_owned();
+    assert_eq!((counts.per_item, counts.all), (vec![0, 0, 1, 1, 1, 0], 3));
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains(" 3 Licensing and … 23/20m   1│"), "{shown}");
+    press(&mut app, &[key(KeyCode::Esc)], now());
+    assert!(screen(&app, 80, 24).contains(" 3 Licensing and … 23/20m   6│"));
+}

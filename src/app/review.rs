@@ -186,6 +186,11 @@ pub struct TopicCounts {
 /// The entries of each topic, counted in one pass. (To be kept in
 /// `model::Derived`, change by change.)
 pub fn count_per_topic(s: &Session) -> TopicCounts {
+    count_per_topic_where(s, |_| true)
+}
+
+/// The entries of each topic that `keep`, counted in one pass.
+pub fn count_per_topic_where(s: &Session, keep: impl Fn(&Entry) -> bool) -> TopicCounts {
     let at: HashMap<AgendaId, usize> = s
         .agenda
         .iter()
@@ -195,9 +200,10 @@ pub fn count_per_topic(s: &Session) -> TopicCounts {
     let mut counts = TopicCounts {
         per_item: vec![0; s.agenda.len()],
         outside: 0,
-        all: s.entries.len(),
+        all: 0,
     };
-    for e in s.entries.iter() {
+    for e in s.entries.iter().filter(|e| keep(e)) {
+        counts.all += 1;
         match e.agenda_item.and_then(|id| at.get(&id)) {
             Some(&i) => counts.per_item[i] += 1,
             None => counts.outside += 1,
@@ -278,6 +284,8 @@ type RowsKey = (u64, Topic, Filters);
 #[derive(Debug, Default)]
 struct Cache {
     counts: Option<(u64, TopicCounts)>,
+    /// The counts of the entries that pass the filters.
+    filtered: Option<((u64, Filters), TopicCounts)>,
     rows: Option<(RowsKey, Vec<usize>)>,
     /// Every entry's [`searched_text`], made on the first search.
     folded: Option<(u64, Vec<String>)>,
@@ -360,6 +368,20 @@ impl Review {
         }
     }
 
+    /// How many entries of each topic pass the filters (all of them when
+    /// there are none).
+    pub fn filtered_counts(&self, s: &Session) -> Cow<'_, TopicCounts> {
+        if self.filters.is_empty() {
+            return self.counts(s);
+        }
+        match &self.cache.filtered {
+            Some(((seq, f), counts)) if *seq == s.journal_seq && *f == self.filters => {
+                Cow::Borrowed(counts)
+            }
+            _ => Cow::Owned(count_per_topic_where(s, |e| self.filters.keeps(s, e))),
+        }
+    }
+
     /// Where the entries shown are in `s.entries`.
     pub fn rows(&self, s: &Session) -> Cow<'_, [usize]> {
         let key = self.key(s);
@@ -408,6 +430,17 @@ impl Review {
             .is_none_or(|(seq, _)| *seq != s.journal_seq)
         {
             self.cache.counts = Some((s.journal_seq, count_per_topic(s)));
+        }
+        let filtered = (s.journal_seq, self.filters.clone());
+        if !self.filters.is_empty()
+            && self
+                .cache
+                .filtered
+                .as_ref()
+                .is_none_or(|(k, _)| *k != filtered)
+        {
+            let counts = count_per_topic_where(s, |e| self.filters.keeps(s, e));
+            self.cache.filtered = Some((filtered, counts));
         }
         let key = self.key(s);
         if self.cache.rows.as_ref().is_none_or(|(k, _)| *k != key) {

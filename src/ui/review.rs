@@ -179,7 +179,8 @@ fn render_agenda(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
     if width == 0 || height == 0 {
         return;
     }
-    let counts = review.counts(s);
+    // With filters, what passes them: which topic had decisions.
+    let counts = review.filtered_counts(s);
     let topics = review.topics(s);
     let chosen = review.topic.min(topics.len() - 1);
     let skip = (chosen + 1).saturating_sub(height);
