@@ -55,6 +55,8 @@ pub enum Command {
         #[arg(short, long)]
         read_only: bool,
     },
+    /// Review a session read-only: entries by topic, filtered, searched.
+    Review { file: PathBuf },
     /// List the sessions in the data directory, newest first.
     List,
     /// Write a session's minutes as a document.

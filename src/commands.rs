@@ -63,6 +63,12 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let data_dir = paths.map(|p| p.data_dir);
             interactive(OpenSession::open(&file, mode)?, false, data_dir.as_deref())
         }
+        Some(Command::Review { file }) => {
+            require_terminal()?;
+            let data_dir = paths().ok().map(|p| p.data_dir);
+            let open = OpenSession::open(&file, Mode::ReadOnly)?;
+            interactive_from(open, false, data_dir.as_deref(), true)
+        }
         Some(Command::List) => list(&paths()?, &mut io::stdout().lock()),
         Some(Command::Export {
             file,
@@ -166,7 +172,20 @@ fn free_name(dir: &Path, title: &str) -> PathBuf {
 /// saved, or stays in the journal, or goes to a rescue copy, and the user
 /// is told which; a change that reached none of them is named loudly.
 fn interactive(open: OpenSession, created: bool, data_dir: Option<&Path>) -> Result<(), Error> {
+    interactive_from(open, created, data_dir, false)
+}
+
+/// [`interactive`], starting on the review screen with `review`.
+fn interactive_from(
+    open: OpenSession,
+    created: bool,
+    data_dir: Option<&Path>,
+    review: bool,
+) -> Result<(), Error> {
     let mut app = crate::app::App::new(open, chrono::Local::now().fixed_offset());
+    if review {
+        crate::app::review::open(&mut app, false);
+    }
     app.rescue_dirs = store::rescue_dirs(app.store.path(), data_dir);
     let (mut app, result) = crate::tui::run(app);
     let kept = crate::app::keep_unsent(&mut app, chrono::Local::now().fixed_offset());

@@ -22,6 +22,11 @@ pub enum Keys {
     Help,
     /// The question asked on quit while changes are only in memory.
     Unsaved,
+    /// The review screen: a pager, whose letters are commands.
+    Review,
+    ReviewSearch,
+    ReviewFilter,
+    ReviewExport,
 }
 
 /// One key.
@@ -83,8 +88,11 @@ use KeyCode::{
     Backspace, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
 use Keys::{
-    Browse as B, Entry as E, Global as G, Help as H, Pick as P, RollCall as R, Unsaved as U,
+    Browse as B, Entry as E, Global as G, Help as H, Pick as P, Review as RV, ReviewExport as RX,
+    ReviewFilter as RF, ReviewSearch as RS, RollCall as R, Unsaved as U,
 };
+
+use crate::app::review::{Focus, KindFilter};
 
 const fn alt(c: char) -> Key {
     Key {
@@ -159,6 +167,13 @@ pub const BINDINGS: &[Binding] = &[
         &[key(F(8))],
         Action::RollCall,
         "roll call: mark the people expected, one key each (also /roll)",
+        None,
+    ),
+    bind(
+        E,
+        &[key(F(9))],
+        Action::Review,
+        "review: the entries by topic, filtered, searched (F9 again: back)",
         None,
     ),
     bind(
@@ -413,6 +428,20 @@ pub const BINDINGS: &[Binding] = &[
         "roll call: mark the people expected, one key each",
         None,
     ),
+    bind(
+        B,
+        &[key(F(9))],
+        Action::Review,
+        "review: the entries by topic, filtered, searched (F9 again: back)",
+        None,
+    ),
+    bind(
+        B,
+        &[alt('x')],
+        Action::ToggleConfidential,
+        "log: the selected entry confidential (left out of public exports), or not",
+        None,
+    ),
     mark!(
         B,
         'd',
@@ -502,6 +531,293 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(H, &[key(Home)], Action::Move(isize::MIN), "top", None),
     bind(H, &[key(End)], Action::Move(isize::MAX), "bottom", None),
+    // Review: a pager; letters are commands, nothing is typed but a search.
+    bind(
+        RV,
+        &[ch('/')],
+        Action::ReviewSearch,
+        "search (as you type)",
+        hint("search"),
+    ),
+    bind(
+        RV,
+        &[ch('f')],
+        Action::ReviewFilters,
+        "filter menu: kinds, person, organisation",
+        hint("filter"),
+    ),
+    bind(
+        RV,
+        &[key(Esc)],
+        Action::Cancel,
+        "clear every filter, the topic and the search",
+        hint("clear"),
+    ),
+    bind(
+        RV,
+        &[ch('x')],
+        Action::ReviewExport,
+        "export menu: written beside the session file",
+        hint("export"),
+    ),
+    bind(
+        RV,
+        &[ch('e')],
+        Action::ReviewEditing,
+        "editing on (off again)",
+        hint("edit"),
+    ),
+    bind(
+        RV,
+        &[ch('q')],
+        Action::ReviewQuit,
+        "back to the live screen (from `minutes review`: quit)",
+        hint("close"),
+    ),
+    bind(
+        RV,
+        &[ch('?'), key(F(1))],
+        Action::Help,
+        "help",
+        hint("help"),
+    ),
+    bind(
+        RV,
+        &[
+            ch('1'),
+            ch('2'),
+            ch('3'),
+            ch('4'),
+            ch('5'),
+            ch('6'),
+            ch('7'),
+            ch('8'),
+            ch('9'),
+            ch('0'),
+        ],
+        Action::ReviewTopic(0),
+        "topic N of the agenda; 0: all topics",
+        None,
+    ),
+    bind(RV, &[ch('n')], Action::ReviewNext(true), "next match", None),
+    bind(
+        RV,
+        &[ch('N')],
+        Action::ReviewNext(false),
+        "previous match",
+        None,
+    ),
+    bind(
+        RV,
+        &[ch('p')],
+        Action::ReviewPerson,
+        "only the entries of a person (picker)",
+        None,
+    ),
+    bind(
+        RV,
+        &[ch('g')],
+        Action::ReviewOrganisation,
+        "only the entries of an organisation (again: the next)",
+        None,
+    ),
+    bind(
+        RV,
+        &[ch('s')],
+        Action::ReviewView,
+        "statistics (again: the topics)",
+        None,
+    ),
+    bind(
+        RV,
+        &[key(Up)],
+        Action::Move(-1),
+        "up (statistics: scroll)",
+        None,
+    ),
+    bind(RV, &[key(Down)], Action::Move(1), "down", None),
+    bind(RV, &[key(PageUp)], Action::Move(-10), "page up", None),
+    bind(RV, &[key(PageDown)], Action::Move(10), "page down", None),
+    bind(RV, &[key(Home)], Action::Move(isize::MIN), "first", None),
+    bind(RV, &[key(End)], Action::Move(isize::MAX), "last", None),
+    bind(
+        RV,
+        &[key(Tab)],
+        Action::CycleFocus,
+        "agenda / entries",
+        None,
+    ),
+    bind(
+        RV,
+        &[key(Left)],
+        Action::ReviewFocus(Focus::Agenda),
+        "the agenda",
+        None,
+    ),
+    bind(
+        RV,
+        &[key(Right)],
+        Action::ReviewFocus(Focus::Entries),
+        "the entries",
+        None,
+    ),
+    bind(
+        RV,
+        &[key(F(9))],
+        Action::Review,
+        "back to the live screen",
+        None,
+    ),
+    bind(
+        RV,
+        &[key(Enter)],
+        Action::EditSelected,
+        "editing: edit the selected entry",
+        None,
+    ),
+    bind(
+        RV,
+        &[key(Delete)],
+        Action::DeleteSelected,
+        "editing: delete it (Ctrl+Z brings it back)",
+        None,
+    ),
+    bind(
+        RV,
+        &[ch(' ')],
+        Action::ToggleDone,
+        "editing: action item done / not done",
+        None,
+    ),
+    bind(
+        RV,
+        &[alt('x')],
+        Action::ToggleConfidential,
+        "editing: confidential (left out of public exports), or not",
+        None,
+    ),
+    mark!(RV, 'd', Marked::Decision, "editing: make it a decision"),
+    mark!(RV, 'c', Marked::Conclusion, "… a conclusion"),
+    mark!(RV, 'p', Marked::Discussion, "… a discussion point"),
+    mark!(RV, 'q', Marked::Question, "… a question"),
+    mark!(RV, 'a', Marked::Action, "… an action item"),
+    mark!(RV, 'n', Marked::Note, "… a note"),
+    // Typing the review's search.
+    bind(
+        RS,
+        &[key(Enter)],
+        Action::ReviewSearchDone,
+        "keep the search (n/N: next, previous)",
+        hint("keep"),
+    ),
+    bind(
+        RS,
+        &[key(Esc)],
+        Action::Cancel,
+        "cancel the search",
+        hint("cancel"),
+    ),
+    bind(
+        RS,
+        &[key(Backspace)],
+        Action::Edit(Req::DeletePrevChar),
+        "delete back",
+        None,
+    ),
+    bind(
+        RS,
+        &[key(Left)],
+        Action::Edit(Req::GoToPrevChar),
+        "cursor left",
+        None,
+    ),
+    bind(
+        RS,
+        &[key(Right)],
+        Action::Edit(Req::GoToNextChar),
+        "cursor right",
+        None,
+    ),
+    // The review's filter menu.
+    bind(
+        RF,
+        &[ch('d')],
+        Action::ReviewKind(KindFilter::Decisions),
+        "decisions",
+        None,
+    ),
+    bind(
+        RF,
+        &[ch('a')],
+        Action::ReviewKind(KindFilter::Actions),
+        "actions",
+        None,
+    ),
+    bind(
+        RF,
+        &[ch('o')],
+        Action::ReviewKind(KindFilter::OpenActions),
+        "open actions",
+        None,
+    ),
+    bind(
+        RF,
+        &[ch('q')],
+        Action::ReviewKind(KindFilter::Questions),
+        "questions",
+        None,
+    ),
+    bind(
+        RF,
+        &[ch('s')],
+        Action::ReviewKind(KindFilter::Speeches),
+        "speeches",
+        None,
+    ),
+    bind(
+        RF,
+        &[ch('c')],
+        Action::ReviewKind(KindFilter::Conclusions),
+        "conclusions",
+        None,
+    ),
+    bind(
+        RF,
+        &[ch('i')],
+        Action::ReviewKind(KindFilter::Discussion),
+        "discussion",
+        None,
+    ),
+    bind(
+        RF,
+        &[ch('n')],
+        Action::ReviewKind(KindFilter::Notes),
+        "notes",
+        None,
+    ),
+    bind(
+        RF,
+        &[ch('p')],
+        Action::ReviewPerson,
+        "a person (picker)",
+        None,
+    ),
+    bind(
+        RF,
+        &[ch('g')],
+        Action::ReviewOrganisation,
+        "an organisation (again: the next)",
+        None,
+    ),
+    bind(
+        RF,
+        &[key(Esc), key(Enter)],
+        Action::Cancel,
+        "close the menu",
+        hint("close"),
+    ),
+    // The review's export menu: its letters are in `app::review::EXPORTS`.
+    bind(RX, &[key(Esc)], Action::Cancel, "no export", hint("cancel")),
     // Everywhere.
     bind(G, &[key(F(1))], Action::Help, "help", hint("help")),
     bind(G, &[ctrl('z')], Action::Undo, "undo", hint("undo")),
@@ -538,6 +854,10 @@ impl Keys {
             Mode::Pick(_) => Keys::Pick,
             Mode::Unsaved(_) => Keys::Unsaved,
             Mode::Help => Keys::Help,
+            Mode::Review => Keys::Review,
+            Mode::ReviewSearch => Keys::ReviewSearch,
+            Mode::ReviewFilter => Keys::ReviewFilter,
+            Mode::ReviewExport => Keys::ReviewExport,
         }
     }
 
@@ -550,6 +870,10 @@ impl Keys {
             Keys::RollCall => "Roll call (F8 or /roll)",
             Keys::Help => "This help",
             Keys::Unsaved => "Quitting with changes only in memory",
+            Keys::Review => "Review (minutes review FILE, or F9)",
+            Keys::ReviewSearch => "Review: typing a search (/)",
+            Keys::ReviewFilter => "Review: the filter menu (f); filters combine",
+            Keys::ReviewExport => "Review: the export menu (x)",
         }
     }
 }
@@ -636,6 +960,7 @@ pub fn action_for(event: KeyEvent, app: &App) -> Option<Action> {
                 Purpose::Departure => Action::MarkSelected(Attendance::Left),
                 Purpose::Queue => Action::QueueSelected,
                 Purpose::RollCall => Action::RollCall,
+                Purpose::ReviewPerson => Action::ReviewPerson,
             })
         }
         // In the queue: Ctrl+P gives the selected person the floor, Ctrl+R
@@ -646,7 +971,22 @@ pub fn action_for(event: KeyEvent, app: &App) -> Option<Action> {
         (Keys::Browse, Some(Action::Pick(Purpose::Queue))) if app.focus == Pane::Queue => {
             Some(Action::DeleteSelected)
         }
+        (Keys::Review, Some(Action::ReviewTopic(_))) => match code {
+            KeyCode::Char(d) => d.to_digit(10).map(|n| Action::ReviewTopic(n as usize)),
+            _ => None,
+        },
         (_, Some(action)) => Some(action),
+        // The export menu's letters are its formats.
+        (Keys::ReviewExport, None) => match code {
+            KeyCode::Char(c) if mods.is_empty() => Some(Action::ExportAs(c)),
+            _ => None,
+        },
+        // Nothing is typed in the review but its search.
+        (Keys::Review | Keys::ReviewFilter, None) => None,
+        // Over the review, `q` closes the help; no letter is typed.
+        (Keys::Help, None) if app.review.is_some() => {
+            (code == KeyCode::Char('q')).then_some(Action::Cancel)
+        }
         // Read-only, `q` closes the help, as a pager's does; else it is
         // typed, as any letter is (`q: …` typed with the help open).
         (Keys::Help, None) if app.store.is_read_only() && code == KeyCode::Char('q') => {
@@ -717,5 +1057,8 @@ pub fn label(key: &Key) -> String {
 
 /// All the keys of a binding: `Ctrl+P/F2`.
 pub fn keys_label(b: &Binding) -> String {
+    if matches!(b.action, Action::ReviewTopic(_)) {
+        return "1-9, 0".into();
+    }
     b.keys.iter().map(label).collect::<Vec<_>>().join("/")
 }

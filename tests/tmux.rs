@@ -737,3 +737,65 @@ fn past_a_file_size_limit_the_app_stays_and_says_nothing_is_saved() {
     tmux.send(&["Enter"]);
     tmux.wait_for("Note       still here");
 }
+
+#[test]
+fn review_answers_what_was_decided_on_topic_3() {
+    let (dir, path) = common::sample_copy();
+    let copy = dir.path().join("assets-copy.ron");
+    std::fs::rename(&path, &copy).unwrap();
+    let before = std::fs::read(&copy).unwrap();
+    let log = dir.path().join("stderr");
+    let tmux = Tmux::start(&command_logged("review", &copy, &log));
+    tmux.wait_for("Review · read-only");
+    tmux.send(&["3"]);
+    tmux.wait_for("3 Licensing and rights statements");
+    tmux.send(&["f"]);
+    tmux.wait_for("Filter (Esc/Enter closes)");
+    tmux.send(&["d"]);
+    tmux.wait_for("Decisions shown (filter on)");
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_until("the menu closed", |s| {
+        !s.contains("Filter (Esc/Enter closes)") && s.contains("1 entry")
+    });
+    assert!(
+        screen.contains("Filter: Topic 3 · decisions  Esc clears"),
+        "{screen}"
+    );
+    assert!(screen.contains("15:03 Decision"), "{screen}");
+    assert!(
+        screen.contains("Decision   Metadata published by the"),
+        "{screen}"
+    );
+    assert!(screen.contains("CC0 by all three partners."), "{screen}");
+    assert!(!screen.contains("Speech"), "only the decision: {screen}");
+    // Esc clears; q quits, the file untouched and nothing claimed saved.
+    tmux.send(&["Escape"]);
+    tmux.wait_for("Filters cleared");
+    tmux.send(&["q"]);
+    tmux.wait_for_exit();
+    assert_eq!(std::fs::read(&copy).unwrap(), before);
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), "");
+    assert!(!store::lock_path(&copy).exists());
+}
+
+#[test]
+fn f9_reviews_the_live_session_and_q_goes_back_to_recording() {
+    let (_dir, path) = common::sample_copy();
+    let tmux = Tmux::start(&command("open", &path));
+    tmux.wait_for("Enter  log");
+    tmux.send(&["F9"]);
+    tmux.wait_for("Review · read-only");
+    tmux.send(&["5"]);
+    tmux.wait_for("5 Joint funding application");
+    tmux.send(&["q"]);
+    tmux.wait_for("Back to the live screen");
+    tmux.wait_for("Enter  log");
+    // Still recording: a line typed goes into the log.
+    tmux.type_text("after the review");
+    tmux.send(&["Enter"]);
+    tmux.wait_for("Note       after the review");
+    tmux.send(&["C-q"]);
+    tmux.wait_for_exit();
+    let saved = store::load(&path).unwrap();
+    assert_eq!(saved.entries.last().unwrap().text, "after the review");
+}

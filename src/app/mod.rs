@@ -7,6 +7,7 @@ mod history;
 mod presence;
 pub mod quick;
 pub mod quit;
+pub mod review;
 mod search;
 mod timeline;
 
@@ -39,6 +40,14 @@ pub enum Mode {
     Help,
     /// Asked on quit while changes exist only in memory.
     Unsaved(quit::Unsaved),
+    /// The review screen (`app.review`): letters are commands, as in a pager.
+    Review,
+    /// Typing the review's search (`/`).
+    ReviewSearch,
+    /// The review's filter menu (`f`).
+    ReviewFilter,
+    /// The review's export menu (`x`).
+    ReviewExport,
 }
 
 /// A list of attendees filtered by `query`.
@@ -83,6 +92,8 @@ pub enum Purpose {
     /// Marking the people expected present (or absent) one after another:
     /// the list stays open.
     RollCall,
+    /// The review shows only the entries of the person chosen.
+    ReviewPerson,
 }
 
 impl Purpose {
@@ -93,6 +104,7 @@ impl Purpose {
             Purpose::Arrival => "Who has arrived?",
             Purpose::Departure => "Who has left?",
             Purpose::RollCall => "Roll call: who is here?",
+            Purpose::ReviewPerson => "Entries of whom?",
         }
     }
 
@@ -100,7 +112,7 @@ impl Purpose {
     /// arrive, those here to leave, those not yet seen to be called.
     pub fn offers(self, a: &Attendee) -> bool {
         match self {
-            Purpose::Speaker | Purpose::Queue => true,
+            Purpose::Speaker | Purpose::Queue | Purpose::ReviewPerson => true,
             Purpose::Arrival => !a.is_here(),
             Purpose::Departure => a.is_here(),
             Purpose::RollCall => a.attendance == Attendance::Expected,
@@ -116,6 +128,7 @@ impl Purpose {
             Purpose::Arrival => "No one still away matches; /join NAME, ORG, ROLE adds someone",
             Purpose::Departure => "No one here matches",
             Purpose::RollCall => "No one still to call matches",
+            Purpose::ReviewPerson => "No one on the roster matches",
         }
     }
 }
@@ -228,6 +241,8 @@ pub struct App {
     pub rescue_dirs: Vec<std::path::PathBuf>,
     /// How the run ended, for what is said after the screen closes.
     pub ending: quit::Ending,
+    /// The review screen, shown instead of the live one while `Some`.
+    pub review: Option<review::Review>,
 }
 
 /// Everything the user can do, whatever key does it.
@@ -289,6 +304,36 @@ pub enum Action {
     /// The terminal's new size.
     Resize(u16, u16),
     Quit,
+    /// The entry's `confidential` flag (left out of public exports) flips.
+    ToggleConfidential,
+    /// F9: the review screen from the live one, or back.
+    Review,
+    /// Review: topic N of the agenda (0: all topics).
+    ReviewTopic(usize),
+    ReviewFocus(review::Focus),
+    /// Review: the statistics, or the topics again.
+    ReviewView,
+    /// Review: the filter menu.
+    ReviewFilters,
+    ReviewKind(review::KindFilter),
+    /// Review: only the entries of a person, chosen in a picker.
+    ReviewPerson,
+    /// Review: only the entries of the next organisation.
+    ReviewOrganisation,
+    /// Review: type a search.
+    ReviewSearch,
+    /// Review: keep the search typed.
+    ReviewSearchDone,
+    /// Review: the next match (false: the previous).
+    ReviewNext(bool),
+    /// Review: editing on or off.
+    ReviewEditing,
+    /// Review: the export menu.
+    ReviewExport,
+    /// Review: export in the format of this key of the export menu.
+    ExportAs(char),
+    /// Review: back to the live screen, or quit when there is none.
+    ReviewQuit,
 }
 
 impl Pane {
@@ -344,6 +389,7 @@ impl App {
             bell: false,
             rescue_dirs: crate::store::rescue_dirs(store.path(), None),
             ending: quit::Ending::Normal,
+            review: None,
             store,
         };
         app.selected[0] = app.store.session().entries.len().saturating_sub(1);
@@ -448,6 +494,9 @@ impl App {
         self.searches
             .refresh(self.store.session(), query, self.input.value(), self.now);
         self.timeline.refresh(self.store.session());
+        if let Some(review) = &mut self.review {
+            review.refresh(self.store.session());
+        }
     }
 
     fn info(&mut self, text: impl Into<String>) {
@@ -562,6 +611,9 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
     let clearing = matches!(action, Action::Edit(InputRequest::DeleteLine));
     if !(clearing || matches!(action, Action::Undo | Action::Tick | Action::Resize(..))) {
         app.undo_asked = false;
+    }
+    if review::in_review(app) && review::act(app, &action) {
+        return;
     }
     match action {
         // Text typed or pasted while browsing or reading the help goes back
@@ -839,6 +891,31 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             }
         }
         Action::Quit => quit::request(app),
+        Action::ToggleConfidential => {
+            if refused_read_only(app) {
+                return;
+            }
+            match app.selection(Pane::Log).filter(|_| app.focus == Pane::Log) {
+                Some(i) if app.mode == Mode::Browse => toggle_confidential(app, i),
+                _ => app.error("Alt+X marks an entry confidential: browse the log (Esc) first"),
+            }
+        }
+        Action::Review => review::toggle(app),
+        // The review's own, handled there while it is shown.
+        Action::ReviewTopic(_)
+        | Action::ReviewFocus(_)
+        | Action::ReviewView
+        | Action::ReviewFilters
+        | Action::ReviewKind(_)
+        | Action::ReviewPerson
+        | Action::ReviewOrganisation
+        | Action::ReviewSearch
+        | Action::ReviewSearchDone
+        | Action::ReviewNext(_)
+        | Action::ReviewEditing
+        | Action::ReviewExport
+        | Action::ExportAs(_)
+        | Action::ReviewQuit => {}
     }
     if let Some(before) = line_before
         && app.input.value() != before.value()
@@ -865,7 +942,9 @@ fn picker_front<'a>(s: &'a crate::model::Session, picker: &Picker) -> &'a [Atten
 }
 
 fn back_mode(app: &App) -> Mode {
-    if app.store.is_read_only() {
+    if app.review.is_some() {
+        Mode::Review
+    } else if app.store.is_read_only() {
         Mode::Browse
     } else {
         Mode::Entry
@@ -1014,7 +1093,7 @@ fn submit(app: &mut App, now: Timestamp) {
             // Back where the edit started, the edited row still selected.
             app.input = Input::new(app.draft.take().unwrap_or_default());
             if app.edit_from_browse {
-                app.mode = Mode::Browse;
+                app.mode = after_edit(app);
             }
         } else {
             app.selected[0] = app.store.session().entries.len().saturating_sub(1);
@@ -1547,6 +1626,9 @@ fn choose(app: &mut App, now: Timestamp) {
         return presence::mark(app, i, Attendance::Present, now);
     }
     let id = app.store.session().attendees[i].id;
+    if purpose == Purpose::ReviewPerson {
+        return review::person_chosen(app, id);
+    }
     // Enter on the first match, as `@name` takes it: said if others matched.
     let also = {
         let rows = app.picker_rows();
@@ -1564,6 +1646,7 @@ fn choose(app: &mut App, now: Timestamp) {
         Purpose::Queue => return toggle_queue(app, id),
         Purpose::Arrival | Purpose::RollCall => (arrival(app, id, now), Some(Intent::Arrived(id))),
         Purpose::Departure => (presence::departure(app, id, now), Some(Intent::Left(id))),
+        Purpose::ReviewPerson => return,
     };
     // Said as the command would say it: a roster mark is easy to miss.
     let said = intent.and_then(|i| confirmation(&i, app.store.session(), now));
@@ -1591,12 +1674,15 @@ fn cancel(app: &mut App) {
             app.editing = None;
             app.input = Input::new(app.draft.take().unwrap_or_default());
             if app.edit_from_browse {
-                app.mode = Mode::Browse;
+                app.mode = after_edit(app);
             }
             app.info("edit cancelled: nothing changed");
         }
         Mode::Entry => app.mode = Mode::Browse,
         Mode::Browse => {}
+        Mode::Review | Mode::ReviewSearch | Mode::ReviewFilter | Mode::ReviewExport => {
+            app.mode = Mode::Review
+        }
     }
 }
 
@@ -1846,6 +1932,10 @@ fn mark(app: &mut App, marked: quick::Marked) {
             app.error("Alt+D and the others change the kind of an entry: browse the log (Tab)");
             return;
         }
+        Mode::Review => app.review.as_ref().and_then(|r| {
+            let s = app.store.session();
+            r.selected_entry(s).map(|i| s.entries[i].id)
+        }),
         _ => last_entry(app),
     };
     let s = app.store.session();
@@ -1891,6 +1981,34 @@ fn mark(app: &mut App, marked: quick::Marked) {
     }
 }
 
+/// Where a finished edit goes back to: the review, or the log browsed.
+fn after_edit(app: &App) -> Mode {
+    if app.review.is_some() {
+        Mode::Review
+    } else {
+        Mode::Browse
+    }
+}
+
+/// Alt+X: entry `i` confidential (left out of public exports), or no longer.
+fn toggle_confidential(app: &mut App, i: usize) {
+    let mut entry = app.store.session().entries[i].clone();
+    entry.confidential = !entry.confidential;
+    let named = format!(
+        "The {} entry “{}”",
+        entry.at.format("%H:%M"),
+        crate::text::fit(&entry.text, 24)
+    );
+    let said = if entry.confidential {
+        format!("{named} is confidential: left out of public exports (Ctrl+Z undoes)")
+    } else {
+        format!("{named} is no longer confidential (Ctrl+Z undoes)")
+    };
+    if app.apply(Change::Entry(Edit::Replace(entry))) {
+        app.info(said);
+    }
+}
+
 /// "a decision", "an action item".
 fn a_kind(kind: &EntryKind) -> String {
     match kind {
@@ -1920,6 +2038,7 @@ pub fn keep_unsent(app: &mut App, now: Timestamp) -> Vec<String> {
     // Text typed into a picker may be a line typed blind after a name that
     // matched no one.
     if let Mode::Pick(picker) = &app.mode
+        && picker.purpose != Purpose::ReviewPerson
         && !picker.query.value().trim().is_empty()
     {
         lines.push(format!("[unsent] {}", picker.query.value().trim()));

@@ -140,7 +140,7 @@ pub fn lines(width: u16) -> Vec<Line<'static>> {
         ),
         (
             "Log",
-            "▶ the speech going on   [ ] open action   [x] done action",
+            "▶ the speech going on   [ ] open action   [x] done action   (conf.) confidential",
         ),
     ] {
         lines.extend(row(marks, what, 10, width, cyan));
@@ -151,6 +151,10 @@ pub fn lines(width: u16) -> Vec<Line<'static>> {
         Keys::Browse,
         Keys::Pick,
         Keys::RollCall,
+        Keys::Review,
+        Keys::ReviewSearch,
+        Keys::ReviewFilter,
+        Keys::ReviewExport,
         Keys::Global,
         Keys::Help,
         Keys::Unsaved,
@@ -161,6 +165,11 @@ pub fn lines(width: u16) -> Vec<Line<'static>> {
         }
         if mode == Keys::Entry {
             lines.extend(row("any text", "typed into the line", 18, width, cyan));
+        }
+        if mode == Keys::ReviewExport {
+            for (key, what) in super::review::export_help() {
+                lines.extend(row(&key, &what, 18, width, cyan));
+            }
         }
         if mode == Keys::RollCall {
             let what = "as in a picker: letters find a name, ↑/↓ move";

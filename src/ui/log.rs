@@ -328,6 +328,11 @@ fn describe(s: &Session, e: &Entry, most: usize, now: Timestamp, room: usize) ->
         }
         _ => text.to_string(),
     };
+    let described = if e.confidential {
+        format!("{} {described}", super::review::CONFIDENTIAL)
+    } else {
+        described
+    };
     // One passage: line breaks and tabs read as spaces; what a terminal
     // would act on is shown escaped, and measured as shown.
     escape_controls(&described.replace(['\n', '\r', '\t'], " ")).into_owned()

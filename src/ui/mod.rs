@@ -7,6 +7,7 @@ pub mod help;
 mod log;
 mod overlay;
 mod question;
+mod review;
 mod side;
 pub mod stats;
 mod theme;
@@ -30,7 +31,15 @@ fn side_width(width: u16) -> Option<u16> {
     }
 }
 
+/// The review's highlighting of a search's matches in a line (for tests).
+pub fn review_highlighted(line: &str, folded_query: &str) -> Vec<ratatui::text::Span<'static>> {
+    review::highlighted(line, folded_query)
+}
+
 pub fn render(app: &App, frame: &mut Frame) {
+    if let Some(r) = &app.review {
+        return review::render(app, r, frame);
+    }
     let area = frame.area();
     let [header, body, input, status, hints] = Layout::vertical([
         Constraint::Length(2),
