@@ -55,8 +55,13 @@ pub enum Command {
         #[arg(short, long)]
         read_only: bool,
     },
-    /// Review a session read-only: entries by topic, filtered, searched.
-    Review { file: PathBuf },
+    /// Review a session after the meeting: entries by topic, filtered and
+    /// searched, speaking-time statistics, exports. Read-only until `e`
+    /// switches editing on.
+    Review {
+        #[arg(value_name = "SESSION", help = SESSION_HELP, long_help = SESSION_LONG_HELP)]
+        file: PathBuf,
+    },
     /// List the sessions in the data directory, newest first.
     List,
     /// Write a session's minutes as a document.

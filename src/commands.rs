@@ -64,8 +64,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             interactive(OpenSession::open(&file, mode)?, false, data_dir.as_deref())
         }
         Some(Command::Review { file }) => {
+            let paths = paths().ok();
+            let file = session_path(paths.as_ref(), &file)?;
             require_terminal()?;
-            let data_dir = paths().ok().map(|p| p.data_dir);
+            let data_dir = paths.map(|p| p.data_dir);
             let open = OpenSession::open(&file, Mode::ReadOnly)?;
             interactive_from(open, false, data_dir.as_deref(), true)
         }

@@ -745,6 +745,21 @@ fn open_takes_a_name_that_list_prints() {
 }
 
 #[test]
+fn review_takes_a_name_that_list_prints() {
+    let (data, cwd) = data_dir_with_sample();
+    minutes_in(cwd.path(), data.path())
+        .args(["review", "2026-11-19-open-data"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not a terminal"));
+    minutes_in(cwd.path(), data.path())
+        .args(["review", "2026-11-19-other"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no session 2026-11-19-other:"));
+}
+
+#[test]
 fn new_from_takes_a_name_that_list_prints() {
     let (data, cwd) = data_dir_with_sample();
     minutes_in(cwd.path(), data.path())

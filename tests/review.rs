@@ -450,7 +450,15 @@ fn stats_view_scrolls_with_the_arrows() {
     let r = app.review.as_ref().unwrap();
     assert_eq!(r.view, review::View::Stats);
     assert_eq!(r.stats_scroll, 2);
-    assert!(screen(&app, 80, 24).contains("Statistics"));
+    let first = screen(&app, 80, 24);
+    assert!(!first.contains("Speaking time by person"), "{first}");
+    // At the end, ↑ moves at once: the scroll stops at the last row.
+    press(&mut app, &[key(KeyCode::End)], now());
+    let end = screen(&app, 80, 24);
+    press(&mut app, &[key(KeyCode::Up)], now());
+    assert_ne!(screen(&app, 80, 24), end, "↑ after End scrolls");
+    press(&mut app, &[key(KeyCode::Home)], now());
+    assert!(screen(&app, 80, 24).contains("Speaking time by person"));
     press(&mut app, &[ch('s')], now());
     assert_eq!(app.review.as_ref().unwrap().view, review::View::Topics);
 }
@@ -740,4 +748,63 @@ fn with_a_filter_the_agenda_counts_what_passes_it() {
     assert!(shown.contains(" 3 Licensing and … 23/20m   1│"), "{shown}");
     press(&mut app, &[key(KeyCode::Esc)], now());
     assert!(screen(&app, 80, 24).contains(" 3 Licensing and … 23/20m   6│"));
+}
+
+/// The topic lists come from `model::Derived`, kept change by change; what
+/// they show is what going through the log finds, whatever was changed:
+/// a topic taken off the agenda, an entry moved to another topic, one
+/// logged late with an earlier time, one deleted.
+#[test]
+fn topic_rows_and_counts_from_derived_state_are_what_the_log_says() {
+    use minutes::app::review::{Filters, KindFilter};
+    use minutes::model::{AgendaId, Change, Edit};
+    let (_dir, path) = common::sample_copy();
+    let mut store = OpenSession::open(&path, Open::ReadWrite).unwrap();
+    let check = |store: &OpenSession| {
+        let (s, d) = (store.session(), store.derived());
+        assert_eq!(
+            review::count_per_topic(s, d),
+            review::count_per_topic_where(s, |_| true)
+        );
+        let mut decisions = Filters::default();
+        decisions.toggle(KindFilter::Decisions);
+        let topics = (0..s.agenda.len())
+            .map(Topic::Item)
+            .chain([Topic::All, Topic::Outside]);
+        for topic in topics {
+            for filters in [Filters::default(), decisions.clone()] {
+                assert_eq!(
+                    review::shown_entries_of(s, d, topic, &filters),
+                    review::shown_entries(s, topic, &filters),
+                    "{topic:?} {filters:?}"
+                );
+            }
+        }
+    };
+    check(&store);
+    let s = store.session();
+    let mut moved = s.entries[3].clone();
+    moved.agenda_item = Some(AgendaId(5));
+    let mut early = common::note(s.next_entry_id().0, "logged late, said early");
+    early.at = s.entries[10].at;
+    early.agenda_item = Some(AgendaId(3));
+    let second = s
+        .entries
+        .iter()
+        .find(|e| e.agenda_item == Some(AgendaId(4)))
+        .unwrap()
+        .id;
+    let changes = [
+        Change::Agenda(Edit::Remove(AgendaId(2))),
+        Change::Entry(Edit::Replace(moved)),
+        Change::Entry(Edit::Insert {
+            index: s.entries.len(),
+            item: early,
+        }),
+        Change::Entry(Edit::Remove(second)),
+    ];
+    for change in changes {
+        store.apply(change).unwrap();
+        check(&store);
+    }
 }

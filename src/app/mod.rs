@@ -495,7 +495,7 @@ impl App {
             .refresh(self.store.session(), query, self.input.value(), self.now);
         self.timeline.refresh(self.store.session());
         if let Some(review) = &mut self.review {
-            review.refresh(self.store.session());
+            review.refresh(self.store.session(), self.store.derived());
         }
     }
 

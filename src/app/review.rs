@@ -17,7 +17,7 @@ use tui_input::{Input, InputRequest};
 use super::{App, Mode, Purpose};
 use crate::export::Format;
 use crate::model::meeting::fold;
-use crate::model::{AgendaId, AttendeeId, Change, Edit, Entry, EntryKind, Session};
+use crate::model::{AgendaId, AttendeeId, Change, Derived, Edit, Entry, EntryKind, Session};
 use crate::store::{self, OpenError, OpenSession};
 
 /// What the review screen shows.
@@ -183,10 +183,29 @@ pub struct TopicCounts {
     pub all: usize,
 }
 
-/// The entries of each topic, counted in one pass. (To be kept in
-/// `model::Derived`, change by change.)
-pub fn count_per_topic(s: &Session) -> TopicCounts {
-    count_per_topic_where(s, |_| true)
+/// The entries of each topic, as `model::Derived` keeps them change by
+/// change: no pass over the log.
+pub fn count_per_topic(s: &Session, d: &Derived) -> TopicCounts {
+    TopicCounts {
+        per_item: s
+            .agenda
+            .iter()
+            .map(|t| d.topic_entries(Some(t.id)).len())
+            .collect(),
+        outside: outside_lists(s, d).map(<[_]>::len).sum(),
+        all: s.entries.len(),
+    }
+}
+
+/// The lists of entries outside the agenda: of no topic, or of one no
+/// longer on it.
+fn outside_lists<'d>(
+    s: &Session,
+    d: &'d Derived,
+) -> impl Iterator<Item = &'d [(crate::model::Timestamp, crate::model::EntryId)]> {
+    d.topics_with_entries()
+        .filter(|t| t.is_none_or(|id| s.agenda_item(id).is_none()))
+        .map(|t| d.topic_entries(t))
 }
 
 /// The entries of each topic that `keep`, counted in one pass.
@@ -212,8 +231,32 @@ pub fn count_per_topic_where(s: &Session, keep: impl Fn(&Entry) -> bool) -> Topi
     counts
 }
 
+/// [`shown_entries`], from the topic's entries as `model::Derived` keeps
+/// them: only a topic's own entries are looked at.
+pub fn shown_entries_of(s: &Session, d: &Derived, topic: Topic, filters: &Filters) -> Vec<usize> {
+    let lists: Vec<&[(crate::model::Timestamp, crate::model::EntryId)]> = match topic {
+        Topic::All => return shown_entries(s, topic, filters),
+        Topic::Item(i) => s
+            .agenda
+            .get(i)
+            .map(|t| d.topic_entries(Some(t.id)))
+            .into_iter()
+            .collect(),
+        Topic::Outside => outside_lists(s, d).collect(),
+    };
+    let mut rows: Vec<usize> = lists
+        .into_iter()
+        .flatten()
+        .filter_map(|(_, id)| s.entry_index(*id))
+        .filter(|&i| filters.keeps(s, &s.entries[i]))
+        .collect();
+    // In the log's order, as the other rows and the search expect.
+    rows.sort_unstable();
+    rows
+}
+
 /// Where the entries of `topic` that pass `filters` are in `s.entries`, in
-/// the log's order.
+/// the log's order, found by going through the log.
 pub fn shown_entries(s: &Session, topic: Topic, filters: &Filters) -> Vec<usize> {
     let in_topic = |e: &Entry| match topic {
         Topic::All => true,
@@ -364,7 +407,7 @@ impl Review {
     pub fn counts(&self, s: &Session) -> Cow<'_, TopicCounts> {
         match &self.cache.counts {
             Some((seq, counts)) if *seq == s.journal_seq => Cow::Borrowed(counts),
-            _ => Cow::Owned(count_per_topic(s)),
+            _ => Cow::Owned(count_per_topic_where(s, |_| true)),
         }
     }
 
@@ -422,14 +465,14 @@ impl Review {
 
     /// Makes what is kept up to date with `s`, the topic, the filters and
     /// the search.
-    pub fn refresh(&mut self, s: &Session) {
+    pub fn refresh(&mut self, s: &Session, d: &Derived) {
         if self
             .cache
             .counts
             .as_ref()
             .is_none_or(|(seq, _)| *seq != s.journal_seq)
         {
-            self.cache.counts = Some((s.journal_seq, count_per_topic(s)));
+            self.cache.counts = Some((s.journal_seq, count_per_topic(s, d)));
         }
         let filtered = (s.journal_seq, self.filters.clone());
         if !self.filters.is_empty()
@@ -444,7 +487,7 @@ impl Review {
         }
         let key = self.key(s);
         if self.cache.rows.as_ref().is_none_or(|(k, _)| *k != key) {
-            let rows = shown_entries(s, key.1, &key.2);
+            let rows = shown_entries_of(s, d, key.1, &key.2);
             self.cache.rows = Some((key.clone(), rows));
         }
         let query = self.folded_query();
@@ -527,7 +570,7 @@ pub const READ_ONLY: &str = "Read-only: press e to edit";
 pub fn open(app: &mut App, from_live: bool) {
     let back = app.mode.clone();
     let mut review = Review::new(from_live, back);
-    review.refresh(app.store.session());
+    review.refresh(app.store.session(), app.store.derived());
     app.review = Some(review);
     app.mode = Mode::Review;
 }
@@ -559,12 +602,18 @@ fn review(app: &mut App) -> &mut Review {
 
 /// Refreshes the kept rows, then gives the review and the session.
 fn parts(app: &mut App) -> (&mut Review, &Session) {
-    let s = app.store.session();
+    let (r, s, _) = parts_and_derived(app);
+    (r, s)
+}
+
+/// [`parts`], with the state derived from the session.
+fn parts_and_derived(app: &mut App) -> (&mut Review, &Session, &Derived) {
+    let (s, d) = (app.store.session(), app.store.derived());
     let r = app
         .review
         .get_or_insert_with(|| Review::new(false, Mode::Browse));
-    r.refresh(s);
-    (r, s)
+    r.refresh(s, d);
+    (r, s, d)
 }
 
 /// F9: the review from the live screen, or back.
@@ -764,9 +813,11 @@ fn toggle_done(app: &mut App, i: usize) {
 fn move_by(app: &mut App, delta: isize) {
     let rows = app.viewport.1;
     let stats = app.review.as_ref().is_some_and(|r| r.view == View::Stats);
-    let height = stats
-        .then(|| crate::ui::stats::height(app.store.session(), app.store.derived(), app.now))
-        .unwrap_or(0);
+    let height = if stats {
+        crate::ui::stats::height(app.store.session(), app.store.derived(), app.now)
+    } else {
+        0
+    };
     let (r, s) = parts(app);
     if stats {
         // No further than the last row at the bottom (the header and the
@@ -813,13 +864,13 @@ fn choose_topic(app: &mut App, n: usize) {
 
 /// Esc: every filter, the topic and the search cleared at once.
 fn clear(app: &mut App) {
-    let (r, s) = parts(app);
+    let (r, s, d) = parts_and_derived(app);
     let kept = r.selected_entry(s);
     let had = !r.filters.is_empty() || r.topic != 0 || !r.query.value().is_empty();
     r.filters = Filters::default();
     r.topic = 0;
     r.query = Input::default();
-    r.refresh(s);
+    r.refresh(s, d);
     // The entry selected stays selected among all.
     if let Some(i) = kept {
         r.selected = r.rows(s).binary_search(&i).unwrap_or_else(|at| at);

@@ -34,7 +34,14 @@ const LEAST_BAR: usize = 8;
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let store = &app.store;
     let scroll = app.review.as_ref().map_or(0, |r| r.stats_scroll);
-    render_stats(store.session(), store.derived(), app.now, scroll, frame, area);
+    render_stats(
+        store.session(),
+        store.derived(),
+        app.now,
+        scroll,
+        frame,
+        area,
+    );
 }
 
 /// The view of `session` at `now` in `area`, `scroll` rows down (no
