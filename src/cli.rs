@@ -46,12 +46,26 @@ pub enum Command {
     /// Write a session's minutes as a document.
     Export {
         file: PathBuf,
-        /// The document format.
-        #[arg(short, long, value_enum, default_value_t = ExportFormat::Txt)]
-        format: ExportFormat,
+        /// The document format [default: the template file's (my.md.j2
+        /// is md), else txt]
+        #[arg(short, long, value_enum)]
+        format: Option<ExportFormat>,
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// A built-in template (minutes, actions), one of yours in the
+        /// configuration directory (templates/NAME.FORMAT.j2), or a file
+        #[arg(short, long, value_name = "NAME|PATH", default_value = "minutes")]
+        template: String,
+        /// Leave out the entries marked confidential.
+        #[arg(long)]
+        public: bool,
+        /// Only the action items: owner, due, status, topic (the `actions` template).
+        #[arg(long, conflicts_with = "template")]
+        actions_only: bool,
+        /// The entries of a topic as they happened, or grouped by kind.
+        #[arg(long, value_enum, default_value_t = ExportOrder::Time)]
+        order: ExportOrder,
     },
 }
 
@@ -61,6 +75,25 @@ pub enum ExportFormat {
     Txt,
     /// Markdown.
     Md,
+    /// One self-contained HTML page.
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportOrder {
+    /// As they happened.
+    Time,
+    /// Speeches, discussion, notes, questions, decisions, conclusions, actions.
+    Kind,
+}
+
+impl From<ExportOrder> for crate::export::Order {
+    fn from(o: ExportOrder) -> Self {
+        match o {
+            ExportOrder::Time => crate::export::Order::Time,
+            ExportOrder::Kind => crate::export::Order::Kind,
+        }
+    }
 }
 
 impl From<ExportFormat> for crate::export::Format {
@@ -68,6 +101,7 @@ impl From<ExportFormat> for crate::export::Format {
         match f {
             ExportFormat::Txt => crate::export::Format::Text,
             ExportFormat::Md => crate::export::Format::Markdown,
+            ExportFormat::Html => crate::export::Format::Html,
         }
     }
 }

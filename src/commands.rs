@@ -59,7 +59,25 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             file,
             format,
             output,
-        }) => export_to(&file, format.into(), output.as_deref()),
+            template,
+            public,
+            actions_only,
+            order,
+        }) => {
+            let template = match actions_only {
+                true => export::TemplateRef::Named("actions".into()),
+                false => export::TemplateRef::parse(&template),
+            };
+            let format = format
+                .map(export::Format::from)
+                .or(template.format())
+                .unwrap_or(export::Format::Text);
+            let options = export::Options {
+                public,
+                order: order.into(),
+            };
+            export_to(&file, format, &template, options, output.as_deref())
+        }
     }
 }
 
@@ -307,7 +325,13 @@ fn human_size(bytes: u64) -> String {
     }
 }
 
-fn export_to(file: &Path, format: export::Format, output: Option<&Path>) -> Result<(), Error> {
+fn export_to(
+    file: &Path,
+    format: export::Format,
+    template: &export::TemplateRef,
+    options: export::Options,
+    output: Option<&Path>,
+) -> Result<(), Error> {
     // Read-only, so a session being recorded can be exported; any journal
     // beside it is replayed, so the export includes the latest entries.
     let open = OpenSession::open(file, Mode::ReadOnly)?;
@@ -316,7 +340,7 @@ fn export_to(file: &Path, format: export::Format, output: Option<&Path>) -> Resu
         let note = format!("minutes: {}: {note}", file.display());
         let _ = writeln!(io::stderr(), "{}", escape_controls(&note));
     }
-    let text = export::export(open.session(), format);
+    let text = export::render(open.session(), format, template, options)?;
     match output {
         Some(out) => {
             let out = &where_to_write(out);

@@ -1,63 +1,18 @@
-//! Plain-text minutes: 80 columns, aligned by display width so that Chinese
-//! names (two columns a character) line up with Latin ones.
+//! Laying out plain text: 80 columns, aligned by display width so that
+//! Chinese names (two columns a character) line up with Latin ones. The text
+//! templates call these through their filters (see `templates`).
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::document::{Block, Document, Item};
 use crate::text::{pad, pad_left};
 
 /// The width plain-text minutes are wrapped at.
 pub const WIDTH: usize = 80;
 
-pub fn render(doc: &Document) -> String {
-    let mut out = String::new();
-    underlined(&mut out, &doc.title, "=");
-    // Each item's text, in a buffer used again for the next.
-    let mut item_text = String::new();
-    for block in &doc.blocks {
-        match block {
-            Block::Fields(fields) => {
-                out.push('\n');
-                let label_width = fields.iter().map(|(l, _)| l.width() + 1).max().unwrap_or(0);
-                let rest = " ".repeat(label_width + 1);
-                for (label, value) in fields {
-                    let first = pad(&format!("{label}:"), label_width + 1);
-                    wrap(&mut out, value, &first, &rest);
-                }
-            }
-            Block::Heading(h) => {
-                out.push('\n');
-                underlined(&mut out, h, "-");
-            }
-            Block::Subheading(h) => {
-                out.push('\n');
-                wrap(&mut out, h, "", "");
-            }
-            Block::Paragraph(p) => {
-                out.push('\n');
-                wrap(&mut out, p, "", "");
-            }
-            Block::List(items) => {
-                for item in items {
-                    item_text.clear();
-                    push_item_text(&mut item_text, item);
-                    wrap(&mut out, &item_text, "  - ", "    ");
-                }
-            }
-            Block::Table {
-                header,
-                rows,
-                numeric,
-            } => table(&mut out, header, rows, numeric),
-        }
-    }
-    out
-}
-
-/// `text` wrapped, and a line of `rule` as wide as its widest line.
-fn underlined(out: &mut String, text: &str, rule: &str) {
+/// `text` wrapped, and under it a line of `rule` as wide as its widest line.
+pub fn underlined(out: &mut String, text: &str, rule: &str) {
     let start = out.len();
-    wrap(out, text, "", "");
+    wrap(out, text, "", "", WIDTH);
     let underline = out[start..]
         .lines()
         .map(UnicodeWidthStr::width)
@@ -65,15 +20,6 @@ fn underlined(out: &mut String, text: &str, rule: &str) {
         .unwrap_or(0);
     out.push_str(&rule.repeat(underline));
     out.push('\n');
-}
-
-/// `lead: text`, or whichever of them there is.
-fn push_item_text(out: &mut String, item: &Item) {
-    out.push_str(&item.lead);
-    if !item.lead.is_empty() && !item.text.is_empty() {
-        out.push_str(": ");
-    }
-    out.push_str(&item.text);
 }
 
 /// How text is wrapped. Lines break where the Unicode line-breaking rules
@@ -89,12 +35,13 @@ fn options<'a>(width: usize) -> textwrap::Options<'a> {
         .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
 }
 
-/// Wraps `text` at [`WIDTH`] onto `out`, each line ending in a newline:
-/// the first line after `first`, the others after `rest` (of the same width).
-fn wrap(out: &mut String, text: &str, first: &str, rest: &str) {
+/// Wraps `text` at `width` columns onto `out`, each line ending in a
+/// newline: the first line after `first`, the others after `rest` (of the
+/// same width). A line break in `text` starts a line after `rest`.
+pub fn wrap(out: &mut String, text: &str, first: &str, rest: &str, width: usize) {
     for (i, paragraph) in text.split('\n').enumerate() {
         let indent = if i == 0 { first } else { rest };
-        let room = WIDTH.saturating_sub(textwrap::core::display_width(indent));
+        let room = width.saturating_sub(textwrap::core::display_width(indent));
         // A paragraph that fits (a heading, a field, a short note) is the
         // line textwrap would make, without finding where it could break.
         if fits(paragraph.trim_end_matches(' '), room) {
@@ -102,10 +49,10 @@ fn wrap(out: &mut String, text: &str, first: &str, rest: &str) {
             continue;
         }
         // Text of the usual alphabet: the same lines, without textwrap.
-        if super::wrap::first_fit(out, paragraph, indent, rest, WIDTH) {
+        if super::wrap::first_fit(out, paragraph, indent, rest, width) {
             continue;
         }
-        let options = options(WIDTH)
+        let options = options(width)
             .initial_indent(indent)
             .subsequent_indent(rest);
         for line in textwrap::wrap(paragraph, options) {
@@ -147,7 +94,10 @@ pub(super) fn push_line(out: &mut String, indent: &str, text: &str) {
 /// cells, but none below this.
 const NARROWEST: usize = 12;
 
-fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[bool]) {
+/// A table of `rows` under `header`, indented, within [`WIDTH`]: columns
+/// as wide as their widest cell, `numeric` ones aligned right; a table too
+/// wide narrows its widest columns of text, whose cells then wrap.
+pub fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[bool]) {
     const INDENT: &str = "  ";
     const GAP: &str = "  ";
     let columns = header.len();
@@ -195,7 +145,6 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[b
             out.push('\n');
         }
     };
-    out.push('\n');
     line(header, out);
     let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
     line(&rule, out);
@@ -208,31 +157,22 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[b
 mod tests {
     use super::*;
 
-    fn widest_line(doc: &Document) -> usize {
-        render(doc)
-            .lines()
-            .map(UnicodeWidthStr::width)
-            .max()
-            .unwrap()
-    }
-
     #[test]
     fn a_table_with_long_cells_before_the_last_still_fits() {
         let name = "Maximiliane Theodora von Hohenzollern-Sigmaringen-Wittelsbach";
-        let doc = Document {
-            title: "t".into(),
-            blocks: vec![Block::Table {
-                header: vec!["Name".into(), "Attendance".into(), "Role".into()],
-                rows: vec![vec![
-                    name.into(),
-                    "late, joined 14:12".into(),
-                    "Professor of Documentation".into(),
-                ]],
-                numeric: vec![false, false, false],
-            }],
-        };
-        assert!(widest_line(&doc) <= WIDTH, "{}", render(&doc));
-        let text = render(&doc);
+        let mut text = String::new();
+        table(
+            &mut text,
+            &["Name".into(), "Attendance".into(), "Role".into()],
+            &[vec![
+                name.into(),
+                "late, joined 14:12".into(),
+                "Professor of Documentation".into(),
+            ]],
+            &[false, false, false],
+        );
+        let widest = text.lines().map(UnicodeWidthStr::width).max().unwrap();
+        assert!(widest <= WIDTH, "{text}");
         assert!(
             text.contains("Hohenzollern"),
             "the name is wrapped, not cut:\n{text}"
