@@ -11,6 +11,7 @@ fn minutes() -> Command {
     let mut cmd = Command::cargo_bin("minutes").unwrap();
     // Never touch the real data directory from a test.
     cmd.env("MINUTES_DATA_DIR", "/nonexistent-minutes-test-dir");
+    cmd.env("MINUTES_CONFIG_DIR", "/nonexistent-minutes-test-config");
     cmd
 }
 

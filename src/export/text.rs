@@ -4,7 +4,7 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::text::{pad, pad_left};
+use crate::text::{pad, pad_left, split_to_width};
 
 /// The width plain-text minutes are wrapped at.
 pub const WIDTH: usize = 80;
@@ -41,24 +41,72 @@ fn options<'a>(width: usize) -> textwrap::Options<'a> {
 pub fn wrap(out: &mut String, text: &str, first: &str, rest: &str, width: usize) {
     for (i, paragraph) in text.split('\n').enumerate() {
         let indent = if i == 0 { first } else { rest };
-        let room = width.saturating_sub(textwrap::core::display_width(indent));
-        // A paragraph that fits (a heading, a field, a short note) is the
-        // line textwrap would make, without finding where it could break.
-        if fits(paragraph.trim_end_matches(' '), room) {
-            push_line(out, indent, paragraph);
-            continue;
-        }
-        // Text of the usual alphabet: the same lines, without textwrap.
-        if super::wrap::first_fit(out, paragraph, indent, rest, width) {
-            continue;
-        }
-        let options = options(width)
-            .initial_indent(indent)
-            .subsequent_indent(rest);
-        for line in textwrap::wrap(paragraph, options) {
-            push_line(out, "", &line);
+        let start = out.len();
+        wrap_paragraph(out, paragraph, indent, rest, width);
+        if paragraph.contains(SELECTOR) {
+            refit(out, start, rest, width);
         }
     }
+}
+
+fn wrap_paragraph(out: &mut String, paragraph: &str, indent: &str, rest: &str, width: usize) {
+    let room = width.saturating_sub(textwrap::core::display_width(indent));
+    // A paragraph that fits (a heading, a field, a short note) is the
+    // line textwrap would make, without finding where it could break.
+    if fits(paragraph.trim_end_matches(' '), room) {
+        push_line(out, indent, paragraph);
+        return;
+    }
+    // Text of the usual alphabet: the same lines, without textwrap.
+    if super::wrap::first_fit(out, paragraph, indent, rest, width) {
+        return;
+    }
+    let options = options(width)
+        .initial_indent(indent)
+        .subsequent_indent(rest);
+    for line in textwrap::wrap(paragraph, options) {
+        push_line(out, "", &line);
+    }
+}
+
+/// The emoji presentation selector: `❤` with it (`❤️`) is two columns on a
+/// terminal, as unicode-width measures a string, but textwrap counts
+/// character by character, one column.
+const SELECTOR: char = '\u{fe0f}';
+
+/// The lines written to `out` from `start` on, each cut to at most `width`
+/// columns as a terminal counts them (see [`SELECTOR`]): a line too wide
+/// is cut between characters, the rest of it on lines after `rest`.
+fn refit(out: &mut String, start: usize, rest: &str, width: usize) {
+    if out[start..].lines().all(|l| l.width() <= width) {
+        return;
+    }
+    let lines: Vec<String> = out[start..].lines().map(String::from).collect();
+    out.truncate(start);
+    let room = width.saturating_sub(rest.width()).max(1);
+    for line in lines {
+        if line.width() <= width {
+            push_line(out, "", &line);
+            continue;
+        }
+        let mut pieces = split_to_width(&line, width).into_iter();
+        push_line(out, "", &pieces.next().unwrap_or_default());
+        let remainder: String = pieces.collect();
+        for piece in split_to_width(remainder.trim_start(), room) {
+            push_line(out, rest, &piece);
+        }
+    }
+}
+
+/// `pieces` of a cell, each cut to `width` columns as a terminal counts them.
+fn fit_pieces(pieces: Vec<std::borrow::Cow<'_, str>>, width: usize) -> Vec<String> {
+    pieces
+        .into_iter()
+        .flat_map(|p| match p.width() <= width {
+            true => vec![p.into_owned()],
+            false => split_to_width(&p, width),
+        })
+        .collect()
 }
 
 /// Whether `text` is at most `room` columns wide, looking at no more of it
@@ -123,17 +171,18 @@ pub fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric:
     let line = |cells: &[String], out: &mut String| {
         let wrapped: Vec<Vec<_>> = (0..columns)
             .map(|i| {
-                textwrap::wrap(
+                let pieces = textwrap::wrap(
                     cells.get(i).map_or("", String::as_str),
                     options(widths[i].max(1)),
-                )
+                );
+                fit_pieces(pieces, widths[i].max(1))
             })
             .collect();
         let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
         for k in 0..height {
             let mut text = String::from(INDENT);
             for (i, pieces) in wrapped.iter().enumerate() {
-                let piece = pieces.get(k).map_or("", |p| p.as_ref());
+                let piece = pieces.get(k).map_or("", String::as_str);
                 if numeric(i) {
                     text.push_str(&pad_left(piece, widths[i]));
                 } else {
