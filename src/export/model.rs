@@ -323,6 +323,28 @@ fn person(s: &Session, id: AttendeeId) -> Person {
     }
 }
 
+/// Everyone on the roster as the minutes name them, made once: an entry
+/// takes a copy of its speaker's.
+struct People(HashMap<AttendeeId, Person>);
+
+impl People {
+    fn of(s: &Session) -> People {
+        People(
+            s.attendees
+                .iter()
+                .map(|a| (a.id, person_of(s, a)))
+                .collect(),
+        )
+    }
+
+    fn get(&self, s: &Session, id: AttendeeId) -> Person {
+        match self.0.get(&id) {
+            Some(p) => p.clone(),
+            None => person(s, id),
+        }
+    }
+}
+
 fn person_of(s: &Session, a: &Attendee) -> Person {
     let name = clean(&a.name);
     let org = a.organisation.as_deref().map(clean);
@@ -565,6 +587,7 @@ fn topics(s: &Session, order: Order) -> Vec<Topic> {
             by_topic.entry(topic).or_default().push(e);
         }
     }
+    let people = People::of(s);
     let mut topics = Vec::new();
     for (i, item) in s.agenda.iter().enumerate() {
         let entries = by_topic.remove(&Some(item.id)).unwrap_or_default();
@@ -600,7 +623,7 @@ fn topics(s: &Session, order: Order) -> Vec<Topic> {
             start: item.started_at.as_ref().map(hm),
             end: item.ended_at.as_ref().map(hm),
             planned,
-            groups: groups(s, entries, order),
+            groups: groups(s, &people, entries, order),
         });
     }
     let mut others = vec![(
@@ -623,20 +646,23 @@ fn topics(s: &Session, order: Order) -> Vec<Topic> {
             start: None,
             end: None,
             planned: None,
-            groups: groups(s, entries, order),
+            groups: groups(s, &people, entries, order),
         });
     }
     topics
 }
 
-fn groups(s: &Session, mut entries: Vec<&Entry>, order: Order) -> Vec<EntryGroup> {
+fn groups(s: &Session, people: &People, mut entries: Vec<&Entry>, order: Order) -> Vec<EntryGroup> {
     // In time order, whatever order they were logged in (a question noted
     // after the speech it interrupted); stable, so the log breaks ties.
     entries.sort_by_key(|e| e.at);
     match order {
         Order::Time => vec![EntryGroup {
             label: None,
-            entries: entries.iter().map(|e| entry_view(s, e, order)).collect(),
+            entries: entries
+                .iter()
+                .map(|e| entry_view(s, people, e, order))
+                .collect(),
         }],
         Order::Kind => GROUPS
             .iter()
@@ -644,7 +670,7 @@ fn groups(s: &Session, mut entries: Vec<&Entry>, order: Order) -> Vec<EntryGroup
                 let entries: Vec<EntryView> = entries
                     .iter()
                     .filter(|e| wanted(&e.kind))
-                    .map(|e| entry_view(s, e, order))
+                    .map(|e| entry_view(s, people, e, order))
                     .collect();
                 (!entries.is_empty()).then_some(EntryGroup {
                     label: Some(label),
@@ -669,7 +695,7 @@ fn kind_name(kind: &EntryKind) -> &'static str {
 
 /// An entry as listed. In time order, where no heading says what kind an
 /// entry is, a question, discussion, decision or conclusion says it itself.
-fn entry_view(s: &Session, e: &Entry, order: Order) -> EntryView {
+fn entry_view(s: &Session, people: &People, e: &Entry, order: Order) -> EntryView {
     let tagged = order == Order::Time;
     let time = hm(&e.at);
     let mut who = None;
@@ -678,7 +704,7 @@ fn entry_view(s: &Session, e: &Entry, order: Order) -> EntryView {
     let mut done = false;
     let lead = match &e.kind {
         EntryKind::Speech { speaker, ended_at } => {
-            let p = person(s, *speaker);
+            let p = people.get(s, *speaker);
             let length = match ended_at {
                 Some(end) => {
                     let d = format_duration(*end - e.at);
@@ -692,7 +718,7 @@ fn entry_view(s: &Session, e: &Entry, order: Order) -> EntryView {
             lead
         }
         EntryKind::Question { by: Some(by) } => {
-            let p = person(s, *by);
+            let p = people.get(s, *by);
             let lead = match tagged {
                 true => format!("{time} Question, {}", p.label),
                 false => format!("{time} {}", p.label),
@@ -705,7 +731,7 @@ fn entry_view(s: &Session, e: &Entry, order: Order) -> EntryView {
             due: d,
             done: finished,
         } => {
-            who = owner.map(|o| person(s, o));
+            who = owner.map(|o| people.get(s, o));
             due = d.map(|d| d.to_string());
             done = *finished;
             action_lead(who.as_ref(), due.as_deref())
@@ -738,6 +764,7 @@ fn action_lead(owner: Option<&Person>, due: Option<&str>) -> String {
 }
 
 fn actions(s: &Session) -> (Vec<Action>, Vec<CarriedOver>) {
+    let people = People::of(s);
     let mut mine = Vec::new();
     let mut carried: Vec<(NaiveDate, Action)> = Vec::new();
     for e in s.entries.iter() {
@@ -748,7 +775,7 @@ fn actions(s: &Session) -> (Vec<Action>, Vec<CarriedOver>) {
             .agenda_item
             .filter(|_| e.carried_over.is_none())
             .and_then(|t| s.agenda.iter().position(|a| a.id == t));
-        let owner = owner.map(|o| person(s, o));
+        let owner = owner.map(|o| people.get(s, o));
         let due = due.map(|d| d.to_string());
         let action = Action {
             lead: action_lead(owner.as_ref(), due.as_deref()),
