@@ -16,8 +16,10 @@ use common::{sample, t};
 const FORMATS: [Format; 3] = [Format::Text, Format::Markdown, Format::Html];
 const BUILTINS: [&str; 2] = ["minutes", "actions"];
 
+/// `s` through the built-in `template` (never one of the configuration
+/// directory's: see the `cli_` tests for those).
 fn render(s: &Session, format: Format, template: &str, options: Options) -> String {
-    let template = TemplateRef::Named(template.into());
+    let template = TemplateRef::Builtin(template.into());
     export::render(s, format, &template, options).expect("a built-in template renders")
 }
 
@@ -548,7 +550,7 @@ fn an_unknown_template_name_says_where_it_was_looked_for() {
     let err = export::render(
         &sample(),
         Format::Text,
-        &TemplateRef::Named("nonesuch".into()),
+        &TemplateRef::Builtin("nonesuch".into()),
         Options::default(),
     )
     .unwrap_err()

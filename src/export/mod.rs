@@ -54,6 +54,9 @@ pub enum TemplateRef {
     Named(String),
     /// A template file (`my.md.j2`).
     File(PathBuf),
+    /// The built-in template of that name, whatever the configuration
+    /// directory holds (for tests and benchmarks).
+    Builtin(String),
 }
 
 impl Default for TemplateRef {
@@ -114,7 +117,8 @@ pub enum ExportError {
 
 /// The built-in minutes of `session` in `format`, with the default options.
 pub fn export(session: &Session, format: Format) -> String {
-    render(session, format, &TemplateRef::default(), Options::default())
+    let minutes = TemplateRef::Builtin("minutes".into());
+    render(session, format, &minutes, Options::default())
         .expect("the built-in templates render every session")
 }
 
@@ -162,9 +166,12 @@ fn load(
             let name = path.display().to_string();
             Ok((name, read(path)?.into()))
         }
-        TemplateRef::Named(name) => {
+        TemplateRef::Named(name) | TemplateRef::Builtin(name) => {
             let file = format!("{name}.{}.j2", format.extension());
-            let dir = crate::store::paths::templates_dir();
+            let dir = match template {
+                TemplateRef::Named(_) => crate::store::paths::templates_dir(),
+                _ => None,
+            };
             if let Some(path) = dir.as_ref().map(|d| d.join(&file)).filter(|p| p.is_file()) {
                 return Ok((path.display().to_string(), read(&path)?.into()));
             }
@@ -173,7 +180,7 @@ fn load(
                 None => Err(ExportError::NoTemplate {
                     name: name.clone(),
                     ext: format.extension(),
-                    dir: dir.map_or("the configuration directory (none found)".into(), |d| {
+                    dir: dir.map_or("a configuration directory".into(), |d| {
                         d.display().to_string()
                     }),
                 }),
