@@ -294,7 +294,7 @@ fn journal(c: &mut Criterion) {
 }
 
 /// The whole file: saved (atomically, with its backup and fsyncs),
-/// loaded (parsed and checked), exported as text and as Markdown.
+/// loaded (parsed and checked), exported as text, Markdown and HTML.
 fn whole_file(c: &mut Criterion) {
     for n in SIZES {
         let session = LazyCell::new(|| synth::session(&synth::Params::entries(n)));
@@ -340,6 +340,7 @@ fn whole_file(c: &mut Criterion) {
         for (name, format) in [
             ("export_txt", Format::Text),
             ("export_md", Format::Markdown),
+            ("export_html", Format::Html),
         ] {
             let mut group = c.benchmark_group(name);
             group.sampling_mode(SamplingMode::Flat);

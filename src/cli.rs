@@ -68,17 +68,32 @@ pub enum Command {
     Export {
         #[arg(value_name = "SESSION", help = SESSION_HELP, long_help = SESSION_LONG_HELP)]
         file: PathBuf,
-        /// The document format [default: txt, or what OUT's extension says].
+        /// The document format [default: the template file's (my.md.j2 is
+        /// md), else what OUT's extension says, else txt].
         #[arg(short, long, value_enum)]
         format: Option<ExportFormat>,
         /// Write to this file instead of standard output. Its extension gives
-        /// the format unless --format does: .txt, .md or .markdown, .html or
-        /// .htm (none: text, for a device or pipe such as /dev/stdout).
+        /// the format unless --format or the template does: .txt, .md or
+        /// .markdown, .html or .htm (none: text, for a device or pipe such as
+        /// /dev/stdout).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Replace OUT if it is a file already.
         #[arg(long)]
         force: bool,
+        /// A built-in template (minutes, actions), one of yours in the
+        /// configuration directory (templates/NAME.FORMAT.j2), or a file
+        #[arg(short, long, value_name = "NAME|PATH", default_value = "minutes")]
+        template: String,
+        /// Leave out the entries marked confidential.
+        #[arg(long)]
+        public: bool,
+        /// Only the action items: owner, due, status, topic (the `actions` template).
+        #[arg(long, conflicts_with = "template")]
+        actions_only: bool,
+        /// The entries of a topic as they happened, or grouped by kind.
+        #[arg(long, value_enum, default_value_t = ExportOrder::Time)]
+        order: ExportOrder,
     },
 }
 
@@ -88,6 +103,25 @@ pub enum ExportFormat {
     Txt,
     /// Markdown.
     Md,
+    /// One self-contained HTML page.
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportOrder {
+    /// As they happened.
+    Time,
+    /// Speeches, discussion, notes, questions, decisions, conclusions, actions.
+    Kind,
+}
+
+impl From<ExportOrder> for crate::export::Order {
+    fn from(o: ExportOrder) -> Self {
+        match o {
+            ExportOrder::Time => crate::export::Order::Time,
+            ExportOrder::Kind => crate::export::Order::Kind,
+        }
+    }
 }
 
 impl From<ExportFormat> for crate::export::Format {
@@ -95,6 +129,7 @@ impl From<ExportFormat> for crate::export::Format {
         match f {
             ExportFormat::Txt => crate::export::Format::Text,
             ExportFormat::Md => crate::export::Format::Markdown,
+            ExportFormat::Html => crate::export::Format::Html,
         }
     }
 }

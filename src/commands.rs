@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::app::quit::Ending;
-use crate::cli::{Cli, Command, ExportFormat};
+use crate::cli::{Cli, Command};
 use crate::export;
 use crate::model::Session;
 use crate::store::{self, Mode, OpenSession, Paths};
@@ -77,12 +77,23 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             format,
             output,
             force,
-        }) => export_to(
-            &session_path(paths().ok().as_ref(), &file)?,
-            format,
-            output.as_deref(),
-            force,
-        ),
+            template,
+            public,
+            actions_only,
+            order,
+        }) => {
+            let template = match actions_only {
+                true => export::TemplateRef::Named("actions".into()),
+                false => export::TemplateRef::parse(&template),
+            };
+            let options = export::Options {
+                public,
+                order: order.into(),
+            };
+            let file = session_path(paths().ok().as_ref(), &file)?;
+            let asked = format.map(export::Format::from).or(template.format());
+            export_to(&file, asked, &template, options, output.as_deref(), force)
+        }
     }
 }
 
@@ -352,25 +363,31 @@ fn human_size(bytes: u64) -> String {
     }
 }
 
-/// The format asked for, else the one the output's extension stands for.
-/// Standard output, or a device or pipe with no extension: text.
-fn export_format(asked: Option<ExportFormat>, out: Option<&Path>) -> Result<ExportFormat, Error> {
+/// The format asked for (or the template's own), else the one the
+/// output's extension stands for. Standard output, or a device or pipe
+/// with no extension: text.
+fn export_format(
+    asked: Option<export::Format>,
+    out: Option<&Path>,
+) -> Result<export::Format, Error> {
     if let Some(format) = asked {
         return Ok(format);
     }
     let Some(out) = out else {
-        return Ok(ExportFormat::Txt);
+        return Ok(export::Format::Text);
     };
     let extension = out
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    match extension.as_deref() {
-        Some("txt") => Ok(ExportFormat::Txt),
-        Some("md" | "markdown") => Ok(ExportFormat::Md),
-        // ExportFormat::Html once HTML export is merged.
-        Some("html" | "htm") => Err(error("HTML export not available yet")),
-        None if std::fs::metadata(out).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
-            Ok(ExportFormat::Txt)
+    match extension
+        .as_deref()
+        .and_then(export::Format::from_extension)
+    {
+        Some(format) => Ok(format),
+        None if extension.is_none()
+            && std::fs::metadata(out).is_ok_and(|m| !m.is_file() && !m.is_dir()) =>
+        {
+            Ok(export::Format::Text)
         }
         _ => Err(error(format!(
             "cannot tell the format of {} from its name: the extensions known are .txt, .md, .markdown, .html and .htm; or give one with --format",
@@ -381,7 +398,9 @@ fn export_format(asked: Option<ExportFormat>, out: Option<&Path>) -> Result<Expo
 
 fn export_to(
     file: &Path,
-    asked: Option<ExportFormat>,
+    asked: Option<export::Format>,
+    template: &export::TemplateRef,
+    options: export::Options,
     output: Option<&Path>,
     replace: bool,
 ) -> Result<(), Error> {
@@ -404,7 +423,7 @@ fn export_to(
         )));
     }
     let format = export_format(asked, output)?;
-    let text = export::export(open.session(), format.into());
+    let text = export::render(open.session(), format, template, options)?;
     match out {
         Some((given, out)) => {
             write_export(&out, text.as_bytes(), replace).map_err(|e| match e.kind() {

@@ -11,6 +11,7 @@ fn minutes() -> Command {
     let mut cmd = Command::cargo_bin("minutes").unwrap();
     // Never touch the real data directory from a test.
     cmd.env("MINUTES_DATA_DIR", "/nonexistent-minutes-test-dir");
+    cmd.env("MINUTES_CONFIG_DIR", "/nonexistent-minutes-test-config");
     cmd
 }
 
@@ -823,11 +824,11 @@ fn an_output_name_of_no_known_format_is_an_error_without_format() {
     }
 }
 
-/// Until HTML export is merged: `-o x.html` is refused, not written as text.
+/// `-o x.html` writes HTML, whatever the case of its extension.
 #[test]
-fn an_html_output_says_html_export_is_not_available_yet() {
+fn an_html_output_name_writes_html() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["minutes.html", "minutes.htm"] {
+    for name in ["minutes.html", "minutes.HTM"] {
         let out = dir.path().join(name);
         minutes()
             .arg("export")
@@ -835,10 +836,32 @@ fn an_html_output_says_html_export_is_not_available_yet() {
             .arg("-o")
             .arg(&out)
             .assert()
-            .code(1)
-            .stderr(predicate::str::contains("HTML export not available yet"));
-        assert!(!out.exists());
+            .success();
+        let html = std::fs::read_to_string(&out).unwrap();
+        assert!(html.starts_with("<!DOCTYPE html>"), "{name}: {html:.80}");
     }
+}
+
+/// A template file says its own format: `-o` names only where it goes.
+#[test]
+fn a_template_files_format_comes_before_the_outputs_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("mine.md.j2");
+    std::fs::write(&template, "# {{ meeting.title }}\n").unwrap();
+    let out = dir.path().join("minutes.txt");
+    minutes()
+        .arg("export")
+        .arg(common::sample_path())
+        .arg("--template")
+        .arg(&template)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "# Open Data for Museum Collections\n"
+    );
 }
 
 /// A pipe or device has no extension to go by: text, as on standard output.

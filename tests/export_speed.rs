@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use minutes::export::{self, Block, Document, Item, text};
+use minutes::export::{self, Minutes, Options, Order, text};
 use minutes::model::{AgendaId, Entry, EntryKind, Session};
 use proptest::prelude::*;
 use unicode_width::UnicodeWidthStr;
@@ -15,28 +15,23 @@ use unicode_width::UnicodeWidthStr;
 #[path = "../examples/synth/gen.rs"]
 mod synth;
 
-/// The lines `blocks` are rendered as, after the title and its underline.
-fn rendered(blocks: Vec<Block>) -> Vec<String> {
-    let doc = Document {
-        title: "t".into(),
-        blocks,
-    };
-    let out = text::render(&doc);
-    let body = out.strip_prefix("t\n=\n").expect("the title comes first");
-    body.lines().map(String::from).collect()
-}
-
+/// The lines of `text` wrapped as the text template wraps a paragraph.
 fn paragraph(text: &str) -> Vec<String> {
-    let lines = rendered(vec![Block::Paragraph(text.into())]);
-    assert_eq!(lines[0], "", "a paragraph follows a blank line");
-    lines[1..].to_vec()
+    let mut out = String::new();
+    text::wrap(&mut out, text, "", "", text::WIDTH);
+    out.lines().map(String::from).collect()
 }
 
+/// The lines of an entry `lead: text` (or its lead alone), as the text
+/// template lists it.
 fn item(lead: &str, text: &str) -> Vec<String> {
-    rendered(vec![Block::List(vec![Item {
-        lead: lead.into(),
-        text: text.into(),
-    }])])
+    let line = match text {
+        "" => lead.to_string(),
+        _ => format!("{lead}: {text}"),
+    };
+    let mut out = String::new();
+    text::wrap(&mut out, &line, "  - ", "    ", text::WIDTH);
+    out.lines().map(String::from).collect()
 }
 
 fn assert_fits(lines: &[String]) {
@@ -225,12 +220,15 @@ fn sections_by_filtering(s: &Session) -> BTreeMap<String, Vec<String>> {
         .collect();
     sections.push(("Outside the agenda".into(), None));
     let after_end = |e: &Entry| s.ended_at.is_some_and(|end| e.at > end);
+    // Listed in time order, the log breaking ties.
+    let mut log: Vec<&Entry> = s.entries.iter().collect();
+    log.sort_by_key(|e| e.at);
     let mut sections: Vec<(String, Vec<&Entry>)> = sections
         .into_iter()
         .map(|(title, id)| {
-            let entries = s
-                .entries
+            let entries = log
                 .iter()
+                .copied()
                 .filter(|e| !after_end(e))
                 .filter(|e| {
                     e.agenda_item == id
@@ -241,14 +239,15 @@ fn sections_by_filtering(s: &Session) -> BTreeMap<String, Vec<String>> {
             (title, entries)
         })
         .collect();
-    let after: Vec<&Entry> = s.entries.iter().filter(|e| after_end(e)).collect();
+    let after: Vec<&Entry> = log.iter().copied().filter(|e| after_end(e)).collect();
     if let (Some(end), false) = (s.ended_at, after.is_empty()) {
         let title = format!("After the meeting (ended {})", end.format("%H:%M"));
         sections.push((title, after));
     }
-    let kinds: [fn(&EntryKind) -> bool; 6] = [
+    let kinds: [fn(&EntryKind) -> bool; 7] = [
         |k| matches!(k, EntryKind::Speech { .. }),
-        |k| matches!(k, EntryKind::Discussion | EntryKind::Note),
+        |k| matches!(k, EntryKind::Discussion),
+        |k| matches!(k, EntryKind::Note),
         |k| matches!(k, EntryKind::Question { .. }),
         |k| matches!(k, EntryKind::Decision),
         |k| matches!(k, EntryKind::Conclusion),
@@ -268,22 +267,20 @@ fn sections_by_filtering(s: &Session) -> BTreeMap<String, Vec<String>> {
         .collect()
 }
 
-/// The texts listed under each heading's sub-headings in the minutes.
-fn sections_listed(doc: &Document) -> BTreeMap<String, Vec<String>> {
-    let mut sections: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut heading = None;
-    for pair in doc.blocks.windows(2) {
-        match pair {
-            [Block::Heading(h), _] => heading = Some(h.clone()),
-            [Block::Subheading(_), Block::List(items)] => {
-                let heading = heading.clone().expect("a sub-heading under a heading");
-                let texts = sections.entry(heading).or_default();
-                texts.extend(items.iter().map(|i| i.text.clone()));
-            }
-            _ => {}
-        }
-    }
-    sections
+/// The texts listed under each topic of the minutes, in kind order.
+fn sections_listed(minutes: &Minutes) -> BTreeMap<String, Vec<String>> {
+    minutes
+        .topics
+        .iter()
+        .map(|topic| {
+            let texts = topic
+                .groups
+                .iter()
+                .flat_map(|g| g.entries.iter().map(|e| e.text.clone()))
+                .collect();
+            (topic.heading.clone(), texts)
+        })
+        .collect()
 }
 
 #[test]
@@ -314,7 +311,11 @@ fn grouping_by_topic_in_one_pass_lists_each_entry_where_filtering_did() {
     assert!(expected.len() >= 10, "{:?}", expected.keys());
     let listed: usize = expected.values().map(Vec::len).sum();
     assert_eq!(listed, s.entries.len(), "every entry is in one section");
-    assert_eq!(sections_listed(&export::minutes(&s)), expected);
+    let options = Options {
+        order: Order::Kind,
+        ..Options::default()
+    };
+    assert_eq!(sections_listed(&Minutes::of(&s, options)), expected);
 }
 
 /// Markdown's escaping as it was before text with nothing to escape was
@@ -375,33 +376,12 @@ fn markdown_piece() -> impl Strategy<Value = &'static str> {
 }
 
 proptest! {
-    /// Text is escaped for Markdown as it was, in a paragraph and in a
-    /// list item of several lines.
+    /// Text is escaped for Markdown as it was, character by character.
     #[test]
     fn markdown_escapes_as_before(
         pieces in prop::collection::vec(markdown_piece(), 0..30),
-        lead in prop::collection::vec(markdown_piece(), 0..4),
     ) {
         let text = pieces.concat();
-        let lead = lead.concat().replace('\n', " ");
-        let doc = Document {
-            title: text.clone(),
-            blocks: vec![
-                Block::Paragraph(text.clone()),
-                Block::List(vec![Item { lead: lead.clone(), text: text.clone() }]),
-            ],
-        };
-        let text_md = escaped_char_by_char(&text);
-        let item = match (lead.is_empty(), text.is_empty()) {
-            (true, _) => format!("- {}", text_md.replace('\n', "\n  ")),
-            (false, true) => format!("- **{}**", escaped_char_by_char(&lead)),
-            (false, false) => format!(
-                "- **{}:** {}",
-                escaped_char_by_char(&lead),
-                text_md.replace('\n', "\n  ")
-            ),
-        };
-        let expected = format!("# {text_md}\n\n{text_md}\n\n{item}\n");
-        prop_assert_eq!(export::markdown::render(&doc), expected);
+        prop_assert_eq!(export::markdown::escape(&text), escaped_char_by_char(&text));
     }
 }

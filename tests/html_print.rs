@@ -216,7 +216,6 @@ fn a_page_prints_with_its_chinese_and_escaped_markup_as_text() {
 }
 
 #[test]
-#[ignore = "needs HTML export (merging)"]
 fn sample_minutes_print_to_pdf() {
     let Some(chromium) = printer("sample_minutes_print_to_pdf") else {
         return;

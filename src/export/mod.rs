@@ -1,16 +1,18 @@
-//! Minutes as a document to send out. [`minutes`] decides what the document
-//! says, once; [`text`] and [`markdown`] only decide how it looks. All are
-//! pure functions of the session.
+//! Minutes as a document to send out. [`model`] decides what the minutes
+//! say, once, as plain data; a template (built in, or the user's own) lays
+//! it out as text, Markdown or HTML, with the help of [`text`]'s layout and
+//! [`markdown`]'s escaping.
 
-mod document;
 pub mod markdown;
-mod minutes;
+pub mod model;
 pub mod prose;
+pub mod templates;
 pub mod text;
 pub mod wrap;
 
-pub use document::{Block, Document, Item};
-pub use minutes::minutes;
+use std::path::{Path, PathBuf};
+
+pub use model::{Minutes, Options, Order};
 
 use crate::model::Session;
 
@@ -20,13 +22,188 @@ pub enum Format {
     /// Plain text, wrapped at 80 columns.
     Text,
     Markdown,
+    /// One self-contained page.
+    Html,
 }
 
-/// The session's minutes in the given format.
+impl Format {
+    /// The extension of its files, and the inner one of its templates'
+    /// (`minutes.md.j2`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Html => "html",
+        }
+    }
+
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// Which template to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateRef {
+    /// `NAME.FORMAT.j2` in the configuration directory's `templates`
+    /// folder if it is there, else the built-in one (`minutes`, `actions`).
+    Named(String),
+    /// A template file (`my.md.j2`).
+    File(PathBuf),
+    /// The built-in template of that name, whatever the configuration
+    /// directory holds (for tests and benchmarks).
+    Builtin(String),
+}
+
+impl Default for TemplateRef {
+    fn default() -> Self {
+        TemplateRef::Named("minutes".into())
+    }
+}
+
+impl TemplateRef {
+    /// What `--template` says: a path when it names a file (a `/` in it, or
+    /// a name ending in `.j2`), a name otherwise.
+    pub fn parse(arg: &str) -> TemplateRef {
+        if arg.contains(std::path::MAIN_SEPARATOR) || arg.contains('/') || arg.ends_with(".j2") {
+            TemplateRef::File(arg.into())
+        } else {
+            TemplateRef::Named(arg.into())
+        }
+    }
+
+    /// The format a template file is for, by its inner extension
+    /// (`my.md.j2` is Markdown); `None` for a name or another file.
+    pub fn format(&self) -> Option<Format> {
+        let TemplateRef::File(path) = self else {
+            return None;
+        };
+        let name = path.file_name()?.to_str()?;
+        let inner = name.strip_suffix(".j2").unwrap_or(name);
+        Format::from_extension(Path::new(inner).extension()?.to_str()?)
+    }
+}
+
+/// Why minutes could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(
+        "no template {name:?} for {ext}: not built in ({builtins}) and not in {dir}",
+        builtins = templates::builtin_names().join(", "),
+    )]
+    NoTemplate {
+        name: String,
+        ext: &'static str,
+        dir: String,
+    },
+    #[error("could not read the template {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A syntax error, an undefined value, a filter given the wrong
+    /// arguments: where, and what.
+    #[error("template {name}{}: {message}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
+    Template {
+        name: String,
+        line: Option<usize>,
+        message: String,
+    },
+}
+
+/// The built-in minutes of `session` in `format`, with the default options.
 pub fn export(session: &Session, format: Format) -> String {
-    let doc = minutes(session);
-    match format {
-        Format::Text => text::render(&doc),
-        Format::Markdown => markdown::render(&doc),
+    let minutes = TemplateRef::Builtin("minutes".into());
+    render(session, format, &minutes, Options::default())
+        .expect("the built-in templates render every session")
+}
+
+/// `session`'s minutes rendered through `template` in `format`.
+pub fn render(
+    session: &Session,
+    format: Format,
+    template: &TemplateRef,
+    options: Options,
+) -> Result<String, ExportError> {
+    let (name, source) = load(template, format)?;
+    render_minutes(&Minutes::of(session, options), format, &name, source)
+}
+
+/// `minutes` rendered through the template `source` called `name`.
+pub fn render_minutes(
+    minutes: &Minutes,
+    format: Format,
+    name: &str,
+    source: std::borrow::Cow<'static, str>,
+) -> Result<String, ExportError> {
+    let mut env = templates::environment(format);
+    let error = |e: minijinja::Error| template_error(name, e);
+    env.add_template_owned(name.to_string(), source)
+        .map_err(error)?;
+    let template = env.get_template(name).map_err(error)?;
+    template
+        .render(minijinja::Value::from(minijinja::value::Serde(minutes)))
+        .map_err(error)
+}
+
+/// The name (for its messages and auto-escaping) and source of a template.
+fn load(
+    template: &TemplateRef,
+    format: Format,
+) -> Result<(String, std::borrow::Cow<'static, str>), ExportError> {
+    let read = |path: &Path| {
+        std::fs::read_to_string(path).map_err(|source| ExportError::Read {
+            path: path.to_path_buf(),
+            source,
+        })
+    };
+    match template {
+        TemplateRef::File(path) => {
+            let name = path.display().to_string();
+            Ok((name, read(path)?.into()))
+        }
+        TemplateRef::Named(name) | TemplateRef::Builtin(name) => {
+            let file = format!("{name}.{}.j2", format.extension());
+            let dir = match template {
+                TemplateRef::Named(_) => crate::store::paths::templates_dir(),
+                _ => None,
+            };
+            if let Some(path) = dir.as_ref().map(|d| d.join(&file)).filter(|p| p.is_file()) {
+                return Ok((path.display().to_string(), read(&path)?.into()));
+            }
+            match templates::builtin(&file) {
+                Some(source) => Ok((file, source.into())),
+                None => Err(ExportError::NoTemplate {
+                    name: name.clone(),
+                    ext: format.extension(),
+                    dir: dir.map_or("a configuration directory".into(), |d| {
+                        d.display().to_string()
+                    }),
+                }),
+            }
+        }
+    }
+}
+
+fn template_error(name: &str, e: minijinja::Error) -> ExportError {
+    let mut message = match e.detail() {
+        Some(detail) => format!("{}: {detail}", e.kind()),
+        None => e.kind().to_string(),
+    };
+    // An error in a filter or function says what it was given.
+    let mut source = std::error::Error::source(&e);
+    while let Some(cause) = source {
+        message.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    ExportError::Template {
+        name: e.name().unwrap_or(name).to_string(),
+        line: e.line(),
+        message,
     }
 }

@@ -1,63 +1,18 @@
-//! Plain-text minutes: 80 columns, aligned by display width so that Chinese
-//! names (two columns a character) line up with Latin ones.
+//! Laying out plain text: 80 columns, aligned by display width so that
+//! Chinese names (two columns a character) line up with Latin ones. The text
+//! templates call these through their filters (see `templates`).
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::document::{Block, Document, Item};
-use crate::text::{pad, pad_left};
+use crate::text::{pad, pad_left, split_to_width};
 
 /// The width plain-text minutes are wrapped at.
 pub const WIDTH: usize = 80;
 
-pub fn render(doc: &Document) -> String {
-    let mut out = String::new();
-    underlined(&mut out, &doc.title, "=");
-    // Each item's text, in a buffer used again for the next.
-    let mut item_text = String::new();
-    for block in &doc.blocks {
-        match block {
-            Block::Fields(fields) => {
-                out.push('\n');
-                let label_width = fields.iter().map(|(l, _)| l.width() + 1).max().unwrap_or(0);
-                let rest = " ".repeat(label_width + 1);
-                for (label, value) in fields {
-                    let first = pad(&format!("{label}:"), label_width + 1);
-                    wrap(&mut out, value, &first, &rest);
-                }
-            }
-            Block::Heading(h) => {
-                out.push('\n');
-                underlined(&mut out, h, "-");
-            }
-            Block::Subheading(h) => {
-                out.push('\n');
-                wrap(&mut out, h, "", "");
-            }
-            Block::Paragraph(p) => {
-                out.push('\n');
-                wrap(&mut out, p, "", "");
-            }
-            Block::List(items) => {
-                for item in items {
-                    item_text.clear();
-                    push_item_text(&mut item_text, item);
-                    wrap(&mut out, &item_text, "  - ", "    ");
-                }
-            }
-            Block::Table {
-                header,
-                rows,
-                numeric,
-            } => table(&mut out, header, rows, numeric),
-        }
-    }
-    out
-}
-
-/// `text` wrapped, and a line of `rule` as wide as its widest line.
-fn underlined(out: &mut String, text: &str, rule: &str) {
+/// `text` wrapped, and under it a line of `rule` as wide as its widest line.
+pub fn underlined(out: &mut String, text: &str, rule: &str) {
     let start = out.len();
-    wrap(out, text, "", "");
+    wrap(out, text, "", "", WIDTH);
     let underline = out[start..]
         .lines()
         .map(UnicodeWidthStr::width)
@@ -65,15 +20,6 @@ fn underlined(out: &mut String, text: &str, rule: &str) {
         .unwrap_or(0);
     out.push_str(&rule.repeat(underline));
     out.push('\n');
-}
-
-/// `lead: text`, or whichever of them there is.
-fn push_item_text(out: &mut String, item: &Item) {
-    out.push_str(&item.lead);
-    if !item.lead.is_empty() && !item.text.is_empty() {
-        out.push_str(": ");
-    }
-    out.push_str(&item.text);
 }
 
 /// How text is wrapped. Lines break where the Unicode line-breaking rules
@@ -89,29 +35,78 @@ fn options<'a>(width: usize) -> textwrap::Options<'a> {
         .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
 }
 
-/// Wraps `text` at [`WIDTH`] onto `out`, each line ending in a newline:
-/// the first line after `first`, the others after `rest` (of the same width).
-fn wrap(out: &mut String, text: &str, first: &str, rest: &str) {
+/// Wraps `text` at `width` columns onto `out`, each line ending in a
+/// newline: the first line after `first`, the others after `rest` (of the
+/// same width). A line break in `text` starts a line after `rest`.
+pub fn wrap(out: &mut String, text: &str, first: &str, rest: &str, width: usize) {
     for (i, paragraph) in text.split('\n').enumerate() {
         let indent = if i == 0 { first } else { rest };
-        let room = WIDTH.saturating_sub(textwrap::core::display_width(indent));
-        // A paragraph that fits (a heading, a field, a short note) is the
-        // line textwrap would make, without finding where it could break.
-        if fits(paragraph.trim_end_matches(' '), room) {
-            push_line(out, indent, paragraph);
-            continue;
-        }
-        // Text of the usual alphabet: the same lines, without textwrap.
-        if super::wrap::first_fit(out, paragraph, indent, rest, WIDTH) {
-            continue;
-        }
-        let options = options(WIDTH)
-            .initial_indent(indent)
-            .subsequent_indent(rest);
-        for line in textwrap::wrap(paragraph, options) {
-            push_line(out, "", &line);
+        let start = out.len();
+        wrap_paragraph(out, paragraph, indent, rest, width);
+        if paragraph.contains(SELECTOR) {
+            refit(out, start, rest, width);
         }
     }
+}
+
+fn wrap_paragraph(out: &mut String, paragraph: &str, indent: &str, rest: &str, width: usize) {
+    let room = width.saturating_sub(textwrap::core::display_width(indent));
+    // A paragraph that fits (a heading, a field, a short note) is the
+    // line textwrap would make, without finding where it could break.
+    if fits(paragraph.trim_end_matches(' '), room) {
+        push_line(out, indent, paragraph);
+        return;
+    }
+    // Text of the usual alphabet: the same lines, without textwrap.
+    if super::wrap::first_fit(out, paragraph, indent, rest, width) {
+        return;
+    }
+    let options = options(width)
+        .initial_indent(indent)
+        .subsequent_indent(rest);
+    for line in textwrap::wrap(paragraph, options) {
+        push_line(out, "", &line);
+    }
+}
+
+/// The emoji presentation selector: `❤` with it (`❤️`) is two columns on a
+/// terminal, as unicode-width measures a string, but textwrap counts
+/// character by character, one column.
+const SELECTOR: char = '\u{fe0f}';
+
+/// The lines written to `out` from `start` on, each cut to at most `width`
+/// columns as a terminal counts them (see [`SELECTOR`]): a line too wide
+/// is cut between characters, the rest of it on lines after `rest`.
+fn refit(out: &mut String, start: usize, rest: &str, width: usize) {
+    if out[start..].lines().all(|l| l.width() <= width) {
+        return;
+    }
+    let lines: Vec<String> = out[start..].lines().map(String::from).collect();
+    out.truncate(start);
+    let room = width.saturating_sub(rest.width()).max(1);
+    for line in lines {
+        if line.width() <= width {
+            push_line(out, "", &line);
+            continue;
+        }
+        let mut pieces = split_to_width(&line, width).into_iter();
+        push_line(out, "", &pieces.next().unwrap_or_default());
+        let remainder: String = pieces.collect();
+        for piece in split_to_width(remainder.trim_start(), room) {
+            push_line(out, rest, &piece);
+        }
+    }
+}
+
+/// `pieces` of a cell, each cut to `width` columns as a terminal counts them.
+fn fit_pieces(pieces: Vec<std::borrow::Cow<'_, str>>, width: usize) -> Vec<String> {
+    pieces
+        .into_iter()
+        .flat_map(|p| match p.width() <= width {
+            true => vec![p.into_owned()],
+            false => split_to_width(&p, width),
+        })
+        .collect()
 }
 
 /// Whether `text` is at most `room` columns wide, looking at no more of it
@@ -147,7 +142,10 @@ pub(super) fn push_line(out: &mut String, indent: &str, text: &str) {
 /// cells, but none below this.
 const NARROWEST: usize = 12;
 
-fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[bool]) {
+/// A table of `rows` under `header`, indented, within [`WIDTH`]: columns
+/// as wide as their widest cell, `numeric` ones aligned right; a table too
+/// wide narrows its widest columns of text, whose cells then wrap.
+pub fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[bool]) {
     const INDENT: &str = "  ";
     const GAP: &str = "  ";
     let columns = header.len();
@@ -173,17 +171,18 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[b
     let line = |cells: &[String], out: &mut String| {
         let wrapped: Vec<Vec<_>> = (0..columns)
             .map(|i| {
-                textwrap::wrap(
+                let pieces = textwrap::wrap(
                     cells.get(i).map_or("", String::as_str),
                     options(widths[i].max(1)),
-                )
+                );
+                fit_pieces(pieces, widths[i].max(1))
             })
             .collect();
         let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
         for k in 0..height {
             let mut text = String::from(INDENT);
             for (i, pieces) in wrapped.iter().enumerate() {
-                let piece = pieces.get(k).map_or("", |p| p.as_ref());
+                let piece = pieces.get(k).map_or("", String::as_str);
                 if numeric(i) {
                     text.push_str(&pad_left(piece, widths[i]));
                 } else {
@@ -195,7 +194,6 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[b
             out.push('\n');
         }
     };
-    out.push('\n');
     line(header, out);
     let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
     line(&rule, out);
@@ -208,31 +206,22 @@ fn table(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: &[b
 mod tests {
     use super::*;
 
-    fn widest_line(doc: &Document) -> usize {
-        render(doc)
-            .lines()
-            .map(UnicodeWidthStr::width)
-            .max()
-            .unwrap()
-    }
-
     #[test]
     fn a_table_with_long_cells_before_the_last_still_fits() {
         let name = "Maximiliane Theodora von Hohenzollern-Sigmaringen-Wittelsbach";
-        let doc = Document {
-            title: "t".into(),
-            blocks: vec![Block::Table {
-                header: vec!["Name".into(), "Attendance".into(), "Role".into()],
-                rows: vec![vec![
-                    name.into(),
-                    "late, joined 14:12".into(),
-                    "Professor of Documentation".into(),
-                ]],
-                numeric: vec![false, false, false],
-            }],
-        };
-        assert!(widest_line(&doc) <= WIDTH, "{}", render(&doc));
-        let text = render(&doc);
+        let mut text = String::new();
+        table(
+            &mut text,
+            &["Name".into(), "Attendance".into(), "Role".into()],
+            &[vec![
+                name.into(),
+                "late, joined 14:12".into(),
+                "Professor of Documentation".into(),
+            ]],
+            &[false, false, false],
+        );
+        let widest = text.lines().map(UnicodeWidthStr::width).max().unwrap();
+        assert!(widest <= WIDTH, "{text}");
         assert!(
             text.contains("Hohenzollern"),
             "the name is wrapped, not cut:\n{text}"

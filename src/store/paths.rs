@@ -7,6 +7,25 @@ use directories::ProjectDirs;
 /// The environment variable that overrides the data directory (tests use it).
 pub const DATA_DIR_ENV: &str = "MINUTES_DATA_DIR";
 
+/// The environment variable that overrides the configuration directory
+/// (where the user's templates are; tests use it).
+pub const CONFIG_DIR_ENV: &str = "MINUTES_CONFIG_DIR";
+
+/// The configuration directory: [`CONFIG_DIR_ENV`] if set, else the
+/// platform's (`~/.config/minutes` on Linux); `None` without a home.
+pub fn config_dir() -> Option<PathBuf> {
+    match std::env::var_os(CONFIG_DIR_ENV) {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => ProjectDirs::from("", "", "minutes").map(|d| d.config_dir().to_path_buf()),
+    }
+}
+
+/// Where the user's export templates are: `templates` in the
+/// configuration directory (`NAME.FORMAT.j2`, e.g. `minutes.md.j2`).
+pub fn templates_dir() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("templates"))
+}
+
 /// The directories `minutes` reads and writes when no file is named.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
@@ -22,8 +41,8 @@ impl Paths {
     /// was given.
     pub fn new(data_dir: Option<PathBuf>) -> Option<Paths> {
         let dirs = ProjectDirs::from("", "", "minutes");
-        let config_dir = match &dirs {
-            Some(d) => d.config_dir().to_path_buf(),
+        let config_dir = match config_dir() {
+            Some(d) => d,
             None => data_dir.as_ref()?.join("config"),
         };
         let data_dir = match data_dir {
