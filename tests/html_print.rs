@@ -225,6 +225,7 @@ fn sample_minutes_print_to_pdf() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.ron");
     let out = Command::new(env!("CARGO_BIN_EXE_minutes"))
         .env("MINUTES_DATA_DIR", "/nonexistent-minutes-test-dir")
+        .env("MINUTES_CONFIG_DIR", "/nonexistent-minutes-test-dir")
         .arg("export")
         .arg(&sample)
         .args(["--format", "html", "-o"])
@@ -246,4 +247,37 @@ fn sample_minutes_print_to_pdf() {
         assert_says(&printed, what);
     }
     assert!(printed.pages > 1, "{} page(s)", printed.pages);
+}
+
+#[test]
+fn sample_report_prints_as_an_article() {
+    let Some(chromium) = printer("sample_report_prints_as_an_article") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("report.html");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.ron");
+    let out = Command::new(env!("CARGO_BIN_EXE_minutes"))
+        .env("MINUTES_DATA_DIR", "/nonexistent-minutes-test-dir")
+        .env("MINUTES_CONFIG_DIR", "/nonexistent-minutes-test-dir")
+        .arg("export")
+        .arg(&sample)
+        .args(["--template", "report", "-o"])
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "minutes export: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed = print(&chromium, &html);
+    for what in [
+        "Open Data for Museum Collections",
+        "José Álvarez Núñez opened the meeting:",
+        "王丽 (Professor, Digital Humanities Centre, Peking University 北京大学) presented",
+        "The participants agreed on six next steps:",
+    ] {
+        assert_says(&printed, what);
+    }
 }

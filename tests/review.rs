@@ -392,6 +392,26 @@ fn export_writes_beside_the_session_and_says_where() {
 }
 
 #[test]
+fn export_menu_writes_html_minutes_and_the_written_report() {
+    let (dir, _path, mut app) = reviewing();
+    press(&mut app, &[ch('x'), ch('h')], now());
+    let html = std::fs::read_to_string(dir.path().join("meeting.minutes.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    press(&mut app, &[ch('x'), ch('r')], now());
+    let out = dir.path().join("meeting.report.html");
+    assert!(
+        said(&app).contains(&out.display().to_string()),
+        "{}",
+        said(&app)
+    );
+    let report = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        report.contains("José Álvarez Núñez opened the meeting"),
+        "{report}"
+    );
+}
+
+#[test]
 fn a_failed_export_is_said_loudly() {
     let (dir, _path, mut app) = reviewing();
     std::fs::create_dir(dir.path().join("meeting.minutes.txt")).unwrap();

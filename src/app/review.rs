@@ -543,7 +543,10 @@ fn find<'a>(rows: &[usize], query: &str, text: impl Fn(usize) -> Cow<'a, str>) -
 pub struct ExportChoice {
     pub key: char,
     pub name: &'static str,
-    /// The file written beside the session: `<stem>.minutes.<extension>`.
+    /// The template (`minutes`, `report`): built in, or the user's own of
+    /// that name in the configuration directory, as `minutes export` finds it.
+    pub template: &'static str,
+    /// The file written beside the session: `<stem>.<template>.<extension>`.
     pub extension: &'static str,
     pub format: Format,
 }
@@ -552,14 +555,30 @@ pub const EXPORTS: &[ExportChoice] = &[
     ExportChoice {
         key: 't',
         name: "text",
+        template: "minutes",
         extension: "txt",
         format: Format::Text,
     },
     ExportChoice {
         key: 'm',
         name: "Markdown",
+        template: "minutes",
         extension: "md",
         format: Format::Markdown,
+    },
+    ExportChoice {
+        key: 'h',
+        name: "HTML",
+        template: "minutes",
+        extension: "html",
+        format: Format::Html,
+    },
+    ExportChoice {
+        key: 'r',
+        name: "written report, HTML",
+        template: "report",
+        extension: "html",
+        format: Format::Html,
     },
 ];
 
@@ -1027,13 +1046,17 @@ fn switch_editing(app: &mut App) {
 }
 
 /// Where an export of the session in this format is written: beside it,
-/// `<stem>.minutes.<extension>`.
-pub fn export_path(session: &std::path::Path, extension: &str) -> std::path::PathBuf {
+/// `<stem>.<template>.<extension>`.
+pub fn export_path(
+    session: &std::path::Path,
+    template: &str,
+    extension: &str,
+) -> std::path::PathBuf {
     let stem = session
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "session".into());
-    session.with_file_name(format!("{stem}.minutes.{extension}"))
+    session.with_file_name(format!("{stem}.{template}.{extension}"))
 }
 
 fn export(app: &mut App, key: char) {
@@ -1046,8 +1069,13 @@ fn export(app: &mut App, key: char) {
         return;
     };
     app.mode = Mode::Review;
-    let out = export_path(app.store.path(), choice.extension);
-    let text = crate::export::export(app.store.session(), choice.format);
+    let out = export_path(app.store.path(), choice.template, choice.extension);
+    let template = crate::export::TemplateRef::Named(choice.template.into());
+    let options = crate::export::Options::default();
+    let text = match crate::export::render(app.store.session(), choice.format, &template, options) {
+        Ok(text) => text,
+        Err(e) => return app.error(format!("EXPORT FAILED: {e}")),
+    };
     match store::write_atomically(&out, text.as_bytes()) {
         Ok(()) => app.info(format!("Exported ({}) to {}", choice.name, out.display())),
         Err(e) => app.error(format!(

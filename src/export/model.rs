@@ -74,6 +74,9 @@ pub struct Meeting {
     /// the whole day when it was moved to another.
     pub scheduled: Option<String>,
     pub platform: Option<String>,
+    /// Who hosted: an organisation's full name when `/host` gave its
+    /// code, else the name as given.
+    pub host: Option<String>,
     pub chair: Option<Person>,
     pub secretary: Option<Person>,
 }
@@ -98,6 +101,11 @@ pub struct AttendanceSummary {
     pub organisations: usize,
     /// `11 of 12 people on the roster attended, from 3 organisations.`
     pub summary: String,
+    /// The full names of the organisations someone came from, in the
+    /// session's order.
+    pub attending: Vec<String>,
+    /// How many came from no organisation.
+    pub guests: usize,
     /// Each organisation with people on the roster, then those of none.
     pub groups: Vec<OrganisationGroup>,
 }
@@ -401,6 +409,10 @@ fn meeting(s: &Session) -> Meeting {
         end: s.ended_at.as_ref().map(hm),
         scheduled,
         platform: clean_opt(&s.platform),
+        host: s
+            .host
+            .as_deref()
+            .map(|host| clean(s.organisation(host).map_or(host, |o| o.name.as_str()))),
         chair: s.chair.map(|id| person(s, id)),
         secretary: s.secretary.map(|id| person(s, id)),
     }
@@ -465,8 +477,22 @@ fn attendance(s: &Session) -> Option<AttendanceSummary> {
             })
         })
         .collect();
+    let attending = s
+        .organisations
+        .iter()
+        .filter(|o| organisations.contains(o.code.as_str()))
+        .map(|o| clean(&o.name))
+        .collect();
+    let guests = s
+        .attendees
+        .iter()
+        .filter(attended)
+        .filter(|a| a.organisation.is_none())
+        .count();
     Some(AttendanceSummary {
         present,
+        attending,
+        guests,
         roster: s.attendees.len(),
         organisations: organisations.len(),
         summary,

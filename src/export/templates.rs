@@ -4,7 +4,7 @@
 use minijinja::value::{Kwargs, Value, ValueKind};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
 
-use super::{Format, markdown, text};
+use super::{Format, markdown, prose, text};
 
 /// A built-in template: its file name, and its text from `assets/templates`.
 macro_rules! builtin {
@@ -24,7 +24,14 @@ const BUILTINS: &[(&str, &str)] = &[
     builtin!("actions.txt.j2"),
     builtin!("actions.md.j2"),
     builtin!("actions.html.j2"),
+    builtin!("report.txt.j2"),
+    builtin!("report.md.j2"),
+    builtin!("report.html.j2"),
 ];
+
+/// Templates that others import, in every environment: not exports of
+/// their own. `_report.j2` words the written report once for every format.
+const LIBRARY: &[(&str, &str)] = &[builtin!("_report.j2")];
 
 /// The source of the built-in template `file` (`minutes.txt.j2`), if there is one.
 pub fn builtin(file: &str) -> Option<&'static str> {
@@ -69,10 +76,34 @@ pub fn environment(format: Format) -> Environment<'static> {
     env.add_filter("underline", underline);
     env.add_filter("md", |s: &str| markdown::escape(s));
     env.add_filter("md_cell", |s: &str| markdown::cell(s));
+    // The report's prose (see `prose`), and `esc`: a text as the format
+    // shows it as typed, where `{{ }}` does not (Markdown; HTML is
+    // escaped by `{{ }}` itself).
+    env.add_filter("and_list", |items: Vec<String>| prose::and_list(&items));
+    env.add_filter("count_words", |n: usize| prose::count_words(n));
+    env.add_filter("ordinal", |n: usize| prose::ordinal_words(n));
+    env.add_filter("sentence", |s: &str| prose::sentence(s));
+    env.add_filter("long_date", long_date);
+    env.add_filter("esc", move |s: &str| match format {
+        Format::Markdown => markdown::escape(s),
+        Format::Text | Format::Html => s.to_string(),
+    });
+    for (name, source) in LIBRARY {
+        env.add_template(name, source)
+            .expect("the built-in library templates parse");
+    }
     env.add_function("table", table);
     env.add_function("fields", fields);
     env.add_function("item", item);
     env
+}
+
+/// `"2026-12-10"|long_date`: `10 December 2026`; anything else as it is.
+fn long_date(text: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(day) => day.format("%-d %B %Y").to_string(),
+        Err(_) => text.to_string(),
+    }
 }
 
 /// `text|wrap(width=80, indent="", hanging=indent)`: `text` wrapped at

@@ -672,7 +672,7 @@ fn render_export_menu(app: &App, frame: &mut Frame, area: Rect) {
     let lines = EXPORTS
         .iter()
         .map(|c| {
-            let out = export_path(app.store.path(), c.extension);
+            let out = export_path(app.store.path(), c.template, c.extension);
             let name = out
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())

@@ -1,0 +1,140 @@
+//! The written report (`--template report`): a narrative of the meeting
+//! from its minutes, in every format.
+
+mod common;
+
+use minutes::export::{self, Format, Options, TemplateRef};
+use minutes::model::Session;
+use unicode_width::UnicodeWidthStr;
+
+use common::sample;
+
+const FORMATS: [Format; 3] = [Format::Text, Format::Markdown, Format::Html];
+
+fn report(s: &Session, format: Format) -> String {
+    report_with(s, format, Options::default())
+}
+
+fn report_with(s: &Session, format: Format, options: Options) -> String {
+    let template = TemplateRef::Builtin("report".into());
+    export::render(s, format, &template, options).expect("the built-in report renders")
+}
+
+#[test]
+fn the_samples_report_in_every_format() {
+    for format in FORMATS {
+        insta::assert_snapshot!(
+            format!("sample_{}", format.extension()),
+            report(&sample(), format)
+        );
+    }
+}
+
+#[test]
+fn it_reads_as_prose_who_hosted_chaired_and_took_the_minutes() {
+    let mut s = sample();
+    s.host = Some("USAL".into());
+    let md = report(&s, Format::Markdown);
+    for said in [
+        "On Thursday 19 November 2026, eleven participants from Peking University 北京大学, \
+         Universidad de Salamanca, Universität Wien and elsewhere met on Zoom",
+        "It was hosted by Universidad de Salamanca and chaired by José Álvarez Núñez \
+         (Professor of Documentation, Universidad de Salamanca).",
+        "Anna Schäfer (Project coordinator, Universität Wien) took the minutes.",
+        "## Welcome\n\nJosé Álvarez Núñez opened the meeting: “Welcomed the participants",
+        "The programme covered five topics:",
+        "王丽 (Professor, Digital Humanities Centre, Peking University 北京大学) presented \
+         “Report: the PKU open-collections pilot”",
+        "## Next steps\n\nThe participants agreed on six next steps:",
+        "*Text: Anna Schäfer. Editing: José Álvarez Núñez. Photos: 张伟.*",
+    ] {
+        assert!(md.contains(said), "{said:?} in\n{md}");
+    }
+    // A host given by name, not an organisation's code, is named as given.
+    s.host = Some("the Europeana Foundation".into());
+    assert!(report(&s, Format::Markdown).contains("It was hosted by the Europeana Foundation"));
+}
+
+#[test]
+fn everyone_is_introduced_once_then_named() {
+    let md = report(&sample(), Format::Markdown);
+    assert_eq!(md.matches("王丽 (Professor").count(), 1, "{md}");
+    assert!(md.contains("王丽 added: “Manifests are IIIF Presentation 3.0"));
+    assert_eq!(md.matches("Jürgen Müller (Associate professor").count(), 1);
+}
+
+#[test]
+fn what_was_said_is_quoted_as_written_and_notes_are_left_out() {
+    let s = sample();
+    let md = report(&s, Format::Markdown);
+    assert!(md.contains(
+        "On “Licensing and rights statements”, they decided: “Metadata published by the \
+         project will be released under CC0 by all three partners.”"
+    ));
+    assert!(md.contains(
+        "张伟, by 10 December 2026: “Share the usage dashboard definitions with the partners.”"
+    ));
+    // A note is the secretary's, not part of the story.
+    assert!(!md.contains("joined at 14:12"), "{md}");
+}
+
+#[test]
+fn public_reports_leave_out_confidential_entries() {
+    let mut s = sample();
+    let i = s
+        .entries
+        .iter()
+        .position(|e| e.text.starts_with("Metadata published by the project"))
+        .unwrap();
+    s.entries.get_mut(i).unwrap().confidential = true;
+    let public = Options {
+        public: true,
+        ..Options::default()
+    };
+    for format in FORMATS {
+        assert!(report(&s, format).contains("released under CC0"));
+        assert!(!report_with(&s, format, public).contains("released under CC0"));
+    }
+}
+
+#[test]
+fn user_text_is_escaped_in_html_and_markdown() {
+    let mut s = sample();
+    s.title = "<script>alert(1)</script> & *bold*".into();
+    s.entries.get_mut(0).unwrap().text =
+        "<img src=x onerror=alert(1)> [link](http://x) `code`".into();
+    let html = report(&s, Format::Html);
+    assert!(
+        !html.contains("<script>alert") && !html.contains("<img"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt; &amp; *bold*"));
+    let md = report(&s, Format::Markdown);
+    assert!(
+        md.starts_with("# \\<script\\>alert(1)\\</script\\> & \\*bold\\*"),
+        "{md}"
+    );
+    assert!(!md.contains("[link](http://x)"), "{md}");
+}
+
+#[test]
+fn every_text_line_fits_80_columns() {
+    let mut s = sample();
+    s.host = Some("PKU".into());
+    for line in report(&s, Format::Text).lines() {
+        assert!(line.width() <= 80, "{} columns: {line}", line.width());
+    }
+}
+
+#[test]
+fn an_empty_session_has_a_short_report_in_every_format() {
+    let s = Session::new("Board meeting 董事会");
+    for format in FORMATS {
+        let text = report(&s, format);
+        assert!(text.contains("Board meeting 董事会"), "{text}");
+        assert!(
+            !text.contains("Next steps") && !text.contains("Welcome"),
+            "{text}"
+        );
+    }
+}
