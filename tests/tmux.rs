@@ -778,6 +778,64 @@ fn review_answers_what_was_decided_on_topic_3() {
     assert!(!store::lock_path(&copy).exists());
 }
 
+/// The three questions a chair asked of the app in the issue, each in a few
+/// keys: who spoke longest (s), what was decided on topic 3 (3 f d), which
+/// actions are open for someone (f o p NAME).
+#[test]
+fn review_answers_the_chairs_three_questions() {
+    let (_dir, path) = common::sample_copy();
+    let tmux = Tmux::start(&command("review", &path));
+    tmux.wait_for("Review · read-only");
+    // Who spoke longest? The first bar.
+    tmux.send(&["s"]);
+    let screen = tmux.wait_for("Speaking time by person");
+    let first = screen
+        .lines()
+        .skip_while(|l| !l.starts_with("Speaking time by person"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        first.starts_with("王丽") && first.contains("23:00") && first.contains("24%"),
+        "{screen}"
+    );
+    tmux.send(&["PageDown"]);
+    let screen = tmux.wait_for("Speaking time by organisation");
+    let by_org = screen
+        .lines()
+        .skip_while(|l| !l.starts_with("Speaking time by organisation"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(by_org.starts_with("Peking University"), "{screen}");
+    tmux.send(&["s"]);
+    tmux.wait_until("back to the topics", |s| s.contains("0 All topics"));
+    // What was decided on topic 3?
+    tmux.send(&["3", "f", "d", "Enter"]);
+    let screen = tmux.wait_until("topic 3's decisions", |s| {
+        s.contains("Filter: Topic 3 · decisions") && s.contains("1 entry")
+    });
+    assert!(
+        screen.contains("Decision   Metadata published by the"),
+        "{screen}"
+    );
+    // Which actions are open for 张伟 (typed as zhang)?
+    tmux.send(&["Escape"]);
+    tmux.wait_for("Filters cleared");
+    tmux.send(&["f", "o", "p"]);
+    tmux.wait_for("Entries of whom?");
+    tmux.type_text("zhang");
+    tmux.wait_for("张伟");
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_until("张伟's open actions", |s| {
+        s.contains("open actions · 张伟") && s.contains("1 entry")
+    });
+    assert!(
+        screen.contains("☐ Share the usage dashboard") && screen.contains("@张伟 (PKU)"),
+        "{screen}"
+    );
+    tmux.send(&["q"]);
+    tmux.wait_for_exit();
+}
+
 #[test]
 fn f9_reviews_the_live_session_and_q_goes_back_to_recording() {
     let (_dir, path) = common::sample_copy();
