@@ -108,6 +108,19 @@ macro_rules! mark {
     };
 }
 
+/// A key of the review's filter menu that switches a kind on or off.
+macro_rules! kind {
+    ($c:literal, $kind:ident, $help:literal) => {
+        bind(
+            RF,
+            &[ch($c)],
+            Action::ReviewKind(KindFilter::$kind),
+            $help,
+            None,
+        )
+    };
+}
+
 // Browse mode binds no printable key: a letter typed there goes back to
 // typing, in the line. The secretary types without looking at the screen,
 // so no text may delete, edit or quit.
@@ -739,62 +752,14 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     // The review's filter menu.
-    bind(
-        RF,
-        &[ch('d')],
-        Action::ReviewKind(KindFilter::Decisions),
-        "decisions",
-        None,
-    ),
-    bind(
-        RF,
-        &[ch('a')],
-        Action::ReviewKind(KindFilter::Actions),
-        "actions",
-        None,
-    ),
-    bind(
-        RF,
-        &[ch('o')],
-        Action::ReviewKind(KindFilter::OpenActions),
-        "open actions",
-        None,
-    ),
-    bind(
-        RF,
-        &[ch('q')],
-        Action::ReviewKind(KindFilter::Questions),
-        "questions",
-        None,
-    ),
-    bind(
-        RF,
-        &[ch('s')],
-        Action::ReviewKind(KindFilter::Speeches),
-        "speeches",
-        None,
-    ),
-    bind(
-        RF,
-        &[ch('c')],
-        Action::ReviewKind(KindFilter::Conclusions),
-        "conclusions",
-        None,
-    ),
-    bind(
-        RF,
-        &[ch('i')],
-        Action::ReviewKind(KindFilter::Discussion),
-        "discussion",
-        None,
-    ),
-    bind(
-        RF,
-        &[ch('n')],
-        Action::ReviewKind(KindFilter::Notes),
-        "notes",
-        None,
-    ),
+    kind!('d', Decisions, "decisions"),
+    kind!('a', Actions, "actions"),
+    kind!('o', OpenActions, "open actions"),
+    kind!('q', Questions, "questions"),
+    kind!('s', Speeches, "speeches"),
+    kind!('c', Conclusions, "conclusions"),
+    kind!('i', Discussion, "discussion"),
+    kind!('n', Notes, "notes"),
     bind(
         RF,
         &[ch('p')],

@@ -2199,14 +2199,7 @@ fn toggle_queue(app: &mut App, id: AttendeeId) {
 
 /// "1st", "2nd", "3rd", "11th".
 fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
+    crate::export::prose::ordinal_number(n)
 }
 
 /// "; next: Tom Brandl (2 waiting)", or "; the queue is empty".

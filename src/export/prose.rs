@@ -35,17 +35,20 @@ pub fn ordinal_words(n: usize) -> String {
     ];
     match n.checked_sub(1).and_then(|i| WORDS.get(i)) {
         Some(w) => (*w).to_string(),
-        None => {
-            let suffix = match (n % 10, n % 100) {
-                (_, 11..=13) => "th",
-                (1, _) => "st",
-                (2, _) => "nd",
-                (3, _) => "rd",
-                _ => "th",
-            };
-            format!("{n}{suffix}")
-        }
+        None => ordinal_number(n),
     }
+}
+
+/// "1st", "2nd", "3rd", "11th", "22nd".
+pub fn ordinal_number(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// The text as a sentence: trimmed, ending with a full stop unless it ends

@@ -11,6 +11,7 @@ use crate::model::AgendaStatus;
 use crate::model::attendance::{here_count, presence};
 use crate::model::stats::format_duration;
 use crate::text::fit;
+use unicode_width::UnicodeWidthStr;
 
 /// The columns the topic keeps on the second line when the queue's next
 /// speaker is shown there too.
@@ -75,23 +76,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if app.store.is_read_only() {
         title.push_str("  [read-only]");
     }
-    let room = width.saturating_sub(clock.len() + 2);
-    let title = fit(&title, room);
-    let gap =
-        width.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()) + clock.len());
-    let first = Line::from(vec![
-        Span::from(title).bold(),
-        Span::from(" ".repeat(gap)),
-        Span::from(clock),
-    ])
-    .style(theme::BAR);
-    frame.render_widget(
-        first,
-        Rect {
-            height: 1.min(area.height),
-            ..area
-        },
-    );
+    title_bar(frame, area, &title, &clock);
 
     // The speaker and their running time come first: they matter most during
     // the meeting; the topic's title gets what room is left.
@@ -194,4 +179,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             },
         );
     }
+}
+
+/// The first row of a screen: the title in bold, cut to leave room for
+/// `right` (the clock, the review's mode) at the right edge.
+pub(super) fn title_bar(frame: &mut Frame, area: Rect, title: &str, right: &str) {
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(right.width() + 2);
+    let title = fit(title, room);
+    let gap = width.saturating_sub(title.width() + right.width());
+    let first = Line::from(vec![
+        Span::from(title).bold(),
+        Span::from(" ".repeat(gap)),
+        Span::from(right.to_string()),
+    ])
+    .style(theme::BAR);
+    frame.render_widget(
+        first,
+        Rect {
+            height: 1.min(area.height),
+            ..area
+        },
+    );
 }

@@ -12,7 +12,8 @@ use crate::model::attendance::presence;
 use crate::text::{fit, pad};
 use unicode_width::UnicodeWidthStr;
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+/// A `width` x `height` rectangle in the middle of `area` (no larger).
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
     Rect {

@@ -112,21 +112,7 @@ fn render_header(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
     } else {
         "Review · read-only"
     };
-    let title = fit(&s.title, width.saturating_sub(mode.len() + 2));
-    let gap = width.saturating_sub(title.width() + mode.width());
-    let first = Line::from(vec![
-        Span::from(title).bold(),
-        Span::from(" ".repeat(gap)),
-        Span::from(mode),
-    ])
-    .style(theme::BAR);
-    frame.render_widget(
-        first,
-        Rect {
-            height: 1.min(area.height),
-            ..area
-        },
-    );
+    super::header::title_bar(frame, area, &s.title, mode);
     if area.height < 2 {
         return;
     }
@@ -607,17 +593,6 @@ fn render_search(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
-}
-
 fn menu(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>) {
     let width = lines
         .iter()
@@ -626,7 +601,7 @@ fn menu(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>) {
         .unwrap_or(0)
         .max(title.width())
         + 4;
-    let area = centered(area, width as u16, lines.len() as u16 + 2);
+    let area = super::overlay::centered(area, width as u16, lines.len() as u16 + 2);
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(Span::from(title.to_string()).bold());
     frame.render_widget(Paragraph::new(lines).block(block), area);

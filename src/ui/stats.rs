@@ -362,15 +362,7 @@ impl View<'_> {
             .map(|r| escape_controls(&r.name).width())
             .max()
             .unwrap_or(0);
-        // The names take what the bars leave them, up to two fifths.
-        let label = widest
-            .min(MOST_LABEL)
-            .min(
-                (rest * 2 / 5)
-                    .max(rest.saturating_sub(LEAST_BAR + 1))
-                    .min(rest * 3 / 5),
-            )
-            .min(rest.saturating_sub(2));
+        let label = label_room(widest, rest).min(rest.saturating_sub(2));
         BarLayout {
             label,
             shown,
@@ -482,14 +474,7 @@ impl View<'_> {
             .map(|t| escape_controls(&t.title).width() + t.number.to_string().len() + 2)
             .max()
             .unwrap_or(0);
-        let title = widest
-            .min(MOST_LABEL)
-            .min(
-                (rest * 2 / 5)
-                    .max(rest.saturating_sub(LEAST_BAR + 1))
-                    .min(rest * 3 / 5),
-            )
-            .min(rest);
+        let title = label_room(widest, rest).min(rest);
         let gauge = rest.saturating_sub(title + 1);
         let longest = agenda
             .iter()
@@ -655,4 +640,15 @@ fn copy_row(chart: &Buffer, row: u16, buf: &mut Buffer, area: Rect) {
 
 fn seconds(d: chrono::Duration) -> u64 {
     d.num_seconds().max(0) as u64
+}
+
+/// The columns the labels of a chart get, the widest being `widest`, of
+/// `rest` shared with the bars: what the bars leave them, within two to
+/// three fifths, and no more than [`MOST_LABEL`].
+fn label_room(widest: usize, rest: usize) -> usize {
+    widest.min(MOST_LABEL).min(
+        (rest * 2 / 5)
+            .max(rest.saturating_sub(LEAST_BAR + 1))
+            .min(rest * 3 / 5),
+    )
 }
