@@ -634,3 +634,17 @@ fn cli_template_error_is_reported_with_its_line() {
     assert!(!ok);
     assert!(err.contains("bad.txt.j2, line 2: undefined value"), "{err}");
 }
+
+#[test]
+fn the_model_serialises_as_plain_data_beyond_templates() {
+    let model = Minutes::of(&sample(), Options::default());
+    let ron = ron::to_string(&model).unwrap();
+    assert!(
+        ron.contains("lead:\"14:03 José Álvarez Núñez (USAL), 04:00\""),
+        "{ron}"
+    );
+    assert!(
+        ron.contains("who:Some((name:\"José Álvarez Núñez\",org:Some(\"USAL\")"),
+        "{ron}"
+    );
+}
