@@ -168,6 +168,7 @@ fn an_empty_session_renders_in_every_format() {
     for template in BUILTINS {
         for format in FORMATS {
             let out = render(&empty(), format, template, Options::default());
+            insta::assert_snapshot!(format!("empty_{template}_{}", format.extension()), out);
             assert!(out.contains("Nothing yet"), "{out}");
             assert!(
                 !out.contains("Attendance"),
