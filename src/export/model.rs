@@ -291,6 +291,11 @@ impl Minutes {
 /// note from a hostile file cannot drive the reader's terminal, and a tab
 /// (a hand-edited file), which layout measures as no column, a space.
 pub fn clean(text: &str) -> String {
+    // Printable ASCII, most text, has nothing to escape: no need to look
+    // at it character by character.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b) || b == b'\n') {
+        return text.to_string();
+    }
     let escaped = crate::text::escape_controls(text);
     if escaped.contains('\t') {
         escaped.replace('\t', " ")
