@@ -293,7 +293,10 @@ impl Minutes {
 pub fn clean(text: &str) -> String {
     // Printable ASCII, most text, has nothing to escape: no need to look
     // at it character by character.
-    if text.bytes().all(|b| (b' '..=b'~').contains(&b) || b == b'\n') {
+    if text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || b == b'\n')
+    {
         return text.to_string();
     }
     let escaped = crate::text::escape_controls(text);
