@@ -95,7 +95,7 @@ fn hostile() -> Session {
         },
     );
     speech.agenda_item = Some(AgendaId(2));
-    speech.text = "Said <i>this</i> & \"that\"; 数据共享需要更多时间讨论。\u{1b}[2J".into();
+    speech.text = "Said <i>this</i> & \"that\";\n- 数据共享需要更多时间讨论。\u{1b}[2J".into();
     push(&mut s, speech);
     let mut secret = entry(&s, t(21, 0), EntryKind::Note);
     secret.agenda_item = Some(AgendaId(2));
@@ -197,6 +197,15 @@ fn html_escapes_markup_ampersands_and_quotes_in_user_text() {
         html.contains("&lt;b&gt;Bold&lt;&#x2f;b&gt; &amp; &quot;Quoted&quot; &#x27;O&#x27;Neil")
     );
     assert!(html.contains("Said &lt;i&gt;this&lt;&#x2f;i&gt; &amp; &quot;that&quot;"));
+}
+
+#[test]
+fn a_note_of_several_lines_stays_in_its_list_item() {
+    let md = minutes(&hostile(), Format::Markdown);
+    // Indented into the item, and its `-` not starting a list of its own.
+    assert!(md.contains("\"that\";\n  \\- 数据共享"), "{md}");
+    let text = minutes(&hostile(), Format::Text);
+    assert!(text.contains("\"that\";\n    - 数据共享"), "{text}");
 }
 
 #[test]
