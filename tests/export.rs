@@ -95,7 +95,7 @@ fn hostile() -> Session {
         },
     );
     speech.agenda_item = Some(AgendaId(2));
-    speech.text = "Said <i>this</i> & \"that\"; 数据共享需要更多时间讨论。\u{1b}[2J".into();
+    speech.text = "Said <i>this</i> & \"that\";\n- 数据共享需要更多时间讨论。\u{1b}[2J".into();
     push(&mut s, speech);
     let mut secret = entry(&s, t(21, 0), EntryKind::Note);
     secret.agenda_item = Some(AgendaId(2));
@@ -168,6 +168,7 @@ fn an_empty_session_renders_in_every_format() {
     for template in BUILTINS {
         for format in FORMATS {
             let out = render(&empty(), format, template, Options::default());
+            insta::assert_snapshot!(format!("empty_{template}_{}", format.extension()), out);
             assert!(out.contains("Nothing yet"), "{out}");
             assert!(
                 !out.contains("Attendance"),
@@ -196,6 +197,15 @@ fn html_escapes_markup_ampersands_and_quotes_in_user_text() {
         html.contains("&lt;b&gt;Bold&lt;&#x2f;b&gt; &amp; &quot;Quoted&quot; &#x27;O&#x27;Neil")
     );
     assert!(html.contains("Said &lt;i&gt;this&lt;&#x2f;i&gt; &amp; &quot;that&quot;"));
+}
+
+#[test]
+fn a_note_of_several_lines_stays_in_its_list_item() {
+    let md = minutes(&hostile(), Format::Markdown);
+    // Indented into the item, and its `-` not starting a list of its own.
+    assert!(md.contains("\"that\";\n  \\- 数据共享"), "{md}");
+    let text = minutes(&hostile(), Format::Text);
+    assert!(text.contains("\"that\";\n    - 数据共享"), "{text}");
 }
 
 #[test]
@@ -633,4 +643,18 @@ fn cli_template_error_is_reported_with_its_line() {
     let (_, err, ok) = cli(dir.path(), &["--template", path.to_str().unwrap()]);
     assert!(!ok);
     assert!(err.contains("bad.txt.j2, line 2: undefined value"), "{err}");
+}
+
+#[test]
+fn the_model_serialises_as_plain_data_beyond_templates() {
+    let model = Minutes::of(&sample(), Options::default());
+    let ron = ron::to_string(&model).unwrap();
+    assert!(
+        ron.contains("lead:\"14:03 José Álvarez Núñez (USAL), 04:00\""),
+        "{ron}"
+    );
+    assert!(
+        ron.contains("who:Some((name:\"José Álvarez Núñez\",org:Some(\"USAL\")"),
+        "{ron}"
+    );
 }

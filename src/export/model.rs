@@ -3,6 +3,7 @@
 //! ([`clean`]); formats only decide how it looks.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate, Timelike};
 use serde::Serialize;
@@ -165,7 +166,10 @@ pub struct Topic {
 pub struct EntryGroup {
     /// `Speeches`, `Notes`, …; `None` in time order.
     pub label: Option<&'static str>,
-    pub entries: Vec<EntryView>,
+    /// Shared, so that a template reads an entry where it is, taking only
+    /// the fields it uses (see [`entries_for_templates`]).
+    #[serde(serialize_with = "entries_for_templates")]
+    pub entries: Vec<Arc<EntryView>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -177,8 +181,10 @@ pub struct EntryView {
     pub kind: &'static str,
     /// `Speech`, …
     pub label: &'static str,
-    /// The speaker, who asked, or the action's owner.
-    pub who: Option<Person>,
+    /// The speaker, who asked, or the action's owner: one copy for all
+    /// their entries.
+    #[serde(serialize_with = "shared")]
+    pub who: Option<Arc<Person>>,
     pub text: String,
     /// A finished speech's length, `04:00`.
     pub duration: Option<String>,
@@ -293,6 +299,14 @@ impl Minutes {
 /// note from a hostile file cannot drive the reader's terminal, and a tab
 /// (a hand-edited file), which layout measures as no column, a space.
 pub fn clean(text: &str) -> String {
+    // Printable ASCII, most text, has nothing to escape: no need to look
+    // at it character by character.
+    if text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || b == b'\n')
+    {
+        return text.to_string();
+    }
     let escaped = crate::text::escape_controls(text);
     if escaped.contains('\t') {
         escaped.replace('\t', " ")
@@ -333,22 +347,22 @@ fn person(s: &Session, id: AttendeeId) -> Person {
 
 /// Everyone on the roster as the minutes name them, made once: an entry
 /// takes a copy of its speaker's.
-struct People(HashMap<AttendeeId, Person>);
+struct People(HashMap<AttendeeId, Arc<Person>>);
 
 impl People {
     fn of(s: &Session) -> People {
         People(
             s.attendees
                 .iter()
-                .map(|a| (a.id, person_of(s, a)))
+                .map(|a| (a.id, Arc::new(person_of(s, a))))
                 .collect(),
         )
     }
 
-    fn get(&self, s: &Session, id: AttendeeId) -> Person {
+    fn get(&self, s: &Session, id: AttendeeId) -> Arc<Person> {
         match self.0.get(&id) {
             Some(p) => p.clone(),
-            None => person(s, id),
+            None => Arc::new(person(s, id)),
         }
     }
 }
@@ -687,16 +701,16 @@ fn groups(s: &Session, people: &People, mut entries: Vec<&Entry>, order: Order) 
             label: None,
             entries: entries
                 .iter()
-                .map(|e| entry_view(s, people, e, order))
+                .map(|e| Arc::new(entry_view(s, people, e, order)))
                 .collect(),
         }],
         Order::Kind => GROUPS
             .iter()
             .filter_map(|(label, wanted)| {
-                let entries: Vec<EntryView> = entries
+                let entries: Vec<Arc<EntryView>> = entries
                     .iter()
                     .filter(|e| wanted(&e.kind))
-                    .map(|e| entry_view(s, people, e, order))
+                    .map(|e| Arc::new(entry_view(s, people, e, order)))
                     .collect();
                 (!entries.is_empty()).then_some(EntryGroup {
                     label: Some(label),
@@ -760,7 +774,7 @@ fn entry_view(s: &Session, people: &People, e: &Entry, order: Order) -> EntryVie
             who = owner.map(|o| people.get(s, o));
             due = d.map(|d| d.to_string());
             done = *finished;
-            action_lead(who.as_ref(), due.as_deref())
+            action_lead(who.as_deref(), due.as_deref())
         }
         EntryKind::Note => time.clone(),
         kind if tagged => format!("{time} {}", kind.label()),
@@ -801,7 +815,7 @@ fn actions(s: &Session) -> (Vec<Action>, Vec<CarriedOver>) {
             .agenda_item
             .filter(|_| e.carried_over.is_none())
             .and_then(|t| s.agenda.iter().position(|a| a.id == t));
-        let owner = owner.map(|o| people.get(s, o));
+        let owner = owner.map(|o| Person::clone(&people.get(s, o)));
         let due = due.map(|d| d.to_string());
         let action = Action {
             lead: action_lead(owner.as_ref(), due.as_deref()),
@@ -874,4 +888,66 @@ fn speaking(s: &Session) -> Option<Speaking> {
         organisations,
         people,
     })
+}
+
+/// `who`, as the person itself.
+fn shared<S: serde::Serializer>(who: &Option<Arc<Person>>, s: S) -> Result<S::Ok, S::Error> {
+    who.as_deref().serialize(s)
+}
+
+/// A topic's entries: for a template, each the entry itself, read field by
+/// field as the template asks (converting every field of every entry into
+/// the template engine's values took as long as the rest of an export);
+/// for any other serializer, the entries' fields.
+fn entries_for_templates<S: serde::Serializer>(
+    entries: &[Arc<EntryView>],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    if !minijinja::value::serializing_for_value() {
+        return s.collect_seq(entries.iter().map(|e| &**e));
+    }
+    let mut seq = s.serialize_seq(Some(entries.len()))?;
+    for e in entries {
+        seq.serialize_element(&minijinja::Value::from_dyn_object(e.clone()))?;
+    }
+    seq.end()
+}
+
+impl minijinja::value::Object for EntryView {
+    fn get_value(self: &Arc<Self>, key: &minijinja::Value) -> Option<minijinja::Value> {
+        use minijinja::Value;
+        let text = |t: &Option<String>| t.as_deref().map_or(Value::from(()), Value::from);
+        Some(match key.as_str()? {
+            "time" => Value::from(self.time.as_str()),
+            "kind" => Value::from(self.kind),
+            "label" => Value::from(self.label),
+            "who" => match &self.who {
+                Some(p) => Value::from(minijinja::value::Serde(&**p)),
+                None => Value::from(()),
+            },
+            "text" => Value::from(self.text.as_str()),
+            "duration" => text(&self.duration),
+            "lead" => Value::from(self.lead.as_str()),
+            "due" => text(&self.due),
+            "done" => Value::from(self.done),
+            "confidential" => Value::from(self.confidential),
+            _ => return None,
+        })
+    }
+
+    fn enumerate(self: &Arc<Self>) -> minijinja::value::Enumerator {
+        minijinja::value::Enumerator::Str(&[
+            "time",
+            "kind",
+            "label",
+            "who",
+            "text",
+            "duration",
+            "lead",
+            "due",
+            "done",
+            "confidential",
+        ])
+    }
 }

@@ -74,7 +74,7 @@ pub fn environment(format: Format) -> Environment<'static> {
     });
     env.add_filter("wrap", wrap);
     env.add_filter("underline", underline);
-    env.add_filter("md", |s: &str| markdown::escape(s));
+    env.add_filter("md", md);
     env.add_filter("md_cell", |s: &str| markdown::cell(s));
     // The report's prose (see `prose`), and `esc`: a text as the format
     // shows it as typed, where `{{ }}` does not (Markdown; HTML is
@@ -124,6 +124,17 @@ fn wrap(text: &str, width: Option<usize>, kwargs: Kwargs) -> Result<String, Erro
     );
     out.pop();
     Ok(out)
+}
+
+/// `text|md` escaped for Markdown (see [`markdown::escape`]);
+/// `text|md("  ")` with its later lines after that indent, within a list
+/// item.
+fn md(text: &str, indent: Option<&str>) -> String {
+    let escaped = markdown::escape(text);
+    match indent {
+        Some(indent) if escaped.contains('\n') => escaped.replace('\n', &format!("\n{indent}")),
+        _ => escaped,
+    }
 }
 
 /// `text|underline("=")`: `text` wrapped, over a rule as wide as it.

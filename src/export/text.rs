@@ -227,4 +227,42 @@ mod tests {
             "the name is wrapped, not cut:\n{text}"
         );
     }
+
+    #[test]
+    fn emoji_with_their_selector_count_two_columns_when_wrapping() {
+        let hearts = "❤\u{fe0f}".repeat(50);
+        let mut text = String::new();
+        wrap(
+            &mut text,
+            &format!("Thanks {hearts}"),
+            "  - ",
+            "    ",
+            WIDTH,
+        );
+        assert!(text.lines().count() >= 2, "{text}");
+        for line in text.lines() {
+            assert!(line.width() <= WIDTH, "{} columns: {line}", line.width());
+        }
+        assert_eq!(text.matches('❤').count(), 50, "nothing is lost: {text}");
+        assert!(
+            text.lines().skip(1).all(|l| l.starts_with("    ")),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_table_cell_of_emoji_with_their_selector_fits() {
+        let mut text = String::new();
+        let name = format!("{} Consortium", "❤\u{fe0f}".repeat(30));
+        table(
+            &mut text,
+            &["Organisation".into(), "Speeches".into(), "Time".into()],
+            &[vec![name, "1".into(), "09:00".into()]],
+            &[false, true, true],
+        );
+        for line in text.lines() {
+            assert!(line.width() <= WIDTH, "{} columns: {line}", line.width());
+        }
+        assert_eq!(text.matches('❤').count(), 30, "{text}");
+    }
 }
