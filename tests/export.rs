@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 use common::{sample, t};
 
 const FORMATS: [Format; 3] = [Format::Text, Format::Markdown, Format::Html];
-const BUILTINS: [&str; 2] = ["minutes", "actions"];
+const BUILTINS: [&str; 3] = ["minutes", "actions", "report"];
 
 /// `s` through the built-in `template` (never one of the configuration
 /// directory's: see the `cli_` tests for those).
@@ -269,8 +269,11 @@ fn public_minutes_leave_out_confidential_entries_everywhere() {
             if template == "minutes" {
                 assert!(all.contains("SECRET-NOTE"), "{all}");
                 assert!(all.contains("SECRET-SPEECH"), "{all}");
+                // The full minutes say what a public export leaves out.
+                assert_eq!(all.matches("(confidential)").count(), 2, "{all}");
             }
             assert!(!public.contains("SECRET"), "{public}");
+            assert!(!public.contains("(confidential)"), "{public}");
         }
     }
 }
@@ -438,7 +441,8 @@ fn order_kind_groups_the_entries_of_a_topic() {
 #[test]
 fn markdown_action_items_have_a_box_not_escaped_brackets() {
     for options in [Options::default(), by_kind()] {
-        for template in BUILTINS {
+        // The written report tells the next steps in words, without boxes.
+        for template in ["minutes", "actions"] {
             let md = render(&sample(), Format::Markdown, template, options);
             assert!(!md.contains("\\["), "{md}");
             assert!(
@@ -459,6 +463,15 @@ fn a_carried_over_action_is_listed_once_under_the_day_it_comes_from() {
                 let out = render(&s, format, template, options);
                 assert_eq!(out.matches("CARRIED-ACTION").count(), 1, "{out}");
                 assert!(!out.contains("(from "), "{out}");
+                if template == "report" {
+                    // A next step among the others, saying where it comes from.
+                    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+                    assert!(
+                        flat.contains("glossary.” (carried over from 15 October 2026)"),
+                        "{out}"
+                    );
+                    continue;
+                }
                 let heading = out
                     .find("Carried over from 2026-10-15")
                     .expect("its heading");

@@ -274,7 +274,7 @@ fn sample_report_prints_as_an_article() {
     let printed = print(&chromium, &html);
     for what in [
         "Open Data for Museum Collections",
-        "José Álvarez Núñez opened the meeting:",
+        "José Álvarez Núñez opened the meeting and welcomed the participants",
         "王丽 (Professor, Digital Humanities Centre, Peking University 北京大学) presented",
         "The participants agreed on six next steps:",
     ] {

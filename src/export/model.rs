@@ -212,6 +212,7 @@ pub struct Action {
     pub topic_title: Option<String>,
     /// The day of the meeting it was carried over from.
     pub carried_over: Option<String>,
+    pub confidential: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -780,6 +781,7 @@ fn entry_view(s: &Session, people: &People, e: &Entry, order: Order) -> EntryVie
         kind if tagged => format!("{time} {}", kind.label()),
         _ => time.clone(),
     };
+    let lead = confidential_said(lead, e.confidential);
     EntryView {
         time,
         kind: kind_name(&e.kind),
@@ -791,6 +793,15 @@ fn entry_view(s: &Session, people: &People, e: &Entry, order: Order) -> EntryVie
         due,
         done,
         confidential: e.confidential,
+    }
+}
+
+/// A lead with "(confidential)" after it when the entry is: whoever reads
+/// the full minutes sees what a public export leaves out.
+fn confidential_said(lead: String, confidential: bool) -> String {
+    match confidential {
+        true => format!("{lead} (confidential)"),
+        false => lead,
     }
 }
 
@@ -818,7 +829,7 @@ fn actions(s: &Session) -> (Vec<Action>, Vec<CarriedOver>) {
         let owner = owner.map(|o| Person::clone(&people.get(s, o)));
         let due = due.map(|d| d.to_string());
         let action = Action {
-            lead: action_lead(owner.as_ref(), due.as_deref()),
+            lead: confidential_said(action_lead(owner.as_ref(), due.as_deref()), e.confidential),
             owner,
             due,
             done: *done,
@@ -827,6 +838,7 @@ fn actions(s: &Session) -> (Vec<Action>, Vec<CarriedOver>) {
             topic_number: topic.map(|i| i + 1),
             topic_title: topic.map(|i| clean(&s.agenda[i].title)),
             carried_over: e.carried_over.map(|d| d.to_string()),
+            confidential: e.confidential,
         };
         match e.carried_over {
             Some(day) => carried.push((day, action)),

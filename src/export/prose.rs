@@ -51,6 +51,93 @@ pub fn ordinal_number(n: usize) -> String {
     format!("{n}{suffix}")
 }
 
+/// Whether `text` begins with a verb in the past tense, as a secretary's
+/// summary of a speech does ("Presented the pilot…", "Went through…"), so
+/// that it can follow the speaker's name. A guess from the first word: a
+/// capitalised English word ending in -ed (but for a few that are not
+/// verbs there), or a common irregular past.
+pub fn reported(text: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "Began",
+        "Brought",
+        "Came",
+        "Chose",
+        "Drew",
+        "Found",
+        "Gave",
+        "Got",
+        "Held",
+        "Kept",
+        "Led",
+        "Left",
+        "Made",
+        "Met",
+        "Put",
+        "Ran",
+        "Read",
+        "Said",
+        "Sent",
+        "Set",
+        "Showed",
+        "Shown",
+        "Spoke",
+        "Stood",
+        "Took",
+        "Thought",
+        "Told",
+        "Understood",
+        "Went",
+        "Wrote",
+    ];
+    const NOT_VERBS: &[&str] = &[
+        "Based",
+        "Bed",
+        "Hundred",
+        "Limited",
+        "Red",
+        "Related",
+        "United",
+        "Detailed",
+        "Advanced",
+        "Selected",
+        "Dedicated",
+        "Interested",
+        "Supposed",
+        "Shed",
+        "Sacred",
+        "Naked",
+        "Wicked",
+        "Beloved",
+        "Aged",
+        "Biased",
+        "Distributed",
+    ];
+    let word = text
+        .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+        .next()
+        .unwrap_or_default();
+    let mut chars = word.chars();
+    let capitalised = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase());
+    capitalised
+        && (IRREGULAR.contains(&word)
+            || (word.len() >= 4
+                && word.ends_with("ed")
+                && !word.ends_with("eed")
+                && !NOT_VERBS.contains(&word)))
+}
+
+/// The text with its first letter in lower case, to follow a name
+/// ("王丽 presented…" from "Presented…"): only for a text that
+/// [`reported`] says begins with a verb.
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// The text as a sentence: trimmed, ending with a full stop unless it ends
 /// with its own punctuation (`.`, `!`, `?`, `…`, or CJK `。！？`).
 pub fn sentence(text: &str) -> String {
@@ -95,6 +182,34 @@ mod tests {
         assert_eq!(ordinal_words(22), "22nd");
         assert_eq!(ordinal_words(113), "113th");
         assert_eq!(ordinal_words(0), "0th");
+    }
+
+    #[test]
+    fn a_summary_that_begins_with_a_past_verb_is_reported_speech() {
+        for yes in [
+            "Presented the pilot",
+            "Went through the arrangements",
+            "Asked for a glossary",
+            "Showed the dashboard",
+            "Thanked the speakers and closed the meeting.",
+        ] {
+            assert!(reported(yes), "{yes}");
+        }
+        for no in [
+            "Manifests are IIIF Presentation 3.0",
+            "PKU can take part",
+            "With begin-of-the-begin ranges",
+            "Need for a shared glossary",
+            "Based on the survey",
+            "IIIFED manifests",
+            "陈静 described the mapping",
+            "",
+            "Red",
+        ] {
+            assert!(!reported(no), "{no}");
+        }
+        assert_eq!(lower_first("Presented the pilot"), "presented the pilot");
+        assert_eq!(lower_first(""), "");
     }
 
     #[test]
