@@ -81,7 +81,7 @@ pub enum Command {
         /// Replace OUT if it is a file already.
         #[arg(long)]
         force: bool,
-        /// A built-in template (minutes, actions), one of yours in the
+        /// A built-in template (minutes, actions, report), one of yours in the
         /// configuration directory (templates/NAME.FORMAT.j2), or a file
         #[arg(short, long, value_name = "NAME|PATH", default_value = "minutes")]
         template: String,

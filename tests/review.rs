@@ -303,6 +303,12 @@ fn editing_reopens_the_file_for_writing_and_changes_are_journalled_and_undone() 
     assert!(std::fs::metadata(store::journal_path(&path)).unwrap().len() > 0);
     press(&mut app, &[ctrl('z')], now());
     assert!(!app.store.session().entry(id).unwrap().confidential);
+    assert!(said(&app).ends_with("as it was"), "{}", said(&app));
+    // Redone, it is as changed, not "as it was".
+    press(&mut app, &[ctrl('y')], now());
+    assert!(app.store.session().entry(id).unwrap().confidential);
+    assert!(said(&app).ends_with("as changed"), "{}", said(&app));
+    press(&mut app, &[ctrl('z')], now());
 
     // Enter: the edit line, and back to the review.
     press(&mut app, &[key(KeyCode::Enter)], now());
@@ -827,4 +833,44 @@ fn topic_rows_and_counts_from_derived_state_are_what_the_log_says() {
         store.apply(change).unwrap();
         check(&store);
     }
+}
+
+/// The help opened in review begins at the review's keys, not thirteen
+/// pages of recording keys above them.
+#[test]
+fn help_in_review_opens_at_the_reviews_keys() {
+    let (_dir, _path, mut app) = reviewing();
+    press(&mut app, &[key(KeyCode::F(1))], now());
+    assert_eq!(app.mode, Mode::Help);
+    let shown = screen(&app, 80, 24);
+    let top: Vec<&str> = shown.lines().take(3).collect();
+    assert!(
+        top.iter()
+            .any(|l| l.contains("Review (minutes review FILE, or F9)")),
+        "{shown}"
+    );
+    // The export menu's help names the files it writes.
+    let help: String = minutes::ui::help::lines(98)
+        .iter()
+        .map(|l| l.to_string() + "\n")
+        .collect();
+    assert!(
+        help.contains("written report, HTML: <session>.report.html"),
+        "{help}"
+    );
+}
+
+/// The statistics are of the whole meeting: the header says so rather
+/// than show the topics' keys or filters that do not apply to them.
+#[test]
+fn the_statistics_header_says_they_are_of_the_whole_meeting() {
+    let (_dir, _path, mut app) = reviewing();
+    press(&mut app, &[ch('3'), ch('s')], now());
+    let shown = screen(&app, 100, 30);
+    let second = shown.lines().nth(1).unwrap();
+    assert!(
+        second.contains("Statistics of the whole meeting"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Filter: Topic 3"), "{shown}");
 }

@@ -870,7 +870,13 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
         }
         Action::Help => {
             app.help_from_question = false;
-            app.help_scroll = 0;
+            // In review, the help opens at the review's keys.
+            app.help_scroll = match app.mode {
+                Mode::Review | Mode::ReviewSearch | Mode::ReviewFilter | Mode::ReviewExport => {
+                    crate::ui::help::section_start(app.viewport.0, crate::keymap::Keys::Review)
+                }
+                _ => 0,
+            };
             app.mode = if app.mode == Mode::Help {
                 back_mode(app)
             } else {
@@ -1696,7 +1702,12 @@ fn step_history(app: &mut App, step: Step) {
         app.info(none);
         return;
     };
-    let what = undone(&change, app.store.session());
+    let what = undone(&change, app.store.session()).map(|what| match step {
+        Step::Undo => what,
+        // Redone, an entry or the attendance is as it was changed, not as
+        // it was before.
+        Step::Redo => what.replace(" as it was", " as changed"),
+    });
     let before = app.store.session().journal_seq;
     match app.store.apply(change.clone()) {
         Ok(back) => {

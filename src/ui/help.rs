@@ -24,6 +24,17 @@ pub fn last_scroll(width: u16, height: u16) -> u16 {
     last_scroll_of(lines(inner_width(width)).len(), height)
 }
 
+/// Where the keys of `mode` begin in the help of a terminal `width`
+/// columns wide: the review opens its help there, not at the recording's.
+pub fn section_start(width: u16, mode: Keys) -> u16 {
+    let title = mode.title();
+    let at = lines(inner_width(width))
+        .iter()
+        .position(|l| l.spans.len() == 1 && l.spans[0].content == title)
+        .unwrap_or(0);
+    u16::try_from(at).unwrap_or(0)
+}
+
 /// The furthest `count` lines of help scroll in a terminal `height` rows high.
 pub fn last_scroll_of(count: usize, height: u16) -> u16 {
     u16::try_from(count.saturating_sub(usize::from(height.saturating_sub(2)))).unwrap_or(u16::MAX)

@@ -79,7 +79,8 @@ pub fn render(app: &App, review: &Review, frame: &mut Frame) {
     }
 }
 
-/// "Topic 3 · decisions, open actions · 王丽 · PKU · “cc0”", or `None`.
+/// "Filter: Topic 3 · decisions, open actions · 王丽 · PKU  Search: “cc0”",
+/// or `None`.
 pub fn filters_said(s: &Session, review: &Review) -> Option<String> {
     let mut parts = Vec::new();
     match review.topic(s) {
@@ -97,11 +98,17 @@ pub fn filters_said(s: &Session, review: &Review) -> Option<String> {
     if let Some(org) = &review.filters.organisation {
         parts.push(org.clone());
     }
+    let mut said = (!parts.is_empty()).then(|| format!("Filter: {}", parts.join(" · ")));
+    // A search moves among the entries; it hides none.
     let query = review.query.value().trim();
     if !query.is_empty() {
-        parts.push(format!("“{query}”"));
+        let search = format!("Search: “{query}”");
+        said = Some(match said {
+            Some(filters) => format!("{filters}  {search}"),
+            None => search,
+        });
     }
-    (!parts.is_empty()).then(|| parts.join(" · "))
+    said
 }
 
 fn render_header(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
@@ -116,10 +123,19 @@ fn render_header(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
     if area.height < 2 {
         return;
     }
+    let stats = review.view == View::Stats;
     let second = match filters_said(s, review) {
+        // The statistics are of the whole meeting, whatever the filters.
+        _ if stats => Line::styled(
+            fit(
+                "Statistics of the whole meeting: ↑/↓ PgUp/PgDn scroll, s back to the entries",
+                width,
+            ),
+            theme::DIM,
+        ),
         Some(said) => {
             let tail = "  Esc clears";
-            let said = fit(&format!("Filter: {said}"), width.saturating_sub(tail.len()));
+            let said = fit(&said, width.saturating_sub(tail.len()));
             Line::from(vec![
                 Span::styled(said, theme::INFO),
                 Span::styled(tail, theme::DIM),
@@ -669,7 +685,7 @@ pub fn export_help() -> Vec<(String, String)> {
         .map(|c| {
             (
                 c.key.to_string(),
-                format!("{}: <session>.minutes.{}", c.name, c.extension),
+                format!("{}: <session>.{}.{}", c.name, c.template, c.extension),
             )
         })
         .collect()
