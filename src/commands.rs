@@ -407,7 +407,19 @@ fn export_to(
     // Read-only, so a session being recorded can be exported; any journal
     // beside it is replayed, so the export includes the latest entries.
     let open = OpenSession::open(file, Mode::ReadOnly)?;
-    if let Some(note) = open.recovery().message() {
+    let recovery = open.recovery();
+    // Changes journalled and not yet saved into the file are no accident
+    // while the session is open elsewhere: the export has them, and says so
+    // plainly; anything else is said as opening the session says it.
+    let note = match recovery.message() {
+        Some(_) if recovery.only_replayed() => Some(format!(
+            "the export includes {} change{} journalled but not yet saved into the file",
+            recovery.replayed,
+            if recovery.replayed == 1 { "" } else { "s" }
+        )),
+        note => note,
+    };
+    if let Some(note) = note {
         // Said on stderr, so that it never ends up inside the minutes.
         let note = format!("minutes: {}: {note}", file.display());
         let _ = writeln!(io::stderr(), "{}", escape_controls(&note));
@@ -426,12 +438,14 @@ fn export_to(
     let text = export::render(open.session(), format, template, options)?;
     match out {
         Some((given, out)) => {
-            write_export(&out, text.as_bytes(), replace).map_err(|e| match e.kind() {
-                io::ErrorKind::AlreadyExists => error(format!(
-                    "{} already exists; give --force to replace it",
-                    given.display()
-                )),
-                _ => error(format!("could not write {}: {e}", out.display())),
+            store::file::write_document(&out, text.as_bytes(), replace).map_err(|e| {
+                match e.kind() {
+                    io::ErrorKind::AlreadyExists => error(format!(
+                        "{} already exists; give --force to replace it",
+                        given.display()
+                    )),
+                    _ => error(format!("could not write {}: {e}", out.display())),
+                }
             })?;
         }
         None => ignore_broken_pipe(io::stdout().lock().write_all(text.as_bytes()))?,
@@ -474,29 +488,6 @@ fn where_to_write(out: &Path) -> PathBuf {
     match std::fs::read_link(out) {
         Ok(target) if dangling => store::file::dir_of(out).join(target),
         _ => out.to_path_buf(),
-    }
-}
-
-/// Writes an export to `out`. A file (or a link to one: the file it points
-/// to) is replaced atomically, so that a failed export leaves the previous
-/// one whole; only with `replace`, else it is an `AlreadyExists` error, as
-/// is a file that appears while the export is written. Anything else that
-/// exists (`/dev/stdout`, `/dev/null`, a pipe) is written into: renaming a
-/// file over it would replace the device or pipe itself with a plain file.
-fn write_export(out: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
-    match std::fs::metadata(out) {
-        Ok(meta) if meta.is_file() && !replace => Err(io::ErrorKind::AlreadyExists.into()),
-        Ok(meta) if meta.is_file() => {
-            store::file::write_atomic(&std::fs::canonicalize(out)?, bytes, false)
-        }
-        Ok(meta) if !meta.is_dir() => {
-            let mut file = std::fs::OpenOptions::new().write(true).open(out)?;
-            file.write_all(bytes)?;
-            file.flush()
-        }
-        Err(_) if !replace => store::file::write_atomic_new(out, bytes),
-        // A new file (or a directory, which the rename refuses, saying so).
-        _ => store::file::write_atomic(out, bytes, false),
     }
 }
 

@@ -268,7 +268,13 @@ fn export_and_list_mention_changes_waiting_in_the_journal() {
     recorded_then_killed(&path);
     let (minutes, export, list) = export_and_list(dir.path(), &path);
     assert!(minutes.contains("note 7 while Alice speaks"));
-    assert!(export.contains("Recovered 10 changes"), "{export}");
+    // Said as what it is for the export: no accident, the changes are in.
+    assert!(
+        export
+            .contains("the export includes 10 changes journalled but not yet saved into the file"),
+        "{export}"
+    );
+    assert!(!export.contains("Recovered"), "{export}");
     assert!(list.contains("Recovered 10 changes"), "{list}");
 }
 

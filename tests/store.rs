@@ -800,16 +800,25 @@ fn summary_refuses_what_load_refuses_with_the_same_error() {
     );
 }
 
-/// What `export -o` without `--force` writes with: a file that appears
-/// between the check and the rename is kept, not replaced.
+/// What `export -o` writes with: without `--force`, a file that is there
+/// (or appears between the check and the rename) is kept, not replaced.
+/// A new document is readable by others (0644), unlike a session (0600).
 #[test]
-fn write_atomic_new_never_replaces_a_file() {
+fn write_document_never_replaces_a_file_unless_asked_and_is_readable() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("minutes.md");
-    store::file::write_atomic_new(&path, b"first").unwrap();
-    let again = store::file::write_atomic_new(&path, b"second").unwrap_err();
+    store::file::write_document(&path, b"first", false).unwrap();
+    let again = store::file::write_document(&path, b"second", false).unwrap_err();
     assert_eq!(again.kind(), std::io::ErrorKind::AlreadyExists);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644);
+    }
+    store::file::write_document(&path, b"second", true).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
 }

@@ -1076,7 +1076,8 @@ fn export(app: &mut App, key: char) {
         Ok(text) => text,
         Err(e) => return app.error(format!("EXPORT FAILED: {e}")),
     };
-    match store::write_atomically(&out, text.as_bytes()) {
+    // Our own export of the last time is replaced, a directory refused.
+    match store::file::write_document(&out, text.as_bytes(), true) {
         Ok(()) => app.info(format!("Exported ({}) to {}", choice.name, out.display())),
         Err(e) => app.error(format!(
             "EXPORT FAILED: could not write {}: {e}",

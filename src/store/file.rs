@@ -384,12 +384,45 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<
     put_in_place(tmp, path, keep_backup, || true)
 }
 
-/// As [`write_atomic`], but never replaces a file at `path`: fails with
-/// [`io::ErrorKind::AlreadyExists`] if one appeared since the caller looked.
-pub fn write_atomic_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let tmp = write_temp(path, bytes)?;
-    tmp.persist_noclobber(path).map_err(|e| e.error)?;
-    sync_dir(dir_of(path))
+/// The mode of a new exported document (minutes to send out): readable by
+/// others, as any document the user saves. A session stays 0600.
+#[cfg(unix)]
+const DOCUMENT_MODE: u32 = 0o644;
+
+/// Writes an exported document to `out`. A file (or a link to one: the
+/// file it points to) is replaced atomically, so that a failed export
+/// leaves the previous one whole; only with `replace`, else it is an
+/// `AlreadyExists` error, as is a file that appears while the export is
+/// written. Anything else that exists (`/dev/stdout`, a pipe) is written
+/// into: renaming a file over it would replace the device or pipe itself
+/// with a plain file. A new file is made with mode 0644.
+pub fn write_document(out: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    match fs::metadata(out) {
+        Ok(meta) if meta.is_file() && !replace => Err(io::ErrorKind::AlreadyExists.into()),
+        Ok(meta) if meta.is_file() => write_atomic(&fs::canonicalize(out)?, bytes, false),
+        Ok(meta) if !meta.is_dir() => {
+            let mut file = fs::OpenOptions::new().write(true).open(out)?;
+            file.write_all(bytes)?;
+            file.flush()
+        }
+        Err(_) => {
+            let tmp = write_temp(out, bytes)?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                tmp.as_file()
+                    .set_permissions(fs::Permissions::from_mode(DOCUMENT_MODE))?;
+            }
+            match replace {
+                // A file that appeared meanwhile is not ours to replace.
+                false => tmp.persist_noclobber(out).map_err(|e| e.error)?,
+                true => tmp.persist(out).map_err(|e| e.error)?,
+            };
+            sync_dir(dir_of(out))
+        }
+        // A directory: the rename refuses it, saying so.
+        Ok(_) => write_atomic(out, bytes, false),
+    }
 }
 
 /// `bytes` in a temporary file beside `path`, with its mode, synced.

@@ -38,11 +38,3 @@ pub fn journal_path(path: &Path) -> PathBuf {
 pub fn lock_path(path: &Path) -> PathBuf {
     sidecar(path, "lock")
 }
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same
-/// directory, fsynced, renamed over `path`, the directory fsynced. An
-/// export from the review goes through here (`commands::write_export` also
-/// writes into devices and pipes; to be unified).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    file::write_atomic(path, bytes, false)
-}

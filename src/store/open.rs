@@ -60,6 +60,17 @@ impl Recovery {
         self.damage.is_some() || self.inconsistent.is_some() || !self.leftovers.is_empty()
     }
 
+    /// Whether all there is to say is that journalled changes were read:
+    /// nothing lost, damaged or left over.
+    pub fn only_replayed(&self) -> bool {
+        self.replayed > 0
+            && !self.torn_tail
+            && !self.is_problem()
+            && self.kept_journal.is_none()
+            && self.removed_temps.0 == 0
+            && self.rescue_copies.is_empty()
+    }
+
     /// A sentence for the user, or `None` when there was nothing to say.
     pub fn message(&self) -> Option<String> {
         let mut parts = Vec::new();
