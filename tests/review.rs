@@ -417,6 +417,27 @@ fn export_menu_writes_html_minutes_and_the_written_report() {
     );
 }
 
+/// The minutes to send to the partners: without what is confidential.
+#[test]
+fn export_menu_writes_public_minutes_without_confidential_entries() {
+    let (dir, path, _) = reviewing();
+    let mut s = store::load(&path).unwrap();
+    let i = s
+        .entries
+        .iter()
+        .position(|e| e.text.starts_with("PKU can take part"))
+        .unwrap();
+    s.entries.get_mut(i).unwrap().confidential = true;
+    store::save(&path, &s).unwrap();
+    let mut app = App::new(OpenSession::open(&path, Open::ReadOnly).unwrap(), now());
+    review::open(&mut app, false);
+    press(&mut app, &[ch('x'), ch('p'), ch('x'), ch('h')], now());
+    let public = std::fs::read_to_string(dir.path().join("meeting.minutes.public.html")).unwrap();
+    let full = std::fs::read_to_string(dir.path().join("meeting.minutes.html")).unwrap();
+    assert!(!public.contains("PKU can take part"), "{public}");
+    assert!(full.contains("PKU can take part") && full.contains("(confidential)"));
+}
+
 #[test]
 fn a_failed_export_is_said_loudly() {
     let (dir, _path, mut app) = reviewing();

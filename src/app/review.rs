@@ -546,9 +546,12 @@ pub struct ExportChoice {
     /// The template (`minutes`, `report`): built in, or the user's own of
     /// that name in the configuration directory, as `minutes export` finds it.
     pub template: &'static str,
-    /// The file written beside the session: `<stem>.<template>.<extension>`.
+    /// The file written beside the session: `<stem>.<template>.<extension>`
+    /// (`<stem>.<template>.public.<extension>` for a public one).
     pub extension: &'static str,
     pub format: Format,
+    /// Without the entries marked confidential (`--public`).
+    pub public: bool,
 }
 
 pub const EXPORTS: &[ExportChoice] = &[
@@ -558,6 +561,7 @@ pub const EXPORTS: &[ExportChoice] = &[
         template: "minutes",
         extension: "txt",
         format: Format::Text,
+        public: false,
     },
     ExportChoice {
         key: 'm',
@@ -565,6 +569,7 @@ pub const EXPORTS: &[ExportChoice] = &[
         template: "minutes",
         extension: "md",
         format: Format::Markdown,
+        public: false,
     },
     ExportChoice {
         key: 'h',
@@ -572,13 +577,23 @@ pub const EXPORTS: &[ExportChoice] = &[
         template: "minutes",
         extension: "html",
         format: Format::Html,
+        public: false,
+    },
+    ExportChoice {
+        key: 'p',
+        name: "public HTML, no confidential entries",
+        template: "minutes",
+        extension: "public.html",
+        format: Format::Html,
+        public: true,
     },
     ExportChoice {
         key: 'r',
-        name: "written report, HTML",
+        name: "written report, HTML (never with confidential entries)",
         template: "report",
         extension: "html",
         format: Format::Html,
+        public: true,
     },
 ];
 
@@ -1071,7 +1086,10 @@ fn export(app: &mut App, key: char) {
     app.mode = Mode::Review;
     let out = export_path(app.store.path(), choice.template, choice.extension);
     let template = crate::export::TemplateRef::Named(choice.template.into());
-    let options = crate::export::Options::default();
+    let options = crate::export::Options {
+        public: choice.public,
+        ..crate::export::Options::default()
+    };
     let text = match crate::export::render(app.store.session(), choice.format, &template, options) {
         Ok(text) => text,
         Err(e) => return app.error(format!("EXPORT FAILED: {e}")),
