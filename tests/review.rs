@@ -875,10 +875,8 @@ fn help_in_review_opens_at_the_reviews_keys() {
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();
-    assert!(
-        help.contains("written report, HTML: <session>.report.html"),
-        "{help}"
-    );
+    assert!(help.contains("<session>.report.html"), "{help}");
+    assert!(help.contains("<session>.minutes.public.html"), "{help}");
 }
 
 /// The statistics are of the whole meeting: the header says so rather
