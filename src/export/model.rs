@@ -878,7 +878,7 @@ fn speaking(s: &Session) -> Option<Speaking> {
             share: format!("{percent}%"),
         }
     };
-    let organisations = stats
+    let mut organisations: Vec<Share> = stats
         .by_organisation
         .iter()
         .map(|o| {
@@ -889,11 +889,19 @@ fn speaking(s: &Session) -> Option<Speaking> {
             share(name, o.speeches, o.total)
         })
         .collect();
-    let people = stats
+    let mut people: Vec<Share> = stats
         .by_attendee
         .iter()
         .map(|p| share(person(s, p.who).label, p.speeches, p.total))
         .collect();
+    // Longest first, ties by name: the order of the review's statistics.
+    for rows in [&mut organisations, &mut people] {
+        rows.sort_by(|a, b| {
+            (b.seconds.cmp(&a.seconds))
+                .then_with(|| a.name.cmp(&b.name))
+                .then_with(|| a.speeches.cmp(&b.speeches))
+        });
+    }
     Some(Speaking {
         total: format_duration(stats.total),
         seconds: stats.total.num_seconds(),
