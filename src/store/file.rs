@@ -704,6 +704,8 @@ fn header(text: &str) -> Option<Summary> {
         #[serde(default)]
         platform: Option<String>,
         #[serde(default)]
+        host: Option<String>,
+        #[serde(default)]
         scheduled_start: Option<Timestamp>,
         #[serde(default)]
         started_at: Option<Timestamp>,
