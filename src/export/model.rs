@@ -299,12 +299,9 @@ impl Minutes {
 /// note from a hostile file cannot drive the reader's terminal, and a tab
 /// (a hand-edited file), which layout measures as no column, a space.
 pub fn clean(text: &str) -> String {
-    // Printable ASCII, most text, has nothing to escape: no need to look
-    // at it character by character.
-    if text
-        .bytes()
-        .all(|b| (b' '..=b'~').contains(&b) || b == b'\n')
-    {
+    // Most text, Chinese or accented too, has nothing to escape: no need to
+    // look at it character by character.
+    if is_clean(text) {
         return text.to_string();
     }
     let escaped = crate::text::escape_controls(text);
@@ -313,6 +310,29 @@ pub fn clean(text: &str) -> String {
     } else {
         escaped.into_owned()
     }
+}
+
+/// Whether [`clean`] leaves `text` as it is: no tab, and nothing
+/// [`escape_controls`](crate::text::escape_controls) escapes (the controls
+/// but `\n`, DEL, the C1 controls U+0080 to U+009F, the bidi controls
+/// U+202A to U+202E and U+2066 to U+2069), found in the UTF-8 bytes.
+fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Without stopping at the first control, so that it is vectorised.
+    let no_controls = bytes.chunks(64).all(|chunk| {
+        chunk.iter().fold(true, |ok, &b| {
+            ok & ((b >= b' ' && b != 0x7f) | (b == b'\n'))
+        })
+    });
+    // The lead bytes of U+0080 to U+00BF and of U+2000 to U+2FFF.
+    no_controls
+        && memchr::memchr2_iter(0xc2, 0xe2, bytes).all(|i| match bytes[i] {
+            0xc2 => !(0x80..=0x9f).contains(&bytes[i + 1]),
+            _ => !matches!(
+                (bytes[i + 1], bytes[i + 2]),
+                (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9)
+            ),
+        })
 }
 
 fn clean_opt(text: &Option<String>) -> Option<String> {
@@ -949,5 +969,25 @@ impl minijinja::value::Object for EntryView {
             "done",
             "confidential",
         ])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_is_found_in_bytes_as_escaping_finds_it_in_characters() {
+        let chars = (0..0x3000)
+            .chain(0xfe00..0x10000)
+            .chain(0x1f600..0x1f700)
+            .filter_map(char::from_u32);
+        for c in chars {
+            let text = format!("a{c}b");
+            let escaped = crate::text::escape_controls(&text);
+            let unchanged =
+                matches!(escaped, std::borrow::Cow::Borrowed(_)) && !text.contains('\t');
+            assert_eq!(is_clean(&text), unchanged, "U+{:04X}", c as u32);
+        }
     }
 }
