@@ -342,7 +342,17 @@ fn clean_opt(text: &Option<String>) -> Option<String> {
 /// `14:05`, in the timestamp's own offset (as `%H:%M`, without parsing the
 /// format string each time: once for every entry).
 fn hm(t: &Timestamp) -> String {
-    format!("{:02}:{:02}", t.hour(), t.minute())
+    let digit = |n: u32| char::from(b'0' + n as u8);
+    let (h, m) = (t.hour(), t.minute());
+    [
+        digit(h / 10),
+        digit(h % 10),
+        ':',
+        digit(m / 10),
+        digit(m % 10),
+    ]
+    .into_iter()
+    .collect()
 }
 
 fn minutes_of(d: Duration) -> String {
@@ -773,15 +783,15 @@ fn entry_view(s: &Session, people: &People, e: &Entry, order: Order) -> EntryVie
                 }
                 None => "unfinished".into(),
             };
-            let lead = format!("{time} {}, {length}", p.label);
+            let lead = [&time, " ", &p.label, ", ", &length].concat();
             who = Some(p);
             lead
         }
         EntryKind::Question { by: Some(by) } => {
             let p = people.get(s, *by);
             let lead = match tagged {
-                true => format!("{time} Question, {}", p.label),
-                false => format!("{time} {}", p.label),
+                true => [&time, " Question, ", &p.label].concat(),
+                false => [&time, " ", &p.label].concat(),
             };
             who = Some(p);
             lead
@@ -797,7 +807,7 @@ fn entry_view(s: &Session, people: &People, e: &Entry, order: Order) -> EntryVie
             action_lead(who.as_deref(), due.as_deref())
         }
         EntryKind::Note => time.clone(),
-        kind if tagged => format!("{time} {}", kind.label()),
+        kind if tagged => [&time, " ", kind.label()].concat(),
         _ => time.clone(),
     };
     EntryView {
