@@ -300,12 +300,9 @@ impl Minutes {
 /// note from a hostile file cannot drive the reader's terminal, and a tab
 /// (a hand-edited file), which layout measures as no column, a space.
 pub fn clean(text: &str) -> String {
-    // Printable ASCII, most text, has nothing to escape: no need to look
-    // at it character by character.
-    if text
-        .bytes()
-        .all(|b| (b' '..=b'~').contains(&b) || b == b'\n')
-    {
+    // Most text, Chinese or accented too, has nothing to escape: no need to
+    // look at it character by character.
+    if is_clean(text) {
         return text.to_string();
     }
     let escaped = crate::text::escape_controls(text);
@@ -316,6 +313,29 @@ pub fn clean(text: &str) -> String {
     }
 }
 
+/// Whether [`clean`] leaves `text` as it is: no tab, and nothing
+/// [`escape_controls`](crate::text::escape_controls) escapes (the controls
+/// but `\n`, DEL, the C1 controls U+0080 to U+009F, the bidi controls
+/// U+202A to U+202E and U+2066 to U+2069), found in the UTF-8 bytes.
+fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Without stopping at the first control, so that it is vectorised.
+    let no_controls = bytes.chunks(64).all(|chunk| {
+        chunk.iter().fold(true, |ok, &b| {
+            ok & ((b >= b' ' && b != 0x7f) | (b == b'\n'))
+        })
+    });
+    // The lead bytes of U+0080 to U+00BF and of U+2000 to U+2FFF.
+    no_controls
+        && memchr::memchr2_iter(0xc2, 0xe2, bytes).all(|i| match bytes[i] {
+            0xc2 => !(0x80..=0x9f).contains(&bytes[i + 1]),
+            _ => !matches!(
+                (bytes[i + 1], bytes[i + 2]),
+                (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9)
+            ),
+        })
+}
+
 fn clean_opt(text: &Option<String>) -> Option<String> {
     text.as_deref().filter(|t| !t.is_empty()).map(clean)
 }
@@ -323,7 +343,17 @@ fn clean_opt(text: &Option<String>) -> Option<String> {
 /// `14:05`, in the timestamp's own offset (as `%H:%M`, without parsing the
 /// format string each time: once for every entry).
 fn hm(t: &Timestamp) -> String {
-    format!("{:02}:{:02}", t.hour(), t.minute())
+    let digit = |n: u32| char::from(b'0' + n as u8);
+    let (h, m) = (t.hour(), t.minute());
+    [
+        digit(h / 10),
+        digit(h % 10),
+        ':',
+        digit(m / 10),
+        digit(m % 10),
+    ]
+    .into_iter()
+    .collect()
 }
 
 fn minutes_of(d: Duration) -> String {
@@ -754,15 +784,15 @@ fn entry_view(s: &Session, people: &People, e: &Entry, order: Order) -> EntryVie
                 }
                 None => "unfinished".into(),
             };
-            let lead = format!("{time} {}, {length}", p.label);
+            let lead = [&time, " ", &p.label, ", ", &length].concat();
             who = Some(p);
             lead
         }
         EntryKind::Question { by: Some(by) } => {
             let p = people.get(s, *by);
             let lead = match tagged {
-                true => format!("{time} Question, {}", p.label),
-                false => format!("{time} {}", p.label),
+                true => [&time, " Question, ", &p.label].concat(),
+                false => [&time, " ", &p.label].concat(),
             };
             who = Some(p);
             lead
@@ -778,7 +808,7 @@ fn entry_view(s: &Session, people: &People, e: &Entry, order: Order) -> EntryVie
             action_lead(who.as_deref(), due.as_deref())
         }
         EntryKind::Note => time.clone(),
-        kind if tagged => format!("{time} {}", kind.label()),
+        kind if tagged => [&time, " ", kind.label()].concat(),
         _ => time.clone(),
     };
     let lead = confidential_said(lead, e.confidential);
@@ -969,5 +999,25 @@ impl minijinja::value::Object for EntryView {
             "done",
             "confidential",
         ])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_is_found_in_bytes_as_escaping_finds_it_in_characters() {
+        let chars = (0..0x3000)
+            .chain(0xfe00..0x10000)
+            .chain(0x1f600..0x1f700)
+            .filter_map(char::from_u32);
+        for c in chars {
+            let text = format!("a{c}b");
+            let escaped = crate::text::escape_controls(&text);
+            let unchanged =
+                matches!(escaped, std::borrow::Cow::Borrowed(_)) && !text.contains('\t');
+            assert_eq!(is_clean(&text), unchanged, "U+{:04X}", c as u32);
+        }
     }
 }

@@ -112,11 +112,19 @@ fn long_date(text: &str) -> String {
 /// `width` columns (a Chinese character two), its first line after
 /// `indent`, the others after `hanging`; no newline at the end.
 fn wrap(text: &str, width: Option<usize>, kwargs: Kwargs) -> Result<String, Error> {
-    let indent: Option<&str> = kwargs.get("indent")?;
-    let hanging: Option<&str> = kwargs.get("hanging")?;
-    kwargs.assert_all_used()?;
+    // Called for every entry: `peek` and a check of the names given rather
+    // than `get` and `assert_all_used`, which note each name used in a set
+    // made for the call.
+    let indent: Option<&str> = kwargs.peek("indent")?;
+    let hanging: Option<&str> = kwargs.peek("hanging")?;
+    if let Some(unknown) = kwargs.args().find(|k| !matches!(*k, "indent" | "hanging")) {
+        return Err(Error::new(
+            ErrorKind::TooManyArguments,
+            format!("unknown keyword argument '{unknown}'"),
+        ));
+    }
     let indent = indent.unwrap_or("");
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len() + text.len() / 8 + indent.len() + 8);
     text::wrap(
         &mut out,
         text,
@@ -150,7 +158,8 @@ fn underline(text: &str, rule: Option<&str>) -> String {
 /// `item(lead, text)`: `lead: text`, or whichever of them there is.
 fn item(lead: &str, text: &str) -> String {
     match (lead.is_empty(), text.is_empty()) {
-        (false, false) => format!("{lead}: {text}"),
+        // Not `format!`, which would grow the string as it writes.
+        (false, false) => [lead, ": ", text].concat(),
         (true, _) => text.to_string(),
         (false, true) => lead.to_string(),
     }
