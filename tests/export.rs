@@ -629,6 +629,12 @@ fn cli_template_by_name_is_looked_up_in_the_config_dir() {
     let (out, err, ok) = cli(config.path(), &["-t", "brief", "-f", "md"]);
     assert!(ok, "{err}");
     assert_eq!(out, "Brief: Open Data for Museum Collections (6 topics)\n");
+    // There in one format only, it is for that format.
+    let (out, err, ok) = cli(config.path(), &["-t", "brief"]);
+    assert!(ok, "{err}");
+    assert_eq!(out, "Brief: Open Data for Museum Collections (6 topics)\n");
+    // In two, the format is to be given: text is the default.
+    std::fs::write(config.path().join("templates/brief.html.j2"), "<p>x</p>\n").unwrap();
     let (_, err, ok) = cli(config.path(), &["-t", "brief"]);
     assert!(!ok);
     assert!(err.contains("no template \"brief\" for txt"), "{err}");
@@ -670,4 +676,22 @@ fn the_model_serialises_as_plain_data_beyond_templates() {
         ron.contains("who:Some((name:\"José Álvarez Núñez\",org:Some(\"USAL\")"),
         "{ron}"
     );
+}
+
+/// What a hostile tester found Markdown making of user text: a `>` escaped
+/// twice (shown as `\>`), a later line starting `1.` made a numbered list,
+/// an entity shown as the character it names.
+#[test]
+fn markdown_shows_user_text_as_typed() {
+    use minutes::export::markdown::escape;
+    assert_eq!(escape(">Metadata"), "\\>Metadata");
+    assert_eq!(escape("  > quoted"), "  \\> quoted");
+    assert_eq!(
+        escape("plans:\n1. first\n12) second"),
+        "plans:\n1\\. first\n12\\) second"
+    );
+    assert_eq!(escape("# not a heading"), "\\# not a heading");
+    assert_eq!(escape("&copy; &lt;b&gt;"), "\\&copy; \\&lt;b\\&gt;");
+    assert_eq!(escape("1999 was a year"), "1999 was a year");
+    assert_eq!(escape("plain 王丽"), "plain 王丽");
 }

@@ -516,10 +516,24 @@ fn a_follow_up_session_keeps_the_roster_and_carries_open_actions() {
     );
     let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 19);
     assert!(next.entries.iter().all(|e| e.carried_over == day));
+    // An action logged in a meeting never started nor scheduled is carried
+    // over too, from the day it was logged.
+    let mut next = next;
+    let mut late = next.entries[0].clone();
+    late.id = next.next_entry_id();
+    late.carried_over = None;
+    late.text = "logged in the unstarted meeting".into();
+    late.at = common::t(600, 0);
+    next.entries.push(late);
     let third = follow_up(&next, "Third".into());
+    let logged = third
+        .entries
+        .iter()
+        .find(|e| e.text == "logged in the unstarted meeting")
+        .unwrap();
+    assert_eq!(logged.carried_over, Some(common::t(600, 0).date_naive()));
     assert!(
-        third
-            .entries
+        third.entries[..5]
             .iter()
             .all(|e| e.carried_over == day && e.text == next.entries[e.id.0 as usize - 1].text)
     );

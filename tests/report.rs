@@ -140,7 +140,7 @@ fn user_text_is_escaped_in_html_and_markdown() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt; &amp; *bold*"));
     let md = report(&s, Format::Markdown);
     assert!(
-        md.starts_with("# \\<script\\>alert(1)\\</script\\> & \\*bold\\*"),
+        md.starts_with("# \\<script\\>alert(1)\\</script\\> \\& \\*bold\\*"),
         "{md}"
     );
     assert!(!md.contains("[link](http://x)"), "{md}");
@@ -163,6 +163,28 @@ fn an_empty_session_has_a_short_report_in_every_format() {
         assert!(text.contains("Board meeting 董事会"), "{text}");
         assert!(
             !text.contains("Next steps") && !text.contains("Welcome"),
+            "{text}"
+        );
+    }
+}
+
+/// A follow-up meeting agreed nothing yet: what it carries over is still
+/// open from earlier meetings, not "agreed on five next steps"; and a
+/// meeting with no date begins its first sentence with a capital.
+#[test]
+fn carried_over_actions_are_still_open_not_newly_agreed() {
+    let next = minutes::model::meeting::follow_up(&sample(), "Session 5".into());
+    for format in FORMATS {
+        let text = report(&next, format);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(!flat.contains("agreed on"), "{text}");
+        assert!(flat.contains("Still open from earlier meetings:"), "{text}");
+        assert!(
+            flat.contains("(carried over from 19 November 2026)"),
+            "{text}"
+        );
+        assert!(
+            flat.contains("Twelve participants") || flat.contains("The participants"),
             "{text}"
         );
     }

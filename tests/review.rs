@@ -391,8 +391,23 @@ fn export_writes_beside_the_session_and_says_where() {
     );
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("Open Data for Museum Collections"));
-    // Again, over our own export; and as text.
-    press(&mut app, &[ch('x'), ch('m'), ch('x'), ch('t')], now());
+    // Again: the file is there, so it is replaced only when asked twice.
+    std::fs::write(&out, "edited by hand").unwrap();
+    press(&mut app, &[ch('x'), ch('m')], now());
+    assert!(
+        said(&app).contains("exists: press m again to replace it"),
+        "{}",
+        said(&app)
+    );
+    assert_eq!(app.mode, Mode::ReviewExport);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "edited by hand");
+    // Another key, or Esc, asks afresh: nothing is replaced by the way.
+    press(&mut app, &[key(KeyCode::Esc), ch('x'), ch('m')], now());
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "edited by hand");
+    press(&mut app, &[ch('m')], now());
+    assert!(std::fs::read_to_string(&out).unwrap().contains("Open Data"));
+    assert_eq!(app.mode, Mode::Review);
+    press(&mut app, &[ch('x'), ch('t')], now());
     assert!(dir.path().join("meeting.minutes.txt").exists());
     assert!(!said(&app).contains("FAILED"));
 }
@@ -442,7 +457,7 @@ fn export_menu_writes_public_minutes_without_confidential_entries() {
 fn a_failed_export_is_said_loudly() {
     let (dir, _path, mut app) = reviewing();
     std::fs::create_dir(dir.path().join("meeting.minutes.txt")).unwrap();
-    press(&mut app, &[ch('x'), ch('t')], now());
+    press(&mut app, &[ch('x'), ch('t'), ch('t')], now());
     let m = app.status_message().unwrap();
     assert!(m.error && m.text.starts_with("EXPORT FAILED"), "{}", m.text);
 }
@@ -892,4 +907,18 @@ fn the_statistics_header_says_they_are_of_the_whole_meeting() {
         "{shown}"
     );
     assert!(!shown.contains("Filter: Topic 3"), "{shown}");
+}
+
+/// A paste into the search goes in in one step: a character at a time it
+/// copied the query once per character, and a megabyte froze the screen.
+#[test]
+fn a_large_paste_into_the_search_is_taken_whole() {
+    let (_dir, _path, mut app) = reviewing();
+    press(&mut app, &[ch('/')], now());
+    assert_eq!(app.mode, Mode::ReviewSearch);
+    let pasted = "IIIF 王丽 ".repeat(40_000);
+    app::update(&mut app, Action::Paste(pasted.clone()), now());
+    let r = app.review.as_ref().unwrap();
+    assert_eq!(r.query.value(), pasted);
+    assert!(r.matches(app.store.session()).is_empty());
 }

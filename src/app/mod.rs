@@ -959,7 +959,7 @@ fn back_mode(app: &App) -> Mode {
 
 /// Inserts `text` at the cursor in one step, the cursor after it: typing
 /// it char by char would copy the line once per char.
-fn insert(input: &mut Input, text: &str) {
+pub(super) fn insert(input: &mut Input, text: &str) {
     if text.is_empty() {
         return;
     }

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::HashMap;
 
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
 
 use super::{App, Mode, Purpose};
 use crate::export::Format;
@@ -358,6 +358,9 @@ pub struct Review {
     /// Whether changes are allowed (`e`).
     pub editing: bool,
     pub stats_scroll: u16,
+    /// The export whose file exists already, asked to press its key again
+    /// to replace it.
+    pub replace_asked: Option<char>,
     /// Opened from the live screen (F9), where `q` goes back.
     pub from_live: bool,
     /// The mode of the live screen, given back on leaving.
@@ -378,6 +381,7 @@ impl Review {
             top: Cell::new(0),
             editing: false,
             stats_scroll: 0,
+            replace_asked: None,
             from_live,
             back,
             cache: Cache::default(),
@@ -677,10 +681,9 @@ pub(super) fn act(app: &mut App, action: &super::Action) -> bool {
             }
             A::Paste(text) => {
                 let text = crate::text::without_controls(text).into_owned();
-                let r = review(app);
-                for c in text.chars() {
-                    r.query.handle(InputRequest::InsertChar(c));
-                }
+                // In one step: a character at a time copies the query
+                // once per character (a megabyte pasted froze the screen).
+                super::insert(&mut review(app).query, &text);
                 search_typed(app);
             }
             A::ReviewSearchDone => {
@@ -776,7 +779,10 @@ fn act_in_review(app: &mut App, action: &super::Action) -> bool {
             }
         }
         A::Review => toggle(app),
-        A::ReviewExport => app.mode = Mode::ReviewExport,
+        A::ReviewExport => {
+            review(app).replace_asked = None;
+            app.mode = Mode::ReviewExport;
+        }
         A::ReviewEditing => switch_editing(app),
         A::EditSelected | A::DeleteSelected | A::ToggleDone | A::ToggleConfidential => {
             let Some(i) = editable(app) else {
@@ -1083,8 +1089,18 @@ fn export(app: &mut App, key: char) {
         app.error(format!("Export as: {} (Esc: no export)", keys.join(", ")));
         return;
     };
-    app.mode = Mode::Review;
     let out = export_path(app.store.path(), choice.template, choice.extension);
+    // A file there (a hand-edited copy, say) is replaced only when asked
+    // twice, as `export -o` replaces one only with --force.
+    let asked = std::mem::take(&mut review(app).replace_asked) == Some(key);
+    if !asked && std::fs::symlink_metadata(&out).is_ok() {
+        review(app).replace_asked = Some(key);
+        return app.error(format!(
+            "{} exists: press {key} again to replace it (Esc: no export)",
+            out.display()
+        ));
+    }
+    app.mode = Mode::Review;
     let template = crate::export::TemplateRef::Named(choice.template.into());
     let options = crate::export::Options {
         public: choice.public,

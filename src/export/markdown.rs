@@ -13,8 +13,9 @@ pub fn escape(text: &str) -> String {
 pub fn push_escaped(out: &mut String, text: &str) {
     // Nearly all text has nothing to escape: copied whole. (The characters
     // escaped are all ASCII, so no byte of another character is one.)
-    let first = text.trim_start();
-    if !text.bytes().any(|b| b == b'\n' || special(b)) && !first.starts_with(BLOCK) {
+    if !text.bytes().any(|b| b == b'\n' || special(b))
+        && block_marker(text.trim_start(), false) == 0
+    {
         out.push_str(text);
         return;
     }
@@ -23,25 +24,44 @@ pub fn push_escaped(out: &mut String, text: &str) {
             out.push('\n');
         }
         let trimmed = line.trim_start();
-        // A line that would start a heading, list or quote is escaped.
-        if trimmed.starts_with(BLOCK) {
-            out.push_str(&line[..line.len() - trimmed.len()]);
-            out.push('\\');
-            push_escaped_inline(out, trimmed);
-        } else {
-            push_escaped_inline(out, line);
+        out.push_str(&line[..line.len() - trimmed.len()]);
+        // A line that would start a heading, list or quote: its marker's
+        // last character escaped (`\#`, `1\.`), once: `>` is escaped
+        // inline anyway.
+        match block_marker(trimmed, i > 0) {
+            0 => push_escaped_inline(out, trimmed),
+            n => {
+                let (marker, rest) = trimmed.split_at(n);
+                let (lead, last) = marker.split_at(n - 1);
+                out.push_str(lead);
+                out.push('\\');
+                out.push_str(last);
+                push_escaped_inline(out, rest);
+            }
         }
     }
 }
 
-/// What a line may not start with: it would be a heading, list or quote.
-const BLOCK: [char; 5] = ['#', '-', '+', '>', '='];
+/// The length of what would start a heading, list, quote or rule at the
+/// start of `line` (`#`, `-`, `+`, `=`, and on a `later` line `1.`,
+/// `12)`), whose last character the line's escape is put before; 0 for
+/// none. `>` is escaped inline. A text's first line follows something on
+/// its line in every template (`## `, a lead): a number there starts no
+/// list, and `## 1\. Opening` would only be noise.
+fn block_marker(line: &str, later: bool) -> usize {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    match (line.as_bytes().first(), line.as_bytes().get(digits)) {
+        (Some(b'#' | b'-' | b'+' | b'='), _) => 1,
+        (Some(b'0'..=b'9'), Some(b'.' | b')')) if later && digits <= 9 => digits + 1,
+        _ => 0,
+    }
+}
 
 /// Markdown's inline syntax characters.
 fn special(b: u8) -> bool {
     matches!(
         b,
-        b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'|' | b'~'
+        b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'|' | b'~' | b'&'
     )
 }
 

@@ -79,13 +79,34 @@ impl TemplateRef {
 
     /// The format a template file is for, by its inner extension
     /// (`my.md.j2` is Markdown); `None` for a name or another file.
+    ///
+    /// A name of the user's that is not built in and is there in one
+    /// format only (`templates/mine.md.j2`) is for that format.
     pub fn format(&self) -> Option<Format> {
-        let TemplateRef::File(path) = self else {
-            return None;
+        let of_file = |name: &str| {
+            let inner = name.strip_suffix(".j2")?;
+            Format::from_extension(Path::new(inner).extension()?.to_str()?)
         };
-        let name = path.file_name()?.to_str()?;
-        let inner = name.strip_suffix(".j2").unwrap_or(name);
-        Format::from_extension(Path::new(inner).extension()?.to_str()?)
+        match self {
+            TemplateRef::File(path) => {
+                let name = path.file_name()?.to_str()?;
+                of_file(name).or_else(|| of_file(&format!("{name}.j2")))
+            }
+            TemplateRef::Named(name) if !templates::builtin_names().contains(&name.as_str()) => {
+                let dir = crate::store::paths::templates_dir()?;
+                let mut formats = std::fs::read_dir(dir)
+                    .ok()?
+                    .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                    .filter(|f| {
+                        f.strip_prefix(name.as_str())
+                            .is_some_and(|r| r.starts_with('.'))
+                    })
+                    .filter_map(|f| of_file(&f));
+                let format = formats.next()?;
+                formats.next().is_none().then_some(format)
+            }
+            _ => None,
+        }
     }
 }
 

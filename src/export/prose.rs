@@ -138,6 +138,15 @@ pub fn lower_first(text: &str) -> String {
     }
 }
 
+/// The text with its first letter in upper case, to begin a sentence.
+pub fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// The text as a sentence: trimmed, ending with a full stop unless it ends
 /// with its own punctuation (`.`, `!`, `?`, `…`, or CJK `。！？`).
 pub fn sentence(text: &str) -> String {

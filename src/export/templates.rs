@@ -85,6 +85,7 @@ pub fn environment(format: Format) -> Environment<'static> {
     env.add_filter("sentence", |s: &str| prose::sentence(s));
     env.add_filter("reported", |s: &str| prose::reported(s));
     env.add_filter("lower_first", |s: &str| prose::lower_first(s));
+    env.add_filter("upper_first", |s: &str| prose::upper_first(s));
     env.add_filter("long_date", long_date);
     env.add_filter("esc", move |s: &str| match format {
         Format::Markdown => markdown::escape(s),

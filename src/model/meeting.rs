@@ -713,7 +713,8 @@ pub fn follow_up(previous: &Session, title: String) -> Session {
         .map(|(i, e)| Entry {
             id: super::EntryId(i as u32 + 1),
             agenda_item: None,
-            carried_over: e.carried_over.or(held),
+            // A meeting never started nor scheduled: the day it was logged.
+            carried_over: e.carried_over.or(held).or(Some(e.at.date_naive())),
             ..e.clone()
         })
         .collect();
