@@ -144,6 +144,48 @@ fn screen(c: &mut Criterion) {
         });
         group.finish();
 
+        // The review screen (F9): a page down or up among all the entries,
+        // and a kind filter switched on or off (f d: every row and count
+        // found again), each with its frame.
+        for (name, toggle) in [
+            ("review_page_scroll_80x24", false),
+            ("review_filter_80x24", true),
+        ] {
+            let mut group = c.benchmark_group(name);
+            group.sampling_mode(SamplingMode::Flat);
+            group.bench_function(BenchmarkId::from_parameter(n), |b| {
+                let mut live = live.borrow_mut();
+                let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+                live.update(Action::Resize(80, 24));
+                live.update(Action::Review);
+                live.update(Action::ReviewFocus(minutes::app::review::Focus::Entries));
+                live.update(Action::Move(n as isize / 2));
+                draw(&mut terminal, &live.app);
+                b.iter_custom(|iters| {
+                    let mut spent = Duration::ZERO;
+                    for i in 0..iters {
+                        let delta = if i % 2 == 0 { 10 } else { -10 };
+                        let t = Instant::now();
+                        if toggle {
+                            live.update(Action::ReviewFilters);
+                            live.update(Action::ReviewKind(
+                                minutes::app::review::KindFilter::Decisions,
+                            ));
+                            live.update(Action::Cancel);
+                        } else {
+                            live.update(Action::Move(delta));
+                        }
+                        draw(&mut terminal, &live.app);
+                        spent += t.elapsed();
+                    }
+                    spent
+                });
+                live.update(Action::Review);
+                live.update(Action::Type);
+            });
+            group.finish();
+        }
+
         // The floor to the first in the queue (Ctrl+G): the speech going on
         // ends, a new one starts, both journalled. Undone, untimed, so that
         // every switch is from the same state.
