@@ -318,8 +318,10 @@ fn grouping_by_topic_in_one_pass_lists_each_entry_where_filtering_did() {
     assert_eq!(sections_listed(&Minutes::of(&s, options)), expected);
 }
 
-/// Markdown's escaping as it was before text with nothing to escape was
-/// copied whole: every line, character by character.
+/// Markdown's escaping, the slow and obvious way: every line, character
+/// by character. A line starting a heading, list or rule (`#`, `-`, `+`,
+/// `=`; on a later line `1.` or `1)`) gets a backslash before its marker's
+/// last character; `>` and the inline syntax characters one each.
 fn escaped_char_by_char(text: &str) -> String {
     let mut out = String::new();
     for (i, line) in text.split('\n').enumerate() {
@@ -327,17 +329,25 @@ fn escaped_char_by_char(text: &str) -> String {
             out.push('\n');
         }
         let trimmed = line.trim_start();
-        let line = if trimmed.starts_with(['#', '-', '+', '>', '=']) {
-            out.push_str(&line[..line.len() - trimmed.len()]);
+        out.push_str(&line[..line.len() - trimmed.len()]);
+        let digits: String = trimmed.chars().take_while(char::is_ascii_digit).collect();
+        let after = trimmed[digits.len()..].chars().next();
+        let mut rest = trimmed;
+        if trimmed.starts_with(['#', '-', '+', '=']) {
             out.push('\\');
-            trimmed
-        } else {
-            line
-        };
-        for c in line.chars() {
+        } else if i > 0
+            && !digits.is_empty()
+            && digits.len() <= 9
+            && matches!(after, Some('.' | ')'))
+        {
+            out.push_str(&digits);
+            out.push('\\');
+            rest = &trimmed[digits.len()..];
+        }
+        for c in rest.chars() {
             if matches!(
                 c,
-                '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~'
+                '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~' | '&'
             ) {
                 out.push('\\');
             }
@@ -372,11 +382,15 @@ fn markdown_piece() -> impl Strategy<Value = &'static str> {
         "\\",
         "é",
         "—",
+        "1.",
+        "12)",
+        "7",
+        "&",
     ])
 }
 
 proptest! {
-    /// Text is escaped for Markdown as it was, character by character.
+    /// Text is escaped for Markdown as the obvious way says, character by character.
     #[test]
     fn markdown_escapes_as_before(
         pieces in prop::collection::vec(markdown_piece(), 0..30),
