@@ -942,9 +942,11 @@ pub fn action_for(event: KeyEvent, app: &App) -> Option<Action> {
         },
         (_, Some(action)) => Some(action),
         // The export menu's letters are its formats.
+        // Any other key closes it: after "press t again to replace it",
+        // only t replaces, whatever came between.
         (Keys::ReviewExport, None) => match code {
             KeyCode::Char(c) if mods.is_empty() => Some(Action::ExportAs(c)),
-            _ => None,
+            _ => Some(Action::Cancel),
         },
         // Nothing is typed in the review but its search.
         (Keys::Review | Keys::ReviewFilter, None) => None,

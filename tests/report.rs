@@ -189,3 +189,40 @@ fn carried_over_actions_are_still_open_not_newly_agreed() {
         );
     }
 }
+
+/// A report template of the user's gets the public minutes too: the
+/// report is for publication, whoever's template writes it.
+#[test]
+fn a_report_template_of_ones_own_never_sees_confidential_entries() {
+    let mut s = sample();
+    s.entries.get_mut(0).unwrap().confidential = true;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.md.j2");
+    std::fs::write(&path, "public={{ public }}{% for t in topics %}{% for g in t.groups %}{% for e in g.entries %}|{{ e.text }}{% endfor %}{% endfor %}{% endfor %}\n").unwrap();
+    let out = export::render(
+        &s,
+        Format::Markdown,
+        &TemplateRef::File(path),
+        Options::default(),
+    )
+    .unwrap();
+    assert!(out.starts_with("public=True"), "{out}");
+    assert!(!out.contains("Welcomed the participants"), "{out}");
+}
+
+/// An action carried over and since done is not "still open".
+#[test]
+fn a_carried_over_action_since_done_is_told_as_done() {
+    let mut next = minutes::model::meeting::follow_up(&sample(), "Session 5".into());
+    if let minutes::model::EntryKind::Action { done, .. } =
+        &mut next.entries.get_mut(0).unwrap().kind
+    {
+        *done = true;
+    }
+    let md = report(&next, Format::Markdown);
+    let still = md.find("Still open from earlier meetings:").unwrap();
+    let since = md.find("Done since, from earlier meetings:").unwrap();
+    let first = md.find(&next.entries[0].text).unwrap();
+    assert!(still < since && since < first, "{md}");
+    assert!(!md.contains("(already done)"), "{md}");
+}

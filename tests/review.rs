@@ -922,3 +922,70 @@ fn a_large_paste_into_the_search_is_taken_whole() {
     assert_eq!(r.query.value(), pasted);
     assert!(r.matches(app.store.session()).is_empty());
 }
+
+/// After "press t again to replace it", any other key withdraws the
+/// question: only the same key, right after, replaces the file.
+#[test]
+fn only_the_same_key_right_after_replaces_an_export() {
+    let (dir, _path, mut app) = reviewing();
+    let out = dir.path().join("meeting.minutes.txt");
+    std::fs::write(&out, "edited by hand").unwrap();
+    for between in [ch('a'), ch('x'), key(KeyCode::Enter), key(KeyCode::Up)] {
+        press(&mut app, &[ch('x'), ch('t'), between], now());
+        if app.mode != Mode::ReviewExport {
+            press(&mut app, &[ch('x')], now());
+        }
+        press(&mut app, &[ch('t')], now());
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            "edited by hand",
+            "{between:?}"
+        );
+        assert!(said(&app).contains("press t again"), "{}", said(&app));
+        press(&mut app, &[key(KeyCode::Esc)], now());
+    }
+}
+
+/// A pipe there would block the screen until read; a directory cannot be
+/// replaced: both refused at once, without asking to replace them.
+#[cfg(unix)]
+#[test]
+fn the_export_menu_writes_files_only() {
+    let (dir, _path, mut app) = reviewing();
+    std::fs::create_dir(dir.path().join("meeting.minutes.md")).unwrap();
+    let fifo = dir.path().join("meeting.minutes.txt");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for k in ['m', 't'] {
+        press(&mut app, &[ch('x'), ch(k)], now());
+        let m = app.status_message().unwrap();
+        assert!(m.error && m.text.contains("is not a file"), "{}", m.text);
+        assert_eq!(app.mode, Mode::Review);
+    }
+}
+
+/// Reviewing read-only while the session changes elsewhere (recorded, or
+/// edited in another review): the export is of the session as it is now,
+/// so an entry made confidential meanwhile stays out of the report.
+#[test]
+fn a_read_only_review_exports_the_session_as_it_is_now() {
+    let (dir, path, mut app) = reviewing();
+    let mut other = OpenSession::open(&path, Open::ReadWrite).unwrap();
+    let mut e = other.session().entries[0].clone();
+    assert!(e.text.starts_with("Welcomed the participants"));
+    e.confidential = true;
+    other
+        .apply(minutes::model::Change::Entry(
+            minutes::model::Edit::Replace(e),
+        ))
+        .unwrap();
+    press(&mut app, &[ch('x'), ch('r')], now());
+    let report = std::fs::read_to_string(dir.path().join("meeting.report.html")).unwrap();
+    assert!(!report.contains("Welcomed the participants"), "{report}");
+    drop(other);
+}

@@ -822,3 +822,28 @@ fn write_document_never_replaces_a_file_unless_asked_and_is_readable() {
     store::file::write_document(&path, b"second", true).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
 }
+
+/// A directory, or a link to one, is not replaced by the document (the
+/// link was replaced by a file with the directory's mode).
+#[cfg(unix)]
+#[test]
+fn write_document_refuses_a_directory_and_a_link_to_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("minutes.md");
+    std::fs::create_dir(&sub).unwrap();
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink(&sub, &link).unwrap();
+    for out in [&sub, &link] {
+        for replace in [false, true] {
+            let e = store::file::write_document(out, b"x", replace).unwrap_err();
+            assert_eq!(e.kind(), std::io::ErrorKind::IsADirectory, "{out:?}");
+        }
+    }
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(sub.is_dir());
+}

@@ -728,10 +728,16 @@ pub(super) fn act(app: &mut App, action: &super::Action) -> bool {
             A::Edit(_) | A::Paste(_) => {}
             _ => return false,
         },
-        Mode::ReviewExport => match action {
-            A::ExportAs(key) => export(app, *key),
-            A::Cancel => app.mode = Mode::Review,
-            A::Edit(_) | A::Paste(_) => {}
+        // Whatever key comes after "press t again", only t replaces.
+        Mode::ReviewExport => match (action, std::mem::take(&mut review(app).replace_asked)) {
+            (A::ExportAs(key), asked) => export(app, *key, asked == Some(*key)),
+            (A::Cancel, asked) => {
+                app.mode = Mode::Review;
+                if asked.is_some() {
+                    app.info("Nothing exported");
+                }
+            }
+            (A::Edit(_) | A::Paste(_), _) => {}
             _ => return false,
         },
         Mode::Review => return act_in_review(app, action),
@@ -1080,7 +1086,7 @@ pub fn export_path(
     session.with_file_name(format!("{stem}.{template}.{extension}"))
 }
 
-fn export(app: &mut App, key: char) {
+fn export(app: &mut App, key: char, asked: bool) {
     let Some(choice) = EXPORTS.iter().find(|c| c.key == key) else {
         let keys: Vec<String> = EXPORTS
             .iter()
@@ -1090,9 +1096,19 @@ fn export(app: &mut App, key: char) {
         return;
     };
     let out = export_path(app.store.path(), choice.template, choice.extension);
+    // Only a file is written here: a pipe would block the screen until
+    // read, a directory or link to one cannot be replaced.
+    if let Ok(meta) = std::fs::metadata(&out)
+        && !meta.is_file()
+    {
+        app.mode = Mode::Review;
+        return app.error(format!(
+            "EXPORT FAILED: {} is there and is not a file; move it away first",
+            out.display()
+        ));
+    }
     // A file there (a hand-edited copy, say) is replaced only when asked
     // twice, as `export -o` replaces one only with --force.
-    let asked = std::mem::take(&mut review(app).replace_asked) == Some(key);
     if !asked && std::fs::symlink_metadata(&out).is_ok() {
         review(app).replace_asked = Some(key);
         return app.error(format!(
@@ -1106,7 +1122,15 @@ fn export(app: &mut App, key: char) {
         public: choice.public,
         ..crate::export::Options::default()
     };
-    let text = match crate::export::render(app.store.session(), choice.format, &template, options) {
+    // Read-only, the session may have changed since it was opened (it is
+    // being recorded, or edited in another review): what is exported is
+    // the session as it is now, journal included.
+    let fresh = match app.store.is_read_only() {
+        true => OpenSession::open(app.store.path(), store::Mode::ReadOnly).ok(),
+        false => None,
+    };
+    let session = fresh.as_ref().map_or(app.store.session(), |f| f.session());
+    let text = match crate::export::render(session, choice.format, &template, options) {
         Ok(text) => text,
         Err(e) => return app.error(format!("EXPORT FAILED: {e}")),
     };

@@ -77,6 +77,18 @@ impl TemplateRef {
         }
     }
 
+    /// Whether this is a written report (`report`, built in or the
+    /// user's, or a file `report.FORMAT.j2`): given public minutes only.
+    pub fn is_report(&self) -> bool {
+        match self {
+            TemplateRef::Named(name) | TemplateRef::Builtin(name) => name == "report",
+            TemplateRef::File(path) => path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("report.")),
+        }
+    }
+
     /// The format a template file is for, by its inner extension
     /// (`my.md.j2` is Markdown); `None` for a name or another file.
     ///
@@ -152,6 +164,12 @@ pub fn render(
     options: Options,
 ) -> Result<String, ExportError> {
     let (name, source) = load(template, format)?;
+    // The written report is for publication, whoever's template writes it:
+    // it is given the public minutes only.
+    let options = Options {
+        public: options.public || template.is_report(),
+        ..options
+    };
     render_minutes(&Minutes::of(session, options), format, &name, source)
 }
 

@@ -420,8 +420,11 @@ pub fn write_document(out: &Path, bytes: &[u8], replace: bool) -> io::Result<()>
             };
             sync_dir(dir_of(out))
         }
-        // A directory: the rename refuses it, saying so.
-        Ok(_) => write_atomic(out, bytes, false),
+        // A directory, or a link to one: not replaced by a file.
+        Ok(_) => Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "it is a directory",
+        )),
     }
 }
 
