@@ -215,20 +215,18 @@ fn a_page_prints_with_its_chinese_and_escaped_markup_as_text() {
     assert_eq!(printed.pages, 1);
 }
 
-#[test]
-fn sample_minutes_print_to_pdf() {
-    let Some(chromium) = printer("sample_minutes_print_to_pdf") else {
-        return;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let html = dir.path().join("out.html");
+/// The sample exported by the binary to `dir/NAME` with `args`, as a
+/// user would (no data or configuration directory of the machine's).
+fn export_sample(dir: &Path, name: &str, args: &[&str]) -> std::path::PathBuf {
+    let html = dir.join(name);
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.ron");
     let out = Command::new(env!("CARGO_BIN_EXE_minutes"))
         .env("MINUTES_DATA_DIR", "/nonexistent-minutes-test-dir")
         .env("MINUTES_CONFIG_DIR", "/nonexistent-minutes-test-dir")
         .arg("export")
         .arg(&sample)
-        .args(["--format", "html", "-o"])
+        .args(args)
+        .arg("-o")
         .arg(&html)
         .output()
         .unwrap();
@@ -237,6 +235,16 @@ fn sample_minutes_print_to_pdf() {
         "minutes export: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    html
+}
+
+#[test]
+fn sample_minutes_print_to_pdf() {
+    let Some(chromium) = printer("sample_minutes_print_to_pdf") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let html = export_sample(dir.path(), "out.html", &["--format", "html"]);
     let printed = print(&chromium, &html);
     for what in [
         "Open Data for Museum Collections",
@@ -255,22 +263,7 @@ fn sample_report_prints_as_an_article() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let html = dir.path().join("report.html");
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.ron");
-    let out = Command::new(env!("CARGO_BIN_EXE_minutes"))
-        .env("MINUTES_DATA_DIR", "/nonexistent-minutes-test-dir")
-        .env("MINUTES_CONFIG_DIR", "/nonexistent-minutes-test-dir")
-        .arg("export")
-        .arg(&sample)
-        .args(["--template", "report", "-o"])
-        .arg(&html)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "minutes export: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let html = export_sample(dir.path(), "report.html", &["--template", "report"]);
     let printed = print(&chromium, &html);
     for what in [
         "Open Data for Museum Collections",
