@@ -730,8 +730,10 @@ fn past_a_file_size_limit_the_app_stays_and_says_nothing_is_saved() {
             screen.lines().any(|l| l.trim() == "note ›")
         });
     }
-    let screen = tmux.wait_for("NOT SAVED");
-    assert!(screen.contains("File too large"), "{screen}");
+    // The whole message, not a frame caught half drawn.
+    tmux.wait_until("NOT SAVED … File too large", |screen| {
+        screen.contains("NOT SAVED") && screen.contains("File too large")
+    });
     // Still running, and still taking notes (kept in memory, said so).
     tmux.type_text("still here");
     tmux.send(&["Enter"]);
@@ -786,37 +788,34 @@ fn review_answers_the_chairs_three_questions() {
     let (_dir, path) = common::sample_copy();
     let tmux = Tmux::start(&command("review", &path));
     tmux.wait_for("Review · read-only");
-    // Who spoke longest? The first bar.
+    // Who spoke longest? The first bar (waited for whole: a frame may be
+    // caught half drawn).
     tmux.send(&["s"]);
-    let screen = tmux.wait_for("Speaking time by person");
-    let first = screen
-        .lines()
-        .skip_while(|l| !l.starts_with("Speaking time by person"))
-        .nth(1)
-        .unwrap_or_default();
-    assert!(
-        first.starts_with("王丽") && first.contains("23:00") && first.contains("24%"),
-        "{screen}"
-    );
+    let after = |screen: &str, title: &str| {
+        screen
+            .lines()
+            .skip_while(|l| !l.starts_with(title))
+            .nth(1)
+            .unwrap_or_default()
+            .to_string()
+    };
+    tmux.wait_until("王丽's bar first", |screen| {
+        let first = after(screen, "Speaking time by person");
+        first.starts_with("王丽") && first.contains("23:00") && first.contains("24%")
+    });
     tmux.send(&["PageDown"]);
-    let screen = tmux.wait_for("Speaking time by organisation");
-    let by_org = screen
-        .lines()
-        .skip_while(|l| !l.starts_with("Speaking time by organisation"))
-        .nth(1)
-        .unwrap_or_default();
-    assert!(by_org.starts_with("Peking University"), "{screen}");
+    tmux.wait_until("Peking University first by organisation", |screen| {
+        after(screen, "Speaking time by organisation").starts_with("Peking University")
+    });
     tmux.send(&["s"]);
     tmux.wait_until("back to the topics", |s| s.contains("0 All topics"));
     // What was decided on topic 3?
     tmux.send(&["3", "f", "d", "Enter"]);
-    let screen = tmux.wait_until("topic 3's decisions", |s| {
-        s.contains("Filter: Topic 3 · decisions") && s.contains("1 entry")
+    tmux.wait_until("topic 3's one decision", |s| {
+        s.contains("Filter: Topic 3 · decisions")
+            && s.contains("1 entry")
+            && s.contains("Decision   Metadata published by the")
     });
-    assert!(
-        screen.contains("Decision   Metadata published by the"),
-        "{screen}"
-    );
     // Which actions are open for 张伟 (typed as zhang)?
     tmux.send(&["Escape"]);
     tmux.wait_for("Filters cleared");
@@ -825,13 +824,12 @@ fn review_answers_the_chairs_three_questions() {
     tmux.type_text("zhang");
     tmux.wait_for("张伟");
     tmux.send(&["Enter"]);
-    let screen = tmux.wait_until("张伟's open actions", |s| {
-        s.contains("open actions · 张伟") && s.contains("1 entry")
+    tmux.wait_until("张伟's one open action", |s| {
+        s.contains("open actions · 张伟")
+            && s.contains("1 entry")
+            && s.contains("☐ Share the usage dashboard")
+            && s.contains("@张伟 (PKU)")
     });
-    assert!(
-        screen.contains("☐ Share the usage dashboard") && screen.contains("@张伟 (PKU)"),
-        "{screen}"
-    );
     tmux.send(&["q"]);
     tmux.wait_for_exit();
 }
