@@ -730,34 +730,21 @@ fn a_path_with_a_slash_is_not_looked_for_in_the_data_dir() {
 }
 
 #[test]
-fn open_takes_a_name_that_list_prints() {
+fn open_and_review_take_a_name_that_list_prints() {
     let (data, cwd) = data_dir_with_sample();
-    // Found, then refused for want of a terminal (the name is checked first).
-    minutes_in(cwd.path(), data.path())
-        .args(["open", "2026-11-19-open-data"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("not a terminal"));
-    minutes_in(cwd.path(), data.path())
-        .args(["open", "2026-11-19-other"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("no session 2026-11-19-other:"));
-}
-
-#[test]
-fn review_takes_a_name_that_list_prints() {
-    let (data, cwd) = data_dir_with_sample();
-    minutes_in(cwd.path(), data.path())
-        .args(["review", "2026-11-19-open-data"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("not a terminal"));
-    minutes_in(cwd.path(), data.path())
-        .args(["review", "2026-11-19-other"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("no session 2026-11-19-other:"));
+    for command in ["open", "review"] {
+        // Found, then refused for want of a terminal (the name is checked first).
+        minutes_in(cwd.path(), data.path())
+            .args([command, "2026-11-19-open-data"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("not a terminal"));
+        minutes_in(cwd.path(), data.path())
+            .args([command, "2026-11-19-other"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("no session 2026-11-19-other:"));
+    }
 }
 
 #[test]

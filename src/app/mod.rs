@@ -579,14 +579,7 @@ impl App {
 
 /// Applies an action at time `now`.
 pub fn update(app: &mut App, action: Action, now: Timestamp) {
-    // "Press t again to replace it": only if t comes next, whatever key
-    // comes between (the clock's ticks are no keys).
-    if let Some(r) = app.review.as_mut() {
-        let same = matches!(action, Action::ExportAs(k) if r.replace_asked == Some(k));
-        if !same && action != Action::Tick {
-            r.replace_asked = None;
-        }
-    }
+    review::before(app, &action);
     act(app, action, now);
     // Whatever emptied the queue (an undo, too), it is no longer browsed.
     leave_empty_queue(app);

@@ -633,6 +633,18 @@ pub fn in_review(app: &App) -> bool {
 }
 
 /// `app.review`, which the caller knows is there.
+/// What the review forgets before any action: "press t again to replace
+/// it" holds only if t comes next, whatever key comes between (the clock's
+/// ticks are no keys).
+pub(super) fn before(app: &mut App, action: &super::Action) {
+    if let Some(r) = app.review.as_mut() {
+        let same = matches!(action, super::Action::ExportAs(k) if r.replace_asked == Some(*k));
+        if !same && *action != super::Action::Tick {
+            r.replace_asked = None;
+        }
+    }
+}
+
 fn review(app: &mut App) -> &mut Review {
     app.review
         .get_or_insert_with(|| Review::new(false, Mode::Browse))
@@ -713,7 +725,7 @@ pub(super) fn act(app: &mut App, action: &super::Action) -> bool {
                 r.selected = 0;
                 app.info(format!(
                     "{} {}",
-                    capital(k.label()),
+                    super::capitalised(k.label()),
                     if on {
                         "shown (filter on)"
                     } else {
@@ -1142,10 +1154,6 @@ fn export(app: &mut App, key: char, asked: bool) {
             out.display()
         )),
     }
-}
-
-fn capital(text: &str) -> String {
-    super::capitalised(text)
 }
 
 #[cfg(test)]
