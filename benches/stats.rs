@@ -45,7 +45,13 @@ fn stats_view(c: &mut Criterion) {
                         .draw(|frame| {
                             let area = frame.area();
                             minutes::ui::stats::render_stats(
-                                &session, &derived, now, 0, frame, area,
+                                &session,
+                                &derived,
+                                now,
+                                &Default::default(),
+                                0,
+                                frame,
+                                area,
                             )
                         })
                         .unwrap();

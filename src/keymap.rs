@@ -1,6 +1,9 @@
-//! Keys to actions, per mode. [`BINDINGS`] is the one table that the key
-//! handler, the hint bar and the help overlay all read, so what the help says
-//! is what the keys do.
+//! Keys to actions, per mode. [`BINDINGS`] is the default table; a
+//! [`Keymap`] is that table with the user's rebindings (the config file's
+//! `keys`) applied, and is the one that the key handler, the hint bar and
+//! the help overlay all read, so what the help says is what the keys do.
+
+use std::borrow::Cow;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::InputRequest as Req;
@@ -9,8 +12,10 @@ use crate::app::quick::Marked;
 use crate::app::{Action, App, Mode, Pane, Purpose};
 use crate::model::Attendance;
 
-/// The modes a binding can belong to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The modes a binding can belong to (named so in the config file).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Keys {
     /// Every mode but the overlays' text fields.
     Global,
@@ -55,9 +60,11 @@ const fn ctrl(c: char) -> Key {
 }
 
 /// Keys that do one thing, with what the help says of it.
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub mode: Keys,
-    pub keys: &'static [Key],
+    /// The defaults, or the user's (see [`Keymap::rebind`]).
+    pub keys: Cow<'static, [Key]>,
     pub action: Action,
     pub help: &'static str,
     /// Shown in the one-line hint bar, in these words.
@@ -73,7 +80,7 @@ const fn bind(
 ) -> Binding {
     Binding {
         mode,
-        keys,
+        keys: Cow::Borrowed(keys),
         action,
         help,
         hint,
@@ -124,7 +131,7 @@ macro_rules! kind {
 // Browse mode binds no printable key: a letter typed there goes back to
 // typing, in the line. The secretary types without looking at the screen,
 // so no text may delete, edit or quit.
-pub const BINDINGS: &[Binding] = &[
+pub static BINDINGS: &[Binding] = &[
     // While typing.
     bind(
         E,
@@ -843,23 +850,168 @@ impl Keys {
     }
 }
 
-/// The bindings of a mode, its own first, then the global ones. The roll
-/// call is a picker that stays open: the picker's keys that it does not
-/// bind itself (↑, ↓, Backspace) work there too.
-pub fn bindings(mode: Keys) -> impl Iterator<Item = &'static Binding> {
-    let own = BINDINGS.iter().filter(move |b| b.mode == mode);
-    let bound_here = move |b: &Binding| {
-        BINDINGS
+/// The key table in force: [`BINDINGS`] with the user's rebindings.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+    /// What the user changed, in the order given: what `minutes config`
+    /// prints back.
+    rebound: Vec<(Keys, Action, Vec<Key>)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            bindings: BINDINGS.to_vec(),
+            rebound: Vec::new(),
+        }
+    }
+}
+
+/// The modes where a plain character is typed (into the line, a picker's
+/// filter, a search): no rebinding may take one there.
+fn types_text(mode: Keys) -> bool {
+    !matches!(
+        mode,
+        Keys::Help | Keys::Review | Keys::ReviewFilter | Keys::ReviewExport
+    )
+}
+
+impl Keymap {
+    /// The bindings of a mode, its own first, then the global ones. The roll
+    /// call is a picker that stays open: the picker's keys that it does not
+    /// bind itself (↑, ↓, Backspace) work there too.
+    pub fn bindings(&self, mode: Keys) -> impl Iterator<Item = &Binding> {
+        let all = &self.bindings;
+        let own = all.iter().filter(move |b| b.mode == mode);
+        let bound_here = move |b: &Binding| {
+            all.iter()
+                .any(|o| o.mode == mode && o.keys.iter().any(|k| b.keys.contains(k)))
+        };
+        let picker = all
             .iter()
-            .any(|o| o.mode == mode && o.keys.iter().any(|k| b.keys.contains(k)))
-    };
-    let picker = BINDINGS
-        .iter()
-        .filter(move |b| mode == Keys::RollCall && b.mode == Keys::Pick && !bound_here(b));
-    let global = BINDINGS
-        .iter()
-        .filter(move |b| b.mode == Keys::Global && mode != Keys::Help);
-    own.chain(picker).chain(global)
+            .filter(move |b| mode == Keys::RollCall && b.mode == Keys::Pick && !bound_here(b));
+        let global = all
+            .iter()
+            .filter(move |b| b.mode == Keys::Global && mode != Keys::Help);
+        own.chain(picker).chain(global)
+    }
+
+    /// Every binding, mode by mode as [`BINDINGS`] has them.
+    pub fn all(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The rebindings applied, in order.
+    pub fn rebound(&self) -> &[(Keys, Action, Vec<Key>)] {
+        &self.rebound
+    }
+
+    /// The first key that does `action` in `mode` (or everywhere), as the
+    /// help shows it: for the sentences that name a key ("Ctrl+Z undoes").
+    pub fn key_for(&self, mode: Keys, action: &Action) -> String {
+        self.bindings(mode)
+            .find(|b| &b.action == action)
+            .and_then(|b| b.keys.first())
+            .map_or_else(|| "(no key)".into(), label)
+    }
+
+    /// `action` in `mode` done by `keys` instead of its default keys.
+    /// Refused, saying why: an action that `mode` does not have, no key, a
+    /// plain character where characters are typed, the topic digits.
+    pub fn rebind(&mut self, mode: Keys, action: Action, keys: Vec<Key>) -> Result<(), String> {
+        let action_name = ron::to_string(&action).unwrap_or_else(|_| format!("{action:?}"));
+        if matches!(action, Action::ReviewTopic(_)) {
+            return Err(
+                "the review's topics are the digits 1-9 and 0: they cannot be rebound".into(),
+            );
+        }
+        if keys.is_empty() {
+            return Err(format!(
+                "{action_name} in {mode:?} needs at least one key (an action with none could not be done)"
+            ));
+        }
+        for (i, k) in keys.iter().enumerate() {
+            if keys[..i].contains(k) {
+                return Err(format!("{} is given twice for {action_name}", label(k)));
+            }
+            if types_text(mode) && is_plain_character(k) {
+                return Err(format!(
+                    "`{}` would be typed as text in {mode:?}: bind {action_name} with Ctrl, Alt or a key such as F2",
+                    label(k)
+                ));
+            }
+        }
+        let mut found = false;
+        for b in self
+            .bindings
+            .iter_mut()
+            .filter(|b| b.mode == mode && b.action == action)
+        {
+            b.keys = Cow::Owned(keys.clone());
+            found = true;
+        }
+        if !found {
+            let known: Vec<String> = self
+                .bindings
+                .iter()
+                .filter(|b| b.mode == mode && !matches!(b.action, Action::ReviewTopic(_)))
+                .map(|b| ron::to_string(&b.action).unwrap_or_default())
+                .collect();
+            return Err(format!(
+                "{mode:?} has no {action_name} to rebind; its actions are: {}",
+                known.join(", ")
+            ));
+        }
+        self.rebound
+            .retain(|(m, a, _)| !(*m == mode && *a == action));
+        self.rebound.push((mode, action, keys));
+        Ok(())
+    }
+
+    /// A key that does two different things in one mode (the global keys
+    /// count in every mode but the help's), said with both actions.
+    pub fn conflict(&self) -> Option<String> {
+        for mode in MODES {
+            let bound: Vec<&Binding> = self.bindings(mode).collect();
+            for (i, b) in bound.iter().enumerate() {
+                for other in &bound[..i] {
+                    if other.action == b.action {
+                        continue;
+                    }
+                    if let Some(k) = b.keys.iter().find(|k| other.keys.contains(k)) {
+                        let name = |a: &Action| ron::to_string(a).unwrap_or_default();
+                        return Some(format!(
+                            "{} is bound twice in {mode:?}: to {} and to {}",
+                            label(k),
+                            name(&other.action),
+                            name(&b.action)
+                        ));
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Every mode, in the order the help shows them.
+pub const MODES: [Keys; 11] = [
+    Keys::Entry,
+    Keys::Browse,
+    Keys::Pick,
+    Keys::RollCall,
+    Keys::Unsaved,
+    Keys::Review,
+    Keys::ReviewSearch,
+    Keys::ReviewFilter,
+    Keys::ReviewExport,
+    Keys::Help,
+    Keys::Global,
+];
+
+fn is_plain_character(k: &Key) -> bool {
+    matches!(k.code, KeyCode::Char(_)) && k.mods.is_empty()
 }
 
 /// The action for a key press in the app's current mode, if any.
@@ -884,7 +1036,9 @@ pub fn action_for(event: KeyEvent, app: &App) -> Option<Action> {
         (mods.is_empty() || mods == KeyModifiers::ALT | KeyModifiers::CONTROL)
             .then_some(Action::Edit(Req::InsertChar(c)))
     };
-    let found = bindings(mode)
+    let found = app
+        .keymap
+        .bindings(mode)
         .find(|b| b.keys.contains(&pressed))
         .map(|b| b.action.clone());
     let empty_line = app.input.value().is_empty() && app.editing.is_none();
@@ -1001,6 +1155,8 @@ pub fn label(key: &Key) -> String {
         KeyCode::Enter => "Enter".into(),
         KeyCode::Esc => "Esc".into(),
         KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift+Tab".into(),
+        KeyCode::Insert => "Ins".into(),
         KeyCode::Backspace => "Backspace".into(),
         KeyCode::Delete => "Del".into(),
         KeyCode::Up => "↑".into(),
@@ -1019,6 +1175,106 @@ pub fn label(key: &Key) -> String {
         format!("Alt+{name}")
     } else {
         name
+    }
+}
+
+/// The names a key may be written with, as [`label`] shows it or spelt
+/// out; any case. Single characters are themselves.
+const NAMED: &[(&[&str], KeyCode)] = &[
+    (&["enter", "return"], KeyCode::Enter),
+    (&["esc", "escape"], KeyCode::Esc),
+    (&["tab"], KeyCode::Tab),
+    (&["backspace"], KeyCode::Backspace),
+    (&["del", "delete"], KeyCode::Delete),
+    (&["ins", "insert"], KeyCode::Insert),
+    (&["↑", "up"], KeyCode::Up),
+    (&["↓", "down"], KeyCode::Down),
+    (&["←", "left"], KeyCode::Left),
+    (&["→", "right"], KeyCode::Right),
+    (&["home"], KeyCode::Home),
+    (&["end"], KeyCode::End),
+    (&["pgup", "pageup"], KeyCode::PageUp),
+    (&["pgdn", "pagedown"], KeyCode::PageDown),
+    (&["space"], KeyCode::Char(' ')),
+];
+
+/// The forms a key is written in, for the error that refuses one.
+pub const KEY_FORMS: &str = "a character (`?`, `N`), F1-F12, Enter, Esc, Tab, Backspace, Del, Ins, Up, Down, Left, Right, Home, End, PgUp, PgDn or Space, after Ctrl+, Alt+ or Shift+ (Shift+Tab, Shift+F2)";
+
+impl std::str::FromStr for Key {
+    type Err = String;
+
+    /// `Ctrl+P`, `Alt+d`, `F2`, `Shift+Tab`, `PgDn`, `?`: as the help
+    /// shows keys ([`label`]), any case but a plain character's.
+    fn from_str(text: &str) -> Result<Key, String> {
+        let refused = || format!("`{text}` is not a key: write {KEY_FORMS}");
+        // The last `+` that is not the key itself separates the key.
+        let (mods_text, name) = match text.strip_suffix('+') {
+            Some(rest) if rest.is_empty() || rest.ends_with('+') => {
+                (rest.strip_suffix('+').unwrap_or(""), "+")
+            }
+            _ => text.rsplit_once('+').unwrap_or(("", text)),
+        };
+        let mut mods = KeyModifiers::NONE;
+        for m in mods_text.split('+').filter(|_| !mods_text.is_empty()) {
+            mods |= match m.trim().to_lowercase().as_str() {
+                "ctrl" | "control" => KeyModifiers::CONTROL,
+                "alt" | "meta" | "option" => KeyModifiers::ALT,
+                "shift" => KeyModifiers::SHIFT,
+                _ => return Err(refused()),
+            };
+        }
+        let lower = name.to_lowercase();
+        let mut chars = name.chars();
+        let code = if let (Some(c), None) = (chars.next(), chars.clone().next()) {
+            if c.is_control() {
+                return Err(refused());
+            }
+            KeyCode::Char(c)
+        } else if let Some((_, code)) = NAMED
+            .iter()
+            .find(|(names, _)| names.contains(&lower.as_str()))
+        {
+            *code
+        } else if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+            if !(1..=12).contains(&n) {
+                return Err(refused());
+            }
+            KeyCode::F(n)
+        } else {
+            return Err(refused());
+        };
+        let code = match code {
+            // Shift is part of the character: `N`, `?`.
+            KeyCode::Char(c) if mods.contains(KeyModifiers::SHIFT) && c != ' ' => {
+                return Err(format!(
+                    "`{text}`: Shift is part of the character; write the character it types (`N`, `?`)"
+                ));
+            }
+            KeyCode::Tab if mods.contains(KeyModifiers::SHIFT) => {
+                mods -= KeyModifiers::SHIFT;
+                KeyCode::BackTab
+            }
+            // Matched as typed lowercase (see `action_for`): Ctrl+P is Ctrl+p.
+            KeyCode::Char(c) if mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            code => code,
+        };
+        Ok(Key { code, mods })
+    }
+}
+
+impl serde::Serialize for Key {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&label(self))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Key {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Key, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
 

@@ -680,7 +680,8 @@ fn a_read_only_session_has_no_roll_call() {
 
 #[test]
 fn the_help_lists_the_roll_call_keys_and_command() {
-    let text: String = minutes::ui::help::lines(98)
+    let (_dir, app) = app_on(common::before_meeting());
+    let text: String = minutes::ui::help::lines(&app, 98)
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();

@@ -699,7 +699,7 @@ proptest! {
         terminal
             .draw(|frame| {
                 let area = frame.area();
-                minutes::ui::stats::render_stats(&s, &derived, now, scroll, frame, area)
+                minutes::ui::stats::render_stats(&s, &derived, now, &Default::default(), scroll, frame, area)
             })
             .unwrap();
         let rows = minutes::ui::stats::height(&s, &derived, now);

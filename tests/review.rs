@@ -543,7 +543,8 @@ fn focus_moves_between_the_agenda_and_the_entries() {
 
 #[test]
 fn the_help_lists_the_review_keys() {
-    let lines: Vec<String> = minutes::ui::help::lines(98)
+    let (_dir, app) = app_on(common::sample());
+    let lines: Vec<String> = minutes::ui::help::lines(&app, 98)
         .iter()
         .map(|l| l.to_string())
         .collect();
@@ -886,7 +887,7 @@ fn help_in_review_opens_at_the_reviews_keys() {
         "{shown}"
     );
     // The export menu's help names the files it writes.
-    let help: String = minutes::ui::help::lines(98)
+    let help: String = minutes::ui::help::lines(&app, 98)
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();

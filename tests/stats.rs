@@ -31,7 +31,15 @@ fn draw(
     terminal
         .draw(|frame| {
             let area = frame.area();
-            minutes::ui::stats::render_stats(s, &derived, now, scroll, frame, area)
+            minutes::ui::stats::render_stats(
+                s,
+                &derived,
+                now,
+                &Default::default(),
+                scroll,
+                frame,
+                area,
+            )
         })
         .unwrap();
     terminal

@@ -458,7 +458,11 @@ fn the_header_shows_topic_time_over_plan_and_the_speaker_timer() {
 fn the_hint_bar_and_the_help_come_from_the_keymap_table() {
     let (_dir, mut app) = app_on(common::before_meeting());
     let bottom = screen(&app, 200, 24).lines().last().unwrap().to_string();
-    for b in minutes::keymap::bindings(minutes::keymap::Keys::Entry).filter(|b| b.hint.is_some()) {
+    for b in app
+        .keymap
+        .bindings(minutes::keymap::Keys::Entry)
+        .filter(|b| b.hint.is_some())
+    {
         assert!(bottom.contains(&minutes::keymap::keys_label(b)), "{bottom}");
     }
     press(&mut app, &[key(KeyCode::F(1))], t(0, 0));

@@ -82,7 +82,7 @@ impl PartialEq for Picker {
 impl Eq for Picker {}
 
 /// What a chosen person is picked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Purpose {
     Speaker,
     Arrival,
@@ -243,10 +243,14 @@ pub struct App {
     pub ending: quit::Ending,
     /// The review screen, shown instead of the live one while `Some`.
     pub review: Option<review::Review>,
+    /// The keys in force: the defaults with the config file's rebindings.
+    pub keymap: crate::keymap::Keymap,
+    /// The colours in force (the config file's, or none with `NO_COLOR`).
+    pub theme: crate::ui::theme::Theme,
 }
 
 /// Everything the user can do, whatever key does it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Action {
     /// Cursor movement and editing in the line being typed.
     Edit(InputRequest),
@@ -390,6 +394,8 @@ impl App {
             rescue_dirs: crate::store::rescue_dirs(store.path(), None),
             ending: quit::Ending::Normal,
             review: None,
+            keymap: crate::keymap::Keymap::default(),
+            theme: crate::ui::theme::Theme::default(),
             store,
         };
         app.selected[0] = app.store.session().entries.len().saturating_sub(1);
@@ -778,7 +784,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             // Scrolling: the help was wanted, not a `?` at a line's start.
             app.help_from_question = false;
             let (width, height) = app.viewport;
-            let last = crate::ui::help::last_scroll(width, height);
+            let last = crate::ui::help::last_scroll(app, width, height);
             let at = app.help_scroll.min(last) as isize;
             app.help_scroll = at.saturating_add(delta).clamp(0, last as isize) as u16;
         }
@@ -874,7 +880,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             // In review, the help opens at the review's keys.
             app.help_scroll = match app.mode {
                 Mode::Review | Mode::ReviewSearch | Mode::ReviewFilter | Mode::ReviewExport => {
-                    crate::ui::help::section_start(app.viewport.0, crate::keymap::Keys::Review)
+                    crate::ui::help::section_start(app, app.viewport.0, crate::keymap::Keys::Review)
                 }
                 _ => 0,
             };

@@ -7,7 +7,7 @@
 use tui_input::Input;
 
 use super::{App, Mode, Picker, Purpose, back_mode};
-use crate::model::attendance::{self, GRACE, presence};
+use crate::model::attendance::{self, presence};
 use crate::model::meeting;
 use crate::model::{Attendance, Attendee, AttendeeId, Change, Session, Timestamp};
 
@@ -29,7 +29,10 @@ pub(super) fn open(app: &mut App, now: Timestamp) {
         Some(start) if attendance::is_late(s, now) => {
             format!("late now (the meeting started {})", start.format("%H:%M"))
         }
-        Some(start) => format!("present until {}", to_the_second(start + GRACE)),
+        Some(start) => format!(
+            "present until {}",
+            to_the_second(start + attendance::grace(s))
+        ),
     };
     let said = format!("Roll call of {to_call}, {rule}; Esc when done");
     app.mode = Mode::Pick(Picker {
@@ -339,7 +342,7 @@ pub(super) fn arrival_said(s: &Session, a: &Attendee, now: Timestamp) -> String 
         (false, _) => match s.started_at {
             Some(start) if now > start => format!(
                 "{name}: present, joined {time} (on time until {})",
-                to_the_second(start + attendance::GRACE)
+                to_the_second(start + attendance::grace(s))
             ),
             _ => format!("{name}: present"),
         },

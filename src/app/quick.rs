@@ -244,7 +244,7 @@ pub const COMMANDS: &[Command] = &[
 ];
 
 /// What a marker makes of the line after it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Marked {
     Note,
     Decision,

@@ -30,14 +30,14 @@ pub enum View {
 }
 
 /// The list the arrows move in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Focus {
     Agenda,
     Entries,
 }
 
 /// A kind of entry the filter menu keeps (any of those switched on).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum KindFilter {
     Decisions,
     Actions,

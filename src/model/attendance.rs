@@ -5,14 +5,27 @@ use chrono::TimeDelta;
 
 use super::{Attendance, Attendee, Session, Timestamp};
 
-/// How long after the start an arrival still counts as on time. A named
-/// default, read only through [`is_late`], until a config file can set it.
-pub const GRACE: TimeDelta = TimeDelta::minutes(5);
+/// How long after the start an arrival still counts as on time, in
+/// minutes, for a session that does not say (the config file sets it for
+/// new sessions: `late_after_minutes`).
+pub const DEFAULT_GRACE_MINUTES: u32 = 5;
+
+/// The longest grace a session or config may give: a day.
+pub const MAX_GRACE_MINUTES: u32 = 24 * 60;
+
+/// How long after the start an arrival still counts as on time in `s`.
+pub fn grace(s: &Session) -> TimeDelta {
+    TimeDelta::minutes(i64::from(
+        s.late_after_minutes
+            .unwrap_or(DEFAULT_GRACE_MINUTES)
+            .min(MAX_GRACE_MINUTES),
+    ))
+}
 
 /// Whether someone arriving at `at` is late: after the start and its
-/// [`GRACE`]. Before the meeting has started, no one is.
+/// [`grace`]. Before the meeting has started, no one is.
 pub fn is_late(s: &Session, at: Timestamp) -> bool {
-    s.started_at.is_some_and(|start| at > start + GRACE)
+    s.started_at.is_some_and(|start| at > start + grace(s))
 }
 
 /// Whether `a` came late. Their first arrival decides: marked present or

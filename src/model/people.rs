@@ -29,7 +29,7 @@ pub enum Attendance {
     /// Joined on time.
     Present,
     /// Joined after the start and its grace period (see
-    /// [`GRACE`](super::attendance::GRACE)); `joined_at` says when.
+    /// [`grace`](super::attendance::grace)); `joined_at` says when.
     Late,
     /// Was there and left before the end; `left_at` says when. Whether
     /// they came on time is read from their first arrival.

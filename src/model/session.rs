@@ -1,6 +1,8 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use super::attendance::MAX_GRACE_MINUTES;
+
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -101,6 +103,12 @@ pub struct Session {
     /// clock of the speech going on counts down to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speech_limit_seconds: Option<u32>,
+    /// After how many minutes from the start an arrival is late (`None`:
+    /// [`DEFAULT_GRACE_MINUTES`](super::attendance::DEFAULT_GRACE_MINUTES)).
+    /// Set when the session is created, from the config file, and kept:
+    /// the session is read the same way wherever it is opened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late_after_minutes: Option<u32>,
     /// Bookkeeping for crash recovery: the sequence number of the last
     /// journal record already folded into this file. Leave it alone.
     #[serde(default)]
@@ -148,6 +156,7 @@ impl Session {
             credits: Vec::new(),
             queue: Vec::new(),
             speech_limit_seconds: None,
+            late_after_minutes: None,
             journal_seq: 0,
         }
     }
@@ -206,6 +215,14 @@ impl Session {
     /// `earlier` stays out of order or on someone who never came.
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
+        if let Some(m) = self.late_after_minutes
+            && m > MAX_GRACE_MINUTES
+        {
+            problems.push(Problem(
+                format!("`late_after_minutes: {m}` is more than a day ({MAX_GRACE_MINUTES})"),
+                Some(Place::Field("late_after_minutes")),
+            ));
+        }
         let mut seen = HashSet::new();
         for (i, o) in self.organisations.iter().enumerate() {
             if !seen.insert(o.code.as_str()) {

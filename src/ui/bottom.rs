@@ -2,10 +2,9 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::{Color, Style, Stylize};
+use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 
-use super::theme;
 use crate::app::quick::Intent;
 use crate::app::{App, Editing, Mode};
 use crate::keymap::{self, Keys};
@@ -14,24 +13,23 @@ use crate::text::fit;
 /// What Enter would do with the line as typed: shown before the prompt.
 fn preview(app: &App) -> (String, Style) {
     if let Some(editing) = app.editing {
-        return (
-            editing_label(app, editing),
-            Style::new().fg(Color::Yellow).bold(),
-        );
+        return (editing_label(app, editing), app.theme.editing);
     }
     let line = app.input.value();
     if line.trim().is_empty() {
-        return ("note".into(), theme::DIM);
+        return ("note".into(), app.theme.dim);
     }
     match app.intent().as_ref() {
-        Ok(Intent::Log { kind, .. }) => (kind.label().to_lowercase(), theme::kind(kind)),
+        Ok(Intent::Log { kind, .. }) => (kind.label().to_lowercase(), app.theme.kind(kind)),
         Ok(Intent::Summary {
             previous: false, ..
-        }) => ("summary".into(), theme::SPEAKING),
-        Ok(Intent::Summary { previous: true, .. }) => ("previous summary".into(), theme::SPEAKING),
+        }) => ("summary".into(), app.theme.speaking),
+        Ok(Intent::Summary { previous: true, .. }) => {
+            ("previous summary".into(), app.theme.speaking)
+        }
         Ok(_) => ("command".into(), Style::new().bold()),
         // Not an error until Enter: the line may still be half typed.
-        Err(_) => ("…".into(), theme::DIM),
+        Err(_) => ("…".into(), app.theme.dim),
     }
 }
 
@@ -96,13 +94,13 @@ const STATUS_MAX_LINES: usize = 4;
 fn status(app: &App) -> Option<(String, Style)> {
     if app.store.unsaved() > 0 {
         let text = app.store.last_error().unwrap_or("changes not on disk yet");
-        return Some((format!(" NOT SAVED: {text}"), theme::ERROR));
+        return Some((format!(" NOT SAVED: {text}"), app.theme.error));
     }
     let msg = app.status_message()?;
     let style = match (&msg.kind, msg.error) {
-        (_, true) => theme::ERROR,
-        (Some(kind), false) => theme::kind(kind),
-        (None, false) => theme::INFO,
+        (_, true) => app.theme.error,
+        (Some(kind), false) => app.theme.kind(kind),
+        (None, false) => app.theme.info,
     };
     Some((format!(" {}", msg.text), style))
 }
@@ -170,7 +168,7 @@ pub fn render_hints(app: &App, frame: &mut Frame, area: Rect) {
         hints.push(("Enter".into(), "save edit"));
         hints.push(("Esc".into(), "cancel edit"));
     }
-    for b in keymap::bindings(Keys::of(&app.mode)) {
+    for b in app.keymap.bindings(Keys::of(&app.mode)) {
         let Some(hint) = b.hint else { continue };
         let replaced = editing && matches!(hint, "log" | "browse");
         // A mode's own key first (`?` help), not again as a global one (F1).

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::model::AgendaStatus;
 use crate::model::attendance::{here_count, presence};
@@ -22,19 +22,16 @@ pub const LIMIT_WARNING_SECONDS: i64 = 30;
 
 /// The speaker's clock: the time spoken, or with a limit the time left,
 /// in the warning colour near the end and in red past it.
-fn speech_clock(spoken: chrono::Duration, limit: Option<u32>) -> (String, Style) {
+fn speech_clock(theme: &Theme, spoken: chrono::Duration, limit: Option<u32>) -> (String, Style) {
     let Some(limit) = limit else {
         return (format!(" {}", format_duration(spoken)), Style::new());
     };
     // In whole seconds, as shown: "00:00 over" would read as a mistake.
     let left = chrono::Duration::seconds(i64::from(limit) - spoken.num_seconds());
     if left < chrono::Duration::zero() {
-        (
-            format!(" {} over", format_duration(-left)),
-            theme::OVER_TIME,
-        )
+        (format!(" {} over", format_duration(-left)), theme.over_time)
     } else if left.num_seconds() <= LIMIT_WARNING_SECONDS {
-        (format!(" {} left", format_duration(left)), theme::WARNING)
+        (format!(" {} left", format_duration(left)), theme.warning)
     } else {
         (format!(" {} left", format_duration(left)), Style::new())
     }
@@ -76,7 +73,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if app.store.is_read_only() {
         title.push_str("  [read-only]");
     }
-    title_bar(frame, area, &title, &clock);
+    title_bar(frame, area, &title, &clock, app.theme.bar);
 
     // The speaker and their running time come first: they matter most during
     // the meeting; the topic's title gets what room is left.
@@ -91,13 +88,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             None => s.attendee_name(id),
         };
         let (timer, style) = speech_clock(
+            &app.theme,
             app.now - speech.at,
             // A limit of nothing (a hand edit) is no limit, as `/limit 0` is.
             s.speech_limit_seconds.filter(|l| *l > 0),
         );
         let who = fit(&who, (width / 2).saturating_sub(timer.len() + 5));
-        speaker.push(Span::from("   ▶ ").cyan());
-        speaker.push(Span::styled(who, theme::SPEAKING));
+        speaker.push(Span::styled("   ▶ ", app.theme.speaking));
+        speaker.push(Span::styled(who, app.theme.speaking));
         speaker.push(Span::styled(timer, style));
     }
     // Who is next, if there is room for it beside the speaker.
@@ -114,7 +112,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 "   next: {}{more}",
                 fit(&s.attendee_name(*next), room.min(20))
             );
-            speaker.push(Span::styled(next, theme::DIM));
+            speaker.push(Span::styled(next, app.theme.dim));
         }
     }
     let speaker_width: usize = speaker.iter().map(|s| s.width()).sum();
@@ -146,26 +144,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             spans.push(Span::from(number).dim());
             spans.push(Span::from(fit(&item.title, title_room)).bold());
             spans.push(if over {
-                Span::styled(time, theme::OVER_TIME)
+                Span::styled(time, app.theme.over_time)
             } else {
                 Span::from(time)
             });
         }
         None if topics == 0 => spans.push(Span::styled(
             fit("No agenda: /topic TITLE MIN adds a topic", room),
-            theme::DIM,
+            app.theme.dim,
         )),
         None if s.agenda.iter().all(|a| a.status != AgendaStatus::Pending) => {
-            spans.push(Span::styled("Agenda done", theme::DIM))
+            spans.push(Span::styled("Agenda done", app.theme.dim))
         }
-        None if s.ended_at.is_some() => spans.push(Span::styled("Meeting ended", theme::DIM)),
+        None if s.ended_at.is_some() => spans.push(Span::styled("Meeting ended", app.theme.dim)),
         None if s.agenda.iter().any(|a| a.started_at.is_some()) => spans.push(Span::styled(
             fit("No topic now: Ctrl+N starts the next", room),
-            theme::DIM,
+            app.theme.dim,
         )),
         None => spans.push(Span::styled(
             fit("No topic yet: Ctrl+N starts the first", room),
-            theme::DIM,
+            app.theme.dim,
         )),
     }
     spans.extend(speaker);
@@ -183,7 +181,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The first row of a screen: the title in bold, cut to leave room for
 /// `right` (the clock, the review's mode) at the right edge.
-pub(super) fn title_bar(frame: &mut Frame, area: Rect, title: &str, right: &str) {
+pub(super) fn title_bar(frame: &mut Frame, area: Rect, title: &str, right: &str, style: Style) {
     let width = usize::from(area.width);
     let room = width.saturating_sub(right.width() + 2);
     let title = fit(title, room);
@@ -193,7 +191,7 @@ pub(super) fn title_bar(frame: &mut Frame, area: Rect, title: &str, right: &str)
         Span::from(" ".repeat(gap)),
         Span::from(right.to_string()),
     ])
-    .style(theme::BAR);
+    .style(style);
     frame.render_widget(
         first,
         Rect {

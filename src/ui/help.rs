@@ -5,6 +5,7 @@
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 
+use crate::app::App;
 use crate::app::dates::DAY_HELP;
 use crate::app::quick::{COMMANDS, MARKERS};
 use crate::keymap::{self, Keys};
@@ -20,15 +21,15 @@ pub fn inner_width(width: u16) -> u16 {
 
 /// The furthest the help scrolls on a terminal of this size: its last line
 /// at the bottom of the box.
-pub fn last_scroll(width: u16, height: u16) -> u16 {
-    last_scroll_of(lines(inner_width(width)).len(), height)
+pub fn last_scroll(app: &App, width: u16, height: u16) -> u16 {
+    last_scroll_of(lines(app, inner_width(width)).len(), height)
 }
 
 /// Where the keys of `mode` begin in the help of a terminal `width`
 /// columns wide: the review opens its help there, not at the recording's.
-pub fn section_start(width: u16, mode: Keys) -> u16 {
+pub fn section_start(app: &App, width: u16, mode: Keys) -> u16 {
     let title = mode.title();
-    let at = lines(inner_width(width))
+    let at = lines(app, inner_width(width))
         .iter()
         .position(|l| l.spans.len() == 1 && l.spans[0].content == title)
         .unwrap_or(0);
@@ -82,10 +83,10 @@ fn heading(text: &str) -> Line<'static> {
 }
 
 /// The help's lines at `width` columns.
-pub fn lines(width: u16) -> Vec<Line<'static>> {
+pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width).max(20);
-    let green = Style::new().green();
-    let cyan = Style::new().cyan();
+    let green = app.theme.typed;
+    let cyan = app.theme.key;
     let mut lines = Vec::new();
     lines.extend(paragraph(
         "minutes: record the meeting as it happens. Every entry is timestamped and on disk at once.",
@@ -171,7 +172,7 @@ pub fn lines(width: u16) -> Vec<Line<'static>> {
         Keys::Unsaved,
     ] {
         lines.push(heading(mode.title()));
-        for b in keymap::BINDINGS.iter().filter(|b| b.mode == mode) {
+        for b in app.keymap.all().iter().filter(|b| b.mode == mode) {
             lines.extend(row(&keymap::keys_label(b), b.help, 18, width, cyan));
         }
         if mode == Keys::Entry {

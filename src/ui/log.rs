@@ -8,12 +8,11 @@ use std::borrow::Cow;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Stylize;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::theme;
 use crate::app::{App, Editing, Mode, Pane};
 use crate::model::stats::format_duration;
 use crate::model::timeline::{self, Event, Happening};
@@ -39,7 +38,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         };
         if events.is_empty() {
             frame.render_widget(
-                Paragraph::new(hint).wrap(Wrap { trim: true }).dark_gray(),
+                Paragraph::new(hint)
+                    .wrap(Wrap { trim: true })
+                    .style(app.theme.dim),
                 area,
             );
             return;
@@ -47,9 +48,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         // The roll call before the first entry: the hint, then the events.
         let mut lines: Vec<Line> = textwrap::wrap(hint, width)
             .into_iter()
-            .map(|l| Line::from(l.into_owned()).dark_gray())
+            .map(|l| Line::styled(l.into_owned(), app.theme.dim))
             .collect();
-        lines.extend(events.iter().map(|(_, e)| event_row(s, e, width)));
+        lines.extend(
+            events
+                .iter()
+                .map(|(_, e)| event_row(s, e, width, app.theme.dim)),
+        );
         let skip = lines.len().saturating_sub(height);
         frame.render_widget(Paragraph::new(lines.split_off(skip)), area);
         return;
@@ -71,21 +76,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         if Some(i) == selected || Some(i) == edited {
             entry = entry
                 .into_iter()
-                .map(|l| l.style(theme::SELECTED))
+                .map(|l| l.style(app.theme.selected))
                 .collect();
         }
         // The events just before the entry (and, after the last, those
         // after it), each a dim row of its own.
         let mut rows: Vec<(Timestamp, Vec<Line>)> = timeline::before(&events, i)
             .iter()
-            .map(|(_, e)| (e.at, vec![event_row(s, e, width)]))
+            .map(|(_, e)| (e.at, vec![event_row(s, e, width, app.theme.dim)]))
             .collect();
         rows.push((s.entries[i].at, entry));
         if i + 1 == len {
             let last = timeline::before(&events, len);
             rows.extend(
                 last.iter()
-                    .map(|(_, e)| (e.at, vec![event_row(s, e, width)])),
+                    .map(|(_, e)| (e.at, vec![event_row(s, e, width, app.theme.dim)])),
             );
         }
         // What happened once the meeting had ended comes under a rule
@@ -101,7 +106,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 let fill = width.saturating_sub(rule.width());
                 lines.push(Line::styled(
                     format!("{rule}{}", "─".repeat(fill)),
-                    theme::DIM,
+                    app.theme.dim,
                 ));
             }
             after = after_end(at);
@@ -125,7 +130,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 /// An event as a dim row: `14:05 → Tom Brandl (NUS) arrived (late)`, cut
 /// to the width.
-fn event_row(s: &Session, e: &Event, width: usize) -> Line<'static> {
+fn event_row(s: &Session, e: &Event, width: usize, style: Style) -> Line<'static> {
     let who = |id: AttendeeId| match s.attendee(id) {
         Some(a) => match &a.organisation {
             Some(org) => format!("{} ({org})", a.name),
@@ -161,7 +166,7 @@ fn event_row(s: &Session, e: &Event, width: usize) -> Line<'static> {
     };
     let row = format!("{} {what}", e.at.format("%H:%M"));
     let row = escape_controls(&row.replace(['\n', '\r', '\t'], " ")).into_owned();
-    Line::styled(fit(&row, width), theme::DIM)
+    Line::styled(fit(&row, width), style)
 }
 
 /// Where the entry being edited is: the edit starts from the selected row,
@@ -274,8 +279,8 @@ fn wrapped(app: &App, e: &Entry, width: usize, most: usize) -> Vec<Line<'static>
     });
     let mut text_lines = text_lines.into_iter();
     let mut first = vec![
-        Span::styled(time, theme::DIM),
-        Span::styled(label, theme::kind(&e.kind)),
+        Span::styled(time, app.theme.dim),
+        Span::styled(label, app.theme.kind(&e.kind)),
     ];
     if hanging {
         first.push(Span::from(text_lines.next().unwrap_or_default()));

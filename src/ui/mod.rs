@@ -10,7 +10,7 @@ mod question;
 mod review;
 mod side;
 pub mod stats;
-mod theme;
+pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
@@ -33,7 +33,7 @@ fn side_width(width: u16) -> Option<u16> {
 
 /// The review's highlighting of a search's matches in a line (for tests).
 pub fn review_highlighted(line: &str, folded_query: &str) -> Vec<ratatui::text::Span<'static>> {
-    review::highlighted(line, folded_query)
+    review::highlighted(line, folded_query, theme::Theme::default().matched)
 }
 
 pub fn render(app: &App, frame: &mut Frame) {

@@ -6,7 +6,7 @@ use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::{help, theme};
+use super::help;
 use crate::app::{App, Picker, Purpose};
 use crate::model::attendance::presence;
 use crate::text::{fit, pad};
@@ -54,9 +54,9 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
         Purpose::RollCall => "Enter here, Del absent, Ctrl+A all",
         _ => "type a few letters of the name",
     };
-    let mut first = vec![Span::from(query), Span::styled(prompt, theme::DIM)];
+    let mut first = vec![Span::from(query), Span::styled(prompt, app.theme.dim)];
     if let Some(unlisted) = &unlisted {
-        first.push(Span::styled(format!("  {unlisted}"), theme::INFO));
+        first.push(Span::styled(format!("  {unlisted}"), app.theme.info));
     }
     frame.render_widget(Line::from(first), Rect { height: 1, ..inner });
     let cursor_x = inner.x + 2 + picker.query.visual_cursor() as u16;
@@ -82,7 +82,7 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
             .take(usize::from(list.height))
             .map(|(i, at)| {
                 let a = &s.attendees[*at];
-                let (mark, style) = theme::attendance(a.attendance);
+                let (mark, style) = app.theme.attendance(a.attendance);
                 // Their place in the queue, where choosing them takes them
                 // out of it (asks to speak) or gives them the floor.
                 let queued = match picker.purpose {
@@ -102,12 +102,12 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
                     Span::from(name.clone()),
                     Span::styled(
                         pad(&queued, room + queued.width() - name.width()),
-                        theme::DIM,
+                        app.theme.dim,
                     ),
                     Span::from(org).dim(),
                 ]);
                 if i == selected && unlisted.is_none() {
-                    line.style(theme::SELECTED)
+                    line.style(app.theme.selected)
                 } else {
                     line
                 }
@@ -142,7 +142,7 @@ pub fn render_help(app: &App, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(Span::from(" Help: ↑/↓ PgUp/PgDn Home/End scroll, Esc closes ").bold())
         .borders(Borders::ALL);
-    let lines = help::lines(help::inner_width(frame.area().width));
+    let lines = help::lines(app, help::inner_width(frame.area().width));
     let last = help::last_scroll_of(lines.len(), frame.area().height);
     let text = Paragraph::new(lines)
         .block(block)

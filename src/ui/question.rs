@@ -6,7 +6,6 @@ use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::theme;
 use crate::app::App;
 use crate::app::quit::{ANSWERS, Unsaved};
 
@@ -36,7 +35,7 @@ pub fn render_unsaved(app: &App, question: &Unsaved, frame: &mut Frame, area: Re
     ]));
     lines.push(Line::from(""));
     if let Some(feedback) = &question.feedback {
-        lines.push(Line::from(Span::styled(feedback.clone(), theme::ERROR)));
+        lines.push(Line::from(Span::styled(feedback.clone(), app.theme.error)));
     }
     let prompt = "answer › ";
     let answer = Line::from(vec![
@@ -67,7 +66,7 @@ pub fn render_unsaved(app: &App, question: &Unsaved, frame: &mut Frame, area: Re
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .title(Span::from(" Not on disk: quit how? ").bold())
-        .border_style(theme::ERROR);
+        .border_style(app.theme.error);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 {

@@ -5,24 +5,18 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{bottom, overlay, stats, theme};
+use super::{bottom, overlay, stats};
 use crate::app::review::{EXPORTS, Focus, KindFilter, Review, Topic, View, export_path};
 use crate::app::{App, Mode};
 use crate::model::meeting::fold;
 use crate::model::stats::format_duration;
 use crate::model::{Entry, EntryKind, Session};
 use crate::text::{escape_controls, fit, pad, split_to_width};
-
-/// A match of the search, in the entries' text.
-const MATCH: Style = Style::new()
-    .fg(Color::Black)
-    .bg(Color::Yellow)
-    .add_modifier(Modifier::BOLD);
 
 /// What marks a confidential entry (ASCII: same width in every terminal).
 pub const CONFIDENTIAL: &str = "(conf.)";
@@ -119,7 +113,7 @@ fn render_header(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
     } else {
         "Review · read-only"
     };
-    super::header::title_bar(frame, area, &s.title, mode);
+    super::header::title_bar(frame, area, &s.title, mode, app.theme.bar);
     if area.height < 2 {
         return;
     }
@@ -131,14 +125,14 @@ fn render_header(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
                 "Statistics of the whole meeting: ↑/↓ PgUp/PgDn scroll, s back to the entries",
                 width,
             ),
-            theme::DIM,
+            app.theme.dim,
         ),
         Some(said) => {
             let tail = "  Esc clears";
             let said = fit(&said, width.saturating_sub(tail.len()));
             Line::from(vec![
-                Span::styled(said, theme::INFO),
-                Span::styled(tail, theme::DIM),
+                Span::styled(said, app.theme.info),
+                Span::styled(tail, app.theme.dim),
             ])
         }
         None => Line::styled(
@@ -146,7 +140,7 @@ fn render_header(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
                 "All entries: 1-9 topic, f filter, / search, s statistics",
                 width,
             ),
-            theme::DIM,
+            app.theme.dim,
         ),
     };
     frame.render_widget(
@@ -245,15 +239,15 @@ fn render_agenda(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
                 Span::from(format!("{number} ")).dim(),
                 Span::from(pad(&fit(&title, room), room)),
                 if over {
-                    Span::styled(time, theme::OVER_TIME)
+                    Span::styled(time, app.theme.over_time)
                 } else {
-                    Span::styled(time, theme::DIM)
+                    Span::styled(time, app.theme.dim)
                 },
                 Span::from(count),
             ]);
             if row == chosen {
                 line = line.style(if focused {
-                    theme::SELECTED
+                    app.theme.selected
                 } else {
                     Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
                 });
@@ -323,7 +317,7 @@ fn render_entries(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
     let (title, times) = topic_lines(s, topic, rows.len());
     let head = [
         Line::styled(fit(&escape_controls(&title), width), Style::new().bold()),
-        Line::styled(fit(&times, width), theme::DIM),
+        Line::styled(fit(&times, width), app.theme.dim),
     ];
     let head_rows = area.height.min(2);
     for (y, line) in (area.y..area.y + head_rows).zip(head) {
@@ -353,7 +347,7 @@ fn render_entries(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
         } else {
             "No entries match the filters (Esc clears them)."
         };
-        frame.render_widget(Line::styled(fit(said, width), theme::DIM), list);
+        frame.render_widget(Line::styled(fit(said, width), app.theme.dim), list);
         return;
     }
     let query = review.folded_query();
@@ -366,7 +360,7 @@ fn render_entries(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
         let mut lines = entry_lines(app, s, &s.entries[rows[at]], width, most, &query);
         if at == selected {
             let style = if focused {
-                theme::SELECTED
+                app.theme.selected
             } else {
                 Style::new().add_modifier(Modifier::BOLD)
             };
@@ -521,16 +515,20 @@ fn entry_lines(
     });
     let mut text_lines = wrapped.into_iter();
     let mut first = vec![
-        Span::styled(time, theme::DIM),
-        Span::styled(label, theme::kind(&e.kind)),
+        Span::styled(time, app.theme.dim),
+        Span::styled(label, app.theme.kind(&e.kind)),
     ];
     if hanging {
-        first.extend(highlighted(&text_lines.next().unwrap_or_default(), query));
+        first.extend(highlighted(
+            &text_lines.next().unwrap_or_default(),
+            query,
+            app.theme.matched,
+        ));
     }
     let mut lines = vec![Line::from(first)];
     for l in text_lines.filter(|l| !l.is_empty()) {
         let mut spans = vec![Span::from(" ".repeat(indent))];
-        spans.extend(highlighted(&l, query));
+        spans.extend(highlighted(&l, query, app.theme.matched));
         lines.push(Line::from(spans));
     }
     lines
@@ -539,7 +537,7 @@ fn entry_lines(
 /// `line` in spans, those where the folded `query` is found highlighted:
 /// the positions are found in the folded text and mapped back to the
 /// characters they came from (an accent folded away, a wide character).
-pub fn highlighted(line: &str, query: &str) -> Vec<Span<'static>> {
+pub fn highlighted(line: &str, query: &str, matched: Style) -> Vec<Span<'static>> {
     if query.is_empty() {
         return vec![Span::from(line.to_string())];
     }
@@ -568,7 +566,7 @@ pub fn highlighted(line: &str, query: &str) -> Vec<Span<'static>> {
         if start > done {
             spans.push(Span::from(line[done..start].to_string()));
         }
-        spans.push(Span::styled(line[start..end].to_string(), MATCH));
+        spans.push(Span::styled(line[start..end].to_string(), matched));
         done = end;
     }
     if done < line.len() {
@@ -599,7 +597,7 @@ fn render_search(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Line::from(vec![
             Span::from(fit(&query, room)).bold(),
-            Span::styled(said, theme::INFO),
+            Span::styled(said, app.theme.info),
         ]),
         area,
     );
@@ -671,7 +669,7 @@ fn render_export_menu(app: &App, frame: &mut Frame, area: Rect) {
             Line::from(vec![
                 Span::styled(format!(" {} ", c.key), Style::new().reversed()),
                 Span::from(format!(" {:<9} ", c.name)),
-                Span::styled(escape_controls(&fit(&name, 40)).into_owned(), theme::DIM),
+                Span::styled(escape_controls(&fit(&name, 40)).into_owned(), app.theme.dim),
             ])
         })
         .collect();

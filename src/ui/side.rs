@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Stylize};
+use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
@@ -96,7 +96,7 @@ fn render_queue(app: &App, frame: &mut Frame, area: Rect, beside_log: bool) {
                 Span::from(pad_left(&fit(&org, org_room.saturating_sub(1)), org_room)).dim(),
             ]);
             if selected == Some(i) {
-                line = line.style(theme::SELECTED);
+                line = line.style(app.theme.selected);
             }
             line
         })
@@ -127,20 +127,20 @@ fn render_list(app: &App, pane: Pane, frame: &mut Frame, area: Rect, beside_log:
     let (items, list_rows) = match pane {
         Pane::Agenda => (
             theme::TOPIC_LEGEND
-                .map(|(status, word)| (theme::topic(status).0, word))
+                .map(|(status, word)| (app.theme.topic(status).0, word))
                 .to_vec(),
             s.agenda.len(),
         ),
         _ => (
             theme::ATTENDANCE_LEGEND
-                .map(|(a, word)| (theme::attendance(a).0, word))
+                .map(|(a, word)| (app.theme.attendance(a).0, word))
                 .to_vec(),
             groups.iter().map(|(.., members)| 1 + members.len()).sum(),
         ),
     };
     let legend_rows = if list_rows + 2 <= height { 2 } else { 1 };
     let legend = if list_rows > 0 && height > LIST_ROWS_BEFORE_LEGEND {
-        legend(&items, width, legend_rows)
+        legend(&items, width, legend_rows, app.theme.dim)
     } else {
         Vec::new()
     };
@@ -164,17 +164,12 @@ fn render_list(app: &App, pane: Pane, frame: &mut Frame, area: Rect, beside_log:
 /// `mark word` pairs on dim lines, on the fewest of `rows` lines that hold
 /// them all in `width`, spread evenly; else on one line, as many as fit, in
 /// order; none if not even the first does.
-fn legend(items: &[(&str, &str)], width: usize, rows: usize) -> Vec<Line<'static>> {
+fn legend(items: &[(&str, &str)], width: usize, rows: usize, style: Style) -> Vec<Line<'static>> {
     let items: Vec<String> = items
         .iter()
         .map(|(mark, word)| format!("{mark} {word}"))
         .collect();
-    let dim = |lines: Vec<String>| {
-        lines
-            .into_iter()
-            .map(|l| Line::styled(l, theme::DIM))
-            .collect()
-    };
+    let dim = |lines: Vec<String>| lines.into_iter().map(|l| Line::styled(l, style)).collect();
     for n in 1..=rows.min(items.len()) {
         let lines: Vec<String> = items
             .chunks(items.len().div_ceil(n))
@@ -298,7 +293,7 @@ fn roster(
         let take = shown.end.saturating_sub(group.start + 1 + skip);
         for &i in members.iter().skip(skip).take(take) {
             let a = &s.attendees[i];
-            let (mark, style) = theme::attendance(a.attendance);
+            let (mark, style) = app.theme.attendance(a.attendance);
             let spoke = derived
                 .spoken(a.id, app.now)
                 .map(|x| format_duration(x.total));
@@ -308,10 +303,10 @@ fn roster(
                 if a.attendance.attended() && a.attendance != crate::model::Attendance::Left {
                     ratatui::style::Style::new()
                 } else {
-                    theme::DIM
+                    app.theme.dim
                 };
             let marker = if speaking == Some(a.id) {
-                name_style = theme::SPEAKING;
+                name_style = app.theme.speaking;
                 "▶"
             } else {
                 " "
@@ -322,7 +317,7 @@ fn roster(
                 Span::from(pad_left(&time, time.len() + 1)).dim(),
             ]);
             if selected == Some(i) {
-                line = line.style(theme::SELECTED);
+                line = line.style(app.theme.selected);
             }
             lines.push(line);
         }
@@ -342,7 +337,7 @@ fn agenda(app: &App, width: usize, selected: Option<usize>) -> (Vec<Line<'static
     let s = app.store.session();
     let mut lines = Vec::new();
     for (i, item) in s.agenda.iter().enumerate() {
-        let (mark, style) = theme::topic(item.status);
+        let (mark, style) = app.theme.topic(item.status);
         let actual = match (item.started_at, item.ended_at) {
             (Some(a), Some(b)) => Some((b - a).num_minutes()),
             (Some(a), None) => Some((app.now - a).num_minutes()),
@@ -366,11 +361,15 @@ fn agenda(app: &App, width: usize, selected: Option<usize>) -> (Vec<Line<'static
             ),
             Span::styled(
                 pad_left(&time, time.len() + 1),
-                if over { theme::OVER_TIME } else { theme::DIM },
+                if over {
+                    app.theme.over_time
+                } else {
+                    app.theme.dim
+                },
             ),
         ]);
         if selected == Some(i) {
-            line = line.style(theme::SELECTED);
+            line = line.style(app.theme.selected);
         }
         lines.push(line);
     }

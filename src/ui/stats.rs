@@ -17,7 +17,7 @@ use ratatui::widgets::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::model::stats::{self, Presence, Progress, Speaking, Statistics, TopicRow};
 use crate::model::{AgendaStatus, Derived, Session, Timestamp};
@@ -38,6 +38,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         store.session(),
         store.derived(),
         app.now,
+        &app.theme,
         scroll,
         frame,
         area,
@@ -50,6 +51,7 @@ pub fn render_stats(
     session: &Session,
     derived: &Derived,
     now: Timestamp,
+    theme: &Theme,
     scroll: u16,
     frame: &mut Frame,
     area: Rect,
@@ -57,14 +59,15 @@ pub fn render_stats(
     if area.is_empty() {
         return;
     }
-    let view = View::new(Statistics::of(session, derived, now), session, now);
+    let view = View::new(Statistics::of(session, derived, now), session, now, theme);
     view.render(frame.buffer_mut(), area, scroll);
 }
 
 /// How many rows the view takes, for a caller to keep its scroll within:
 /// the most useful scroll is at most this minus the area's height.
 pub fn height(session: &Session, derived: &Derived, now: Timestamp) -> u16 {
-    let view = View::new(Statistics::of(session, derived, now), session, now);
+    let theme = Theme::default();
+    let view = View::new(Statistics::of(session, derived, now), session, now, &theme);
     u16::try_from(view.rows.len()).unwrap_or(u16::MAX)
 }
 
@@ -97,11 +100,12 @@ struct View<'s> {
     stats: Statistics,
     session: &'s Session,
     now: Timestamp,
+    theme: &'s Theme,
     rows: Vec<Row>,
 }
 
 impl<'s> View<'s> {
-    fn new(stats: Statistics, session: &'s Session, now: Timestamp) -> View<'s> {
+    fn new(stats: Statistics, session: &'s Session, now: Timestamp, theme: &'s Theme) -> View<'s> {
         let mut rows = vec![Row::Title(Chart::Person)];
         if stats.by_person.is_empty() {
             rows.push(Row::NoSpeeches);
@@ -130,6 +134,7 @@ impl<'s> View<'s> {
             stats,
             session,
             now,
+            theme,
             rows,
         }
     }
@@ -237,7 +242,7 @@ impl<'s> View<'s> {
             };
             Line::from(vec![
                 Span::styled(fit(title, width), bold),
-                Span::styled(note, theme::DIM),
+                Span::styled(note, self.theme.dim),
             ])
         };
         match row {
@@ -265,9 +270,9 @@ impl<'s> View<'s> {
                 };
                 title(heading, note)
             }
-            Row::NoSpeeches => Line::styled("No speeches recorded yet.", theme::DIM),
+            Row::NoSpeeches => Line::styled("No speeches recorded yet.", self.theme.dim),
             Row::AgendaTitle => title("Agenda", "  █ spent  ░ planned  ▓ over time".into()),
-            Row::NoAgenda => Line::styled("No agenda.", theme::DIM),
+            Row::NoAgenda => Line::styled("No agenda.", self.theme.dim),
             Row::PresenceTitle => {
                 let (here, all) = crate::model::attendance::here_count(self.session);
                 let note = match presence {
@@ -279,7 +284,7 @@ impl<'s> View<'s> {
                 };
                 title("Attendance over time", note)
             }
-            Row::NotStarted => Line::styled("The meeting has not started.", theme::DIM),
+            Row::NotStarted => Line::styled("The meeting has not started.", self.theme.dim),
             Row::TimeAxis => presence.map_or_else(Line::default, |p| self.time_axis(p, width)),
             Row::Blank | Row::Bar(..) | Row::Topic(_) | Row::Presence(_) => Line::default(),
         }
@@ -387,8 +392,8 @@ impl View<'_> {
     ) {
         let rows = &self.speaking(chart)[range];
         let bar_style = match chart {
-            Chart::Person => theme::CHART,
-            Chart::Organisation => theme::CHART_ORGANISATION,
+            Chart::Person => self.theme.chart,
+            Chart::Organisation => self.theme.chart_organisation,
         };
         let bars: Vec<Bar> = rows
             .iter()
@@ -456,7 +461,7 @@ impl View<'_> {
         let figures = agenda
             .iter()
             .map(|t| {
-                topic_figures(t, self.going_on())
+                topic_figures(self.theme, t, self.going_on())
                     .iter()
                     .map(|s| s.content.width())
                     .sum()
@@ -499,7 +504,7 @@ impl View<'_> {
             Progress::Ongoing(_) => AgendaStatus::Current,
             Progress::Done(_) => AgendaStatus::Done,
         };
-        let (mark, mark_style) = theme::topic(status);
+        let (mark, mark_style) = self.theme.topic(status);
         let title = format!("{}. {}", topic.number, escape_controls(&topic.title));
         let mut spans = vec![
             Span::styled(format!("{mark} "), mark_style),
@@ -507,11 +512,11 @@ impl View<'_> {
         ];
         if layout.gauge > 0 {
             spans.push(Span::raw(" "));
-            spans.extend(gauge(topic, layout.gauge, layout.longest));
+            spans.extend(gauge(self.theme, topic, layout.gauge, layout.longest));
         }
         if layout.figures > 0 {
             spans.push(Span::raw(" "));
-            spans.extend(topic_figures(topic, self.going_on()));
+            spans.extend(topic_figures(self.theme, topic, self.going_on()));
         }
         Line::from(spans)
     }
@@ -519,7 +524,7 @@ impl View<'_> {
 
 /// A topic's time as cells of `width`, `longest` seconds filling them: time
 /// spent within the plan `█`, planned and not (yet) spent `░`, over `▓`.
-fn gauge(topic: &TopicRow, width: usize, longest: i64) -> Vec<Span<'static>> {
+fn gauge(theme: &Theme, topic: &TopicRow, width: usize, longest: i64) -> Vec<Span<'static>> {
     let cells = |secs: i64| -> usize {
         if longest <= 0 {
             return 0;
@@ -539,9 +544,9 @@ fn gauge(topic: &TopicRow, width: usize, longest: i64) -> Vec<Span<'static>> {
     };
     let rest = width.saturating_sub(spent + unused + over);
     vec![
-        Span::styled("█".repeat(spent), theme::CHART),
-        Span::styled("░".repeat(unused), theme::DIM),
-        Span::styled("▓".repeat(over), theme::OVER_TIME),
+        Span::styled("█".repeat(spent), theme.chart),
+        Span::styled("░".repeat(unused), theme.dim),
+        Span::styled("▓".repeat(over), theme.over_time),
         Span::raw(" ".repeat(rest)),
     ]
 }
@@ -549,32 +554,32 @@ fn gauge(topic: &TopicRow, width: usize, longest: i64) -> Vec<Span<'static>> {
 /// `08:12/10:00 -01:48`, `12:00/10:00 +02:00` (over, in the over-time
 /// colour), `03:10/10:00 now` (while the meeting goes on), `skipped`,
 /// `not started/10:00`.
-fn topic_figures(topic: &TopicRow, going_on: bool) -> Vec<Span<'static>> {
+fn topic_figures(theme: &Theme, topic: &TopicRow, going_on: bool) -> Vec<Span<'static>> {
     let planned = topic.planned.map(stats::format_duration);
     let of_plan = |s: String| match &planned {
         Some(p) => format!("{s}/{p}"),
         None => s,
     };
     let mut spans = vec![match topic.progress {
-        Progress::NotStarted => Span::styled(of_plan("not started".into()), theme::DIM),
-        Progress::Skipped => Span::styled("skipped", theme::DIM),
+        Progress::NotStarted => Span::styled(of_plan("not started".into()), theme.dim),
+        Progress::Skipped => Span::styled("skipped", theme.dim),
         Progress::Ongoing(d) | Progress::Done(d) => Span::raw(of_plan(stats::format_duration(d))),
     }];
     if let Some(over) = topic.over() {
         if over > chrono::Duration::zero() {
             spans.push(Span::styled(
                 format!(" +{}", stats::format_duration(over)),
-                theme::OVER_TIME,
+                theme.over_time,
             ));
         } else if over < chrono::Duration::zero() {
             spans.push(Span::styled(
                 format!(" -{}", stats::format_duration(-over)),
-                theme::DIM,
+                theme.dim,
             ));
         }
     }
     if going_on && matches!(topic.progress, Progress::Ongoing(_)) {
-        spans.push(Span::styled(" now", theme::SPEAKING));
+        spans.push(Span::styled(" now", theme.speaking));
     }
     spans
 }
@@ -589,15 +594,15 @@ impl View<'_> {
         let gutter = self.presence_gutter(usize::from(width)) as u16;
         if gutter > 0 {
             let peak = pad_left(&presence.peak.to_string(), usize::from(gutter - 1));
-            buf.set_string(0, 0, peak, theme::DIM);
+            buf.set_string(0, 0, peak, self.theme.dim);
             let zero = pad_left("0", usize::from(gutter - 1));
-            buf.set_string(0, PRESENCE_ROWS - 1, zero, theme::DIM);
+            buf.set_string(0, PRESENCE_ROWS - 1, zero, self.theme.dim);
         }
         let counts: Vec<u64> = presence.counts.iter().map(|&c| c as u64).collect();
         Sparkline::default()
             .data(&counts)
             .max(presence.peak.max(1) as u64)
-            .style(theme::PRESENCE)
+            .style(self.theme.presence)
             .render(
                 Rect::new(gutter, 0, width - gutter, PRESENCE_ROWS),
                 &mut buf,
@@ -625,7 +630,7 @@ impl View<'_> {
         } else {
             format!("{}{}", " ".repeat(gutter), fit(&from, room))
         };
-        Line::styled(line, theme::DIM)
+        Line::styled(line, self.theme.dim)
     }
 }
 
