@@ -74,15 +74,16 @@ pub enum Command {
         format: Option<ExportFormat>,
         /// Write to this file instead of standard output. Its extension gives
         /// the format unless --format or the template does: .txt, .md or
-        /// .markdown, .html or .htm (none: text, for a device or pipe such as
-        /// /dev/stdout).
+        /// .markdown, .html or .htm, .ics (none: text, for a device or pipe
+        /// such as /dev/stdout).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
         /// Replace OUT if it is a file already.
         #[arg(long)]
         force: bool,
         /// A built-in template (minutes, actions, report), one of yours in the
-        /// configuration directory (templates/NAME.FORMAT.j2), or a file
+        /// configuration directory (templates/NAME.FORMAT.j2), or a file;
+        /// none with ics, which is always the action items
         #[arg(short, long, value_name = "NAME|PATH", default_value = "minutes")]
         template: String,
         /// Leave out the entries marked confidential.
@@ -105,6 +106,9 @@ pub enum ExportFormat {
     Md,
     /// One self-contained HTML page.
     Html,
+    /// iCalendar: the action items as to-dos, for a calendar or task list
+    /// (no template).
+    Ics,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -130,6 +134,7 @@ impl From<ExportFormat> for crate::export::Format {
             ExportFormat::Txt => crate::export::Format::Text,
             ExportFormat::Md => crate::export::Format::Markdown,
             ExportFormat::Html => crate::export::Format::Html,
+            ExportFormat::Ics => crate::export::Format::Ics,
         }
     }
 }

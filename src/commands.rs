@@ -390,7 +390,7 @@ fn export_format(
             Ok(export::Format::Text)
         }
         _ => Err(error(format!(
-            "cannot tell the format of {} from its name: the extensions known are .txt, .md, .markdown, .html and .htm; or give one with --format",
+            "cannot tell the format of {} from its name: the extensions known are .txt, .md, .markdown, .html, .htm and .ics; or give one with --format",
             out.display()
         ))),
     }

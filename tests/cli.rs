@@ -804,7 +804,11 @@ fn an_output_name_of_no_known_format_is_an_error_without_format() {
             .unwrap();
         assert_eq!(said.status.code(), Some(1));
         let stderr = String::from_utf8(said.stderr).unwrap();
-        for known in [name, ".txt, .md, .markdown, .html and .htm", "--format"] {
+        for known in [
+            name,
+            ".txt, .md, .markdown, .html, .htm and .ics",
+            "--format",
+        ] {
             assert!(stderr.contains(known), "{known:?} in {stderr}");
         }
         assert!(!out.exists());

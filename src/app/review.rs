@@ -599,6 +599,14 @@ pub const EXPORTS: &[ExportChoice] = &[
         format: Format::Html,
         public: true,
     },
+    ExportChoice {
+        key: 'c',
+        name: "action items as calendar to-dos (iCalendar)",
+        template: "actions",
+        extension: "ics",
+        format: Format::Ics,
+        public: false,
+    },
 ];
 
 /// What the status line says to a change asked for while read-only.

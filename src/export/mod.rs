@@ -1,8 +1,10 @@
 //! Minutes as a document to send out. [`model`] decides what the minutes
 //! say, once, as plain data; a template (built in, or the user's own) lays
 //! it out as text, Markdown or HTML, with the help of [`text`]'s layout and
-//! [`markdown`]'s escaping.
+//! [`markdown`]'s escaping. The action items alone can also be written
+//! as an iCalendar file of to-dos ([`ics`]), without a template.
 
+pub mod ics;
 pub mod markdown;
 pub mod model;
 pub mod prose;
@@ -24,6 +26,8 @@ pub enum Format {
     Markdown,
     /// One self-contained page.
     Html,
+    /// iCalendar: the action items as to-dos, not through a template.
+    Ics,
 }
 
 impl Format {
@@ -34,6 +38,7 @@ impl Format {
             Format::Text => "txt",
             Format::Markdown => "md",
             Format::Html => "html",
+            Format::Ics => "ics",
         }
     }
 
@@ -42,6 +47,7 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
+            "ics" => Some(Format::Ics),
             _ => None,
         }
     }
@@ -134,6 +140,11 @@ pub enum ExportError {
         ext: &'static str,
         dir: String,
     },
+    /// A template asked of the iCalendar export, which has none.
+    #[error(
+        "iCalendar (ics) is written without templates: it holds the action items, one to-do each; leave out --template (it says {0:?})"
+    )]
+    IcsTemplate(String),
     #[error("could not read the template {}: {source}", path.display())]
     Read {
         path: PathBuf,
@@ -163,6 +174,21 @@ pub fn render(
     template: &TemplateRef,
     options: Options,
 ) -> Result<String, ExportError> {
+    if format == Format::Ics {
+        // The action items, whichever of the built-in minutes or actions
+        // was asked for (the default, or --actions-only).
+        return match template {
+            TemplateRef::Named(name) | TemplateRef::Builtin(name)
+                if name == "minutes" || name == "actions" =>
+            {
+                Ok(ics::calendar(session, options, chrono::Utc::now()))
+            }
+            TemplateRef::Named(name) | TemplateRef::Builtin(name) => {
+                Err(ExportError::IcsTemplate(name.clone()))
+            }
+            TemplateRef::File(path) => Err(ExportError::IcsTemplate(path.display().to_string())),
+        };
+    }
     let (name, source) = load(template, format)?;
     // The written report is for publication, whoever's template writes it:
     // it is given the public minutes only.

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::model::attendance::{came_after_the_end, came_late};
 use crate::model::stats::{format_duration, speaking_time};
 use crate::model::{
-    AgendaId, AgendaStatus, Attendee, AttendeeId, Entry, EntryKind, Session, Timestamp,
+    AgendaId, AgendaStatus, Attendee, AttendeeId, Entry, EntryId, EntryKind, Session, Timestamp,
     credits_by_role,
 };
 
@@ -213,6 +213,12 @@ pub struct Action {
     /// The day of the meeting it was carried over from.
     pub carried_over: Option<String>,
     pub confidential: bool,
+    /// The entry it is, and when it was first logged: what names it in a
+    /// calendar ([`ics`](super::ics)). Not given to templates.
+    #[serde(skip)]
+    pub entry: EntryId,
+    #[serde(skip)]
+    pub logged: Timestamp,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -869,6 +875,8 @@ fn actions(s: &Session) -> (Vec<Action>, Vec<CarriedOver>) {
             topic_title: topic.map(|i| clean(&s.agenda[i].title)),
             carried_over: e.carried_over.map(|d| d.to_string()),
             confidential: e.confidential,
+            entry: e.id,
+            logged: e.at,
         };
         match e.carried_over {
             Some(day) => carried.push((day, action)),

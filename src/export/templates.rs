@@ -89,7 +89,7 @@ pub fn environment(format: Format) -> Environment<'static> {
     env.add_filter("long_date", long_date);
     env.add_filter("esc", move |s: &str| match format {
         Format::Markdown => markdown::escape(s),
-        Format::Text | Format::Html => s.to_string(),
+        Format::Text | Format::Html | Format::Ics => s.to_string(),
     });
     for (name, source) in LIBRARY {
         env.add_template(name, source)
