@@ -592,7 +592,7 @@ fn import(paths: Option<&Paths>, what: Import, out: &mut impl Write) -> Result<(
     };
     let session = session_path(paths, session)?;
     let shown = |p: &Path| p.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| error(format!("{}: {e}", shown(file))))?;
+    let bytes = read_import(file)?;
     let bad_file = |bad: Vec<crate::import::BadLine>| {
         const SHOWN: usize = 10;
         let mut msg = format!(
@@ -747,4 +747,26 @@ fn man(dir: Option<&Path>, out: &mut impl Write) -> Result<(), Error> {
         ))?;
     }
     Ok(())
+}
+
+/// The most a roster or agenda file may hold: far more than any meeting's.
+const MAX_IMPORT_SIZE: u64 = 16 << 20;
+
+/// An import file's bytes; read up to a limit, so that a device that never
+/// ends (`/dev/zero`) is an error, and a pipe (`/dev/stdin`) can be read.
+fn read_import(file: &Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let failed = |e: io::Error| error(format!("{}: {e}", file.display()));
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(MAX_IMPORT_SIZE + 1).read_to_end(&mut bytes))
+        .map_err(failed)?;
+    if bytes.len() as u64 > MAX_IMPORT_SIZE {
+        return Err(error(format!(
+            "{}: more than {} MiB, too large for a roster or agenda; nothing was imported",
+            file.display(),
+            MAX_IMPORT_SIZE >> 20
+        )));
+    }
+    Ok(bytes)
 }

@@ -1255,3 +1255,32 @@ fn new_template_is_looked_for_in_the_config_dir_then_as_a_session() {
     .code(2)
     .stderr(predicate::str::contains("cannot be used with"));
 }
+
+#[test]
+fn import_reads_a_pipe_and_refuses_what_never_ends() {
+    let (dir, session) = common::sample_copy();
+    minutes()
+        .args(["import", "roster"])
+        .arg(&session)
+        .arg("/dev/stdin")
+        .write_stdin("Taro 🎌,Kyoto University\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Imported 1 person "));
+    let saved = std::fs::read(&session).unwrap();
+    minutes()
+        .args(["import", "agenda"])
+        .arg(&session)
+        .arg("/dev/zero")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("too large for a roster or agenda"));
+    assert_eq!(std::fs::read(&session).unwrap(), saved);
+    minutes()
+        .args(["import", "agenda"])
+        .arg(&session)
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Is a directory"));
+}
