@@ -46,6 +46,15 @@ pub enum Command {
         /// PREVIOUS is found as `open` finds its session.
         #[arg(long, value_name = "PREVIOUS")]
         from: Option<PathBuf>,
+        /// Start from a prepared roster and agenda: the people (none of them
+        /// present yet), their organisations, chair and secretary, and the
+        /// agenda's topics (none started), with no entries. NAME is a
+        /// template in the configuration directory (sessions/NAME.ron, e.g.
+        /// ~/.config/minutes/sessions/board.ron), else a session found as
+        /// `open` finds it. Not with --from, which carries over a previous
+        /// meeting's roster and open action items instead.
+        #[arg(long, value_name = "NAME", conflicts_with = "from")]
+        template: Option<PathBuf>,
     },
     /// Open a session file.
     Open {
@@ -95,6 +104,66 @@ pub enum Command {
         /// The entries of a topic as they happened, or grouped by kind.
         #[arg(long, value_enum, default_value_t = ExportOrder::Time)]
         order: ExportOrder,
+    },
+    /// Add people or agenda topics to a session from a file.
+    ///
+    /// All or nothing: a file with a bad line imports nothing, and says
+    /// which line and what was expected there. Refused while the session is
+    /// open for recording elsewhere.
+    #[command(subcommand)]
+    Import(Import),
+    /// Print a shell completion script to standard output.
+    ///
+    /// bash: `minutes completions bash > ~/.local/share/bash-completion/completions/minutes`;
+    /// zsh: `minutes completions zsh > ~/.zfunc/_minutes` (with ~/.zfunc in
+    /// fpath); fish: `minutes completions fish > ~/.config/fish/completions/minutes.fish`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output:
+    /// `minutes man > ~/.local/share/man/man1/minutes.1`, then `man minutes`.
+    Man {
+        /// Write the pages into DIR instead: minutes.1, and one for each
+        /// command (minutes-export.1, …), replacing those there.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// What `minutes import` reads.
+#[derive(Debug, Subcommand)]
+pub enum Import {
+    /// People from a CSV file: name, organisation, role.
+    ///
+    /// One person per row; organisation and role may be left out. A first
+    /// row naming the columns (name, organisation, role, in any order and
+    /// case) is a header. Commas or semicolons separate the fields (the
+    /// first line tells which, as Excel writes either); a UTF-8 byte order
+    /// mark is skipped. People already on the roster (the same name, case,
+    /// accents and spacing aside) are reported, not added twice; an
+    /// organisation the session does not know is added.
+    Roster {
+        #[arg(value_name = "SESSION", help = SESSION_HELP, long_help = SESSION_LONG_HELP)]
+        file: PathBuf,
+        /// The CSV file.
+        #[arg(value_name = "ROSTER.csv")]
+        roster: PathBuf,
+    },
+    /// Agenda topics from a text file: one per line, `TOPIC | PRESENTER | MINUTES`.
+    ///
+    /// The presenter and the planned minutes may be left out
+    /// (`Budget | | 15` gives minutes without a presenter); a presenter is
+    /// someone on the session's roster, by name. Blank lines and lines
+    /// starting with `#` are skipped. Topics already on the agenda (the
+    /// same title) are reported, not added twice.
+    Agenda {
+        #[arg(value_name = "SESSION", help = SESSION_HELP, long_help = SESSION_LONG_HELP)]
+        file: PathBuf,
+        /// The text file.
+        #[arg(value_name = "AGENDA.txt")]
+        agenda: PathBuf,
     },
 }
 

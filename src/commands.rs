@@ -5,7 +5,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::app::quit::Ending;
-use crate::cli::{Cli, Command};
+use clap::CommandFactory;
+
+use crate::cli::{Cli, Command, Import};
 use crate::export;
 use crate::model::Session;
 use crate::store::{self, Mode, OpenSession, Paths};
@@ -43,13 +45,19 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     };
     match cli.command {
         None => open_latest(&paths()?),
-        Some(Command::New { title, file, from }) => {
+        Some(Command::New {
+            title,
+            file,
+            from,
+            template,
+        }) => {
             let paths = paths()?;
-            let from = match from {
-                Some(f) => Some(paths.resolve_session(&f)?),
-                None => None,
+            let from = match (from, template) {
+                (Some(f), _) => Some(Start::From(paths.resolve_session(&f)?)),
+                (None, Some(t)) => Some(Start::Template(find_template(&paths, &t)?)),
+                (None, None) => None,
             };
-            new(&paths, title, file, from.as_deref())
+            new(&paths, title, file, from)
         }
         Some(Command::Open { file, read_only }) => {
             let mode = if read_only {
@@ -94,6 +102,16 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let asked = format.map(export::Format::from).or(template.format());
             export_to(&file, asked, &template, options, output.as_deref(), force)
         }
+        Some(Command::Import(what)) => {
+            let paths = paths().ok();
+            import(paths.as_ref(), what, &mut io::stdout().lock())
+        }
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "minutes", &mut out);
+            ignore_broken_pipe(io::stdout().lock().write_all(&out))
+        }
+        Some(Command::Man { dir }) => man(dir.as_deref(), &mut io::stdout().lock()),
     }
 }
 
@@ -120,19 +138,63 @@ fn open_latest(paths: &Paths) -> Result<(), Error> {
     }
 }
 
+/// What a new session starts from besides its title.
+enum Start {
+    /// `--from`: a previous session of the series.
+    From(PathBuf),
+    /// `--template`: a prepared roster and agenda.
+    Template(PathBuf),
+}
+
+/// The file `--template NAME` names: `sessions/NAME.ron` in the
+/// configuration directory, else a session found as `open` finds it.
+fn find_template(paths: &Paths, name: &Path) -> Result<PathBuf, Error> {
+    let bare = name.components().count() == 1
+        && matches!(
+            name.components().next(),
+            Some(std::path::Component::Normal(_))
+        );
+    let mut file = name.as_os_str().to_owned();
+    if name.extension().is_none_or(|e| e != "ron") {
+        file.push(".ron");
+    }
+    let in_config = paths.config_dir.join("sessions").join(file);
+    if bare && std::fs::symlink_metadata(&in_config).is_ok() {
+        return Ok(in_config);
+    }
+    paths.resolve_session(name).map_err(|e| {
+        let mut looked = Vec::new();
+        if bare {
+            looked.push(format!("{} (the templates)", in_config.display()));
+        }
+        looked.push(format!("{} in the current directory", name.display()));
+        looked.push(e.tried.display().to_string());
+        error(format!(
+            "no template {}: looked for {}; a template is a session file in {}, or any session `minutes list` shows",
+            name.display(),
+            looked.join(", then "),
+            paths.config_dir.join("sessions").display()
+        ))
+    })
+}
+
 fn new(
     paths: &Paths,
     title: Option<String>,
     file: Option<PathBuf>,
-    from: Option<&Path>,
+    start: Option<Start>,
 ) -> Result<(), Error> {
-    require_terminal()?;
-    let previous = match from {
-        Some(path) => Some(OpenSession::open(path, Mode::ReadOnly)?),
-        None => None,
+    // Read before the terminal is asked for (read-only: nothing happens on
+    // disk), so that a missing or broken one is said plainly.
+    let (previous, template) = match &start {
+        Some(Start::From(path)) => (Some(OpenSession::open(path, Mode::ReadOnly)?), None),
+        Some(Start::Template(path)) => (None, Some(OpenSession::open(path, Mode::ReadOnly)?)),
+        None => (None, None),
     };
+    require_terminal()?;
     let title = title
         .or_else(|| previous.as_ref().map(|p| p.session().title.clone()))
+        .or_else(|| template.as_ref().map(|t| t.session().title.clone()))
         .unwrap_or_else(|| "Untitled meeting".into());
     let path = match file {
         Some(f) => f,
@@ -143,9 +205,10 @@ fn new(
     };
     // No schedule until one is given (`/schedule 19:00`): the time the file
     // was made is not when the meeting starts.
-    let session = match &previous {
-        Some(p) => crate::model::meeting::follow_up(p.session(), title),
-        None => Session::new(title),
+    let session = match (&previous, &template) {
+        (Some(p), _) => crate::model::meeting::follow_up(p.session(), title),
+        (None, Some(t)) => crate::model::meeting::from_template(t.session(), title),
+        (None, None) => Session::new(title),
     };
     interactive(
         OpenSession::create(&path, session)?,
@@ -516,4 +579,194 @@ fn ignore_broken_pipe(result: io::Result<()>) -> Result<(), Error> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
+}
+
+/// `minutes import roster|agenda SESSION FILE`: the file read whole and
+/// checked first; then the session opened for writing (refused while it is
+/// open elsewhere), the import applied as one change through the journal,
+/// and the session saved and closed. A bad file changes nothing.
+fn import(paths: Option<&Paths>, what: Import, out: &mut impl Write) -> Result<(), Error> {
+    let (session, file) = match &what {
+        Import::Roster { file, roster } => (file, roster),
+        Import::Agenda { file, agenda } => (file, agenda),
+    };
+    let session = session_path(paths, session)?;
+    let shown = |p: &Path| p.display().to_string();
+    let bytes = read_import(file)?;
+    let bad_file = |bad: Vec<crate::import::BadLine>| {
+        const SHOWN: usize = 10;
+        let mut msg = format!(
+            "{}: nothing was imported, {} bad line{}:",
+            shown(file),
+            bad.len(),
+            if bad.len() == 1 { "" } else { "s" }
+        );
+        for b in bad.iter().take(SHOWN) {
+            msg.push_str(&format!("\n  {b}"));
+        }
+        if bad.len() > SHOWN {
+            msg.push_str(&format!("\n  and {} more", bad.len() - SHOWN));
+        }
+        error(msg)
+    };
+    enum Parsed {
+        People(Vec<crate::import::Person>),
+        Topics(Vec<crate::import::Topic>),
+    }
+    let parsed = match &what {
+        Import::Roster { .. } => {
+            Parsed::People(crate::import::parse_roster(&bytes).map_err(bad_file)?)
+        }
+        Import::Agenda { .. } => {
+            Parsed::Topics(crate::import::parse_agenda(&bytes).map_err(bad_file)?)
+        }
+    };
+    let mut open = match OpenSession::open(&session, Mode::ReadWrite) {
+        Ok(open) => open,
+        Err(store::OpenError::Locked(store::lock::LockError::Held { path, holder })) => {
+            return Err(error(format!(
+                "{} is open in another minutes ({holder}); nothing was imported. Close it there first, then import again.",
+                shown(&path)
+            )));
+        }
+        Err(e) => return Err(error(format!("{e}\nNothing was imported."))),
+    };
+    if let Some(note) = open.recovery().message() {
+        let _ = writeln!(io::stderr(), "minutes: {}: {}", shown(open.path()), note);
+    }
+    if open.is_read_only() {
+        let path = shown(open.path());
+        let _ = open.close();
+        return Err(error(format!(
+            "{path} cannot be changed until its journal is sorted out (open it with `minutes open` to see why); nothing was imported"
+        )));
+    }
+    let (plan, noun, place) = match parsed {
+        Parsed::People(people) => (
+            crate::import::plan_roster(open.session(), people, chrono::Local::now().fixed_offset()),
+            ("person", "people"),
+            "roster",
+        ),
+        Parsed::Topics(topics) => match crate::import::plan_agenda(open.session(), topics) {
+            Ok(plan) => (plan, ("topic", "topics"), "agenda"),
+            Err(bad) => {
+                // Closed unchanged: the file is not written, the lock and
+                // the empty journal go.
+                let _ = open.close();
+                return Err(bad_file(bad));
+            }
+        },
+    };
+    if let Some(change) = plan.change.clone()
+        && let Err(e) = open.apply(change)
+    {
+        let _ = open.close();
+        return Err(error(format!("{e}; nothing was imported")));
+    }
+    // Written to the journal (else kept in memory for `close` to save).
+    let journalled = open.unsaved() == 0;
+    let real = open.path().to_path_buf();
+    if let Err(e) = open.close() {
+        return Err(error(if journalled {
+            format!(
+                "could not save {}: {e}; the import is kept in its journal {}, and opening the session recovers it",
+                shown(&real),
+                shown(&store::journal_path(&real))
+            )
+        } else {
+            format!(
+                "could not save {} nor write its journal: {e}; nothing was imported",
+                shown(&real)
+            )
+        }));
+    }
+    let count = |n: usize| format!("{n} {}", if n == 1 { noun.0 } else { noun.1 });
+    let mut said = format!("Imported {}", count(plan.added.len()));
+    let mut notes = Vec::new();
+    if !plan.already.is_empty() {
+        notes.push(format!(
+            "{} already on the {place}: {}",
+            plan.already.len(),
+            plan.already.join(", ")
+        ));
+    }
+    if !plan.repeated.is_empty() {
+        let repeated: Vec<String> = plan
+            .repeated
+            .iter()
+            .map(|(name, line, first)| format!("{name} on line {line}, as on line {first}"))
+            .collect();
+        notes.push(format!(
+            "{} given twice in the file: {}",
+            plan.repeated.len(),
+            repeated.join("; ")
+        ));
+    }
+    if !notes.is_empty() {
+        said.push_str(&format!(" ({})", notes.join("; ")));
+    }
+    said.push_str(&format!(" into {}", shown(&session)));
+    if !plan.new_organisations.is_empty() {
+        said.push_str(&format!(
+            "\nNew organisations: {}",
+            plan.new_organisations.join(", ")
+        ));
+    }
+    ignore_broken_pipe(writeln!(out, "{}", escape_controls(&said)))
+}
+
+/// `minutes man`: the manual page on `out`, or with `dir`, a page for the
+/// program and one for each command written there (their names on `out`).
+fn man(dir: Option<&Path>, out: &mut impl Write) -> Result<(), Error> {
+    // `help` is not a command with a page of its own.
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
+    let Some(dir) = dir else {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(command).render(&mut page)?;
+        return ignore_broken_pipe(out.write_all(&page));
+    };
+    let mut pages = vec![command.clone()];
+    let mut i = 0;
+    while i < pages.len() {
+        let subs: Vec<_> = pages[i].get_subcommands().cloned().collect();
+        pages.extend(subs);
+        i += 1;
+    }
+    for page in pages {
+        let man = clap_mangen::Man::new(page);
+        let path = dir.join(man.get_filename());
+        let mut roff = Vec::new();
+        man.render(&mut roff)?;
+        store::file::write_document(&path, &roff, true)
+            .map_err(|e| error(format!("could not write {}: {e}", path.display())))?;
+        ignore_broken_pipe(writeln!(
+            out,
+            "{}",
+            escape_controls(&path.display().to_string())
+        ))?;
+    }
+    Ok(())
+}
+
+/// The most a roster or agenda file may hold: far more than any meeting's.
+const MAX_IMPORT_SIZE: u64 = 16 << 20;
+
+/// An import file's bytes; read up to a limit, so that a device that never
+/// ends (`/dev/zero`) is an error, and a pipe (`/dev/stdin`) can be read.
+fn read_import(file: &Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let failed = |e: io::Error| error(format!("{}: {e}", file.display()));
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(MAX_IMPORT_SIZE + 1).read_to_end(&mut bytes))
+        .map_err(failed)?;
+    if bytes.len() as u64 > MAX_IMPORT_SIZE {
+        return Err(error(format!(
+            "{}: more than {} MiB, too large for a roster or agenda; nothing was imported",
+            file.display(),
+            MAX_IMPORT_SIZE >> 20
+        )));
+    }
+    Ok(bytes)
 }

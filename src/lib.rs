@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod export;
+pub mod import;
 pub mod keymap;
 pub mod model;
 pub mod store;

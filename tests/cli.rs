@@ -268,7 +268,15 @@ fn wrong_arguments_are_a_usage_error() {
 
 #[test]
 fn every_subcommand_has_help() {
-    for sub in ["new", "open", "list", "export"] {
+    for sub in [
+        "new",
+        "open",
+        "list",
+        "export",
+        "import",
+        "completions",
+        "man",
+    ] {
         minutes()
             .args([sub, "--help"])
             .assert()
@@ -918,4 +926,365 @@ fn export_with_force_replaces_a_file() {
     std::fs::write(&out, "last week's").unwrap();
     export_sample_to(&out, &["--force"]);
     assert_sample_md(&std::fs::read_to_string(&out).unwrap());
+}
+
+#[test]
+fn completions_for_every_shell_name_the_subcommands() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = minutes().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        for sub in ["export", "review", "import", "roster", "template"] {
+            assert!(script.contains(sub), "{shell} completes {sub}:\n{script}");
+        }
+    }
+    minutes()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("possible values"));
+}
+
+#[test]
+fn the_man_page_is_roff_with_every_subcommand() {
+    let out = minutes().arg("man").output().unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH minutes 1"), "{page}");
+    assert!(page.contains(".SH SUBCOMMANDS"), "{page}");
+    for sub in [
+        "new",
+        "open",
+        "review",
+        "list",
+        "export",
+        "import",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            page.contains(&format!("minutes\\-{sub}(1)")),
+            "{sub} in\n{page}"
+        );
+    }
+    // Every page it names is one `--dir` writes: no `help` page.
+    assert!(!page.contains("minutes\\-help"), "{page}");
+}
+
+#[test]
+fn man_dir_writes_a_page_for_each_command() {
+    let dir = tempfile::tempdir().unwrap();
+    // One there already is replaced.
+    std::fs::write(dir.path().join("minutes.1"), "old").unwrap();
+    let out = minutes()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let said = String::from_utf8(out.stdout).unwrap();
+    for name in [
+        "minutes",
+        "minutes-new",
+        "minutes-export",
+        "minutes-import",
+        "minutes-import-roster",
+        "minutes-import-agenda",
+        "minutes-completions",
+        "minutes-man",
+    ] {
+        let path = dir.path().join(format!("{name}.1"));
+        assert!(
+            said.contains(&path.display().to_string()),
+            "{name} in {said}"
+        );
+        let page = std::fs::read_to_string(&path).unwrap();
+        assert!(page.contains(&format!(".TH {name} 1")), "{name}: {page}");
+    }
+    assert!(!dir.path().join("minutes-help.1").exists());
+}
+
+/// A copy of the sample, and a file beside it holding `text`.
+fn session_and_file(
+    name: &str,
+    text: &[u8],
+) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let (dir, session) = common::sample_copy();
+    let file = dir.path().join(name);
+    std::fs::write(&file, text).unwrap();
+    (dir, session, file)
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn import_roster_adds_the_new_people_and_says_who_was_there_already() {
+    let csv = "\u{feff}Name;Organisation;Role\r\nZhang  WEI;NUS;Professor\r\n\"Núñez; Ana\";UPF;Observer\r\n王丽;PKU;\r\nsam okafor 🌻;;\r\nTaro 🎌;;Guest\r\n";
+    let (dir, session, file) = session_and_file("roster.csv", csv.as_bytes());
+    let before = minutes::store::load(&session).unwrap();
+    minutes()
+        .args(["import", "roster"])
+        .arg(&session)
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::starts_with(
+                "Imported 3 people (2 already on the roster: 王丽, sam okafor 🌻) into ",
+            )
+            .and(predicate::str::contains("\nNew organisations: NUS, UPF\n")),
+        );
+    let after = minutes::store::load(&session).unwrap();
+    assert_eq!(after.attendees.len(), before.attendees.len() + 3);
+    let added: Vec<_> = after
+        .attendees
+        .iter()
+        .skip(before.attendees.len())
+        .map(|a| (a.name.as_str(), a.organisation.as_deref(), a.role.as_str()))
+        .collect();
+    assert_eq!(
+        added,
+        [
+            ("Zhang  WEI", Some("NUS"), "Professor"),
+            ("Núñez; Ana", Some("UPF"), "Observer"),
+            ("Taro 🎌", None, "Guest"),
+        ]
+    );
+    // Saved and closed: no journal or lock left behind.
+    assert_eq!(
+        files_in(dir.path()),
+        ["meeting.ron", "meeting.ron.bak", "roster.csv"]
+    );
+    // Again: everyone is there already, and the file is not written.
+    let saved = std::fs::read(&session).unwrap();
+    minutes()
+        .args(["import", "roster"])
+        .arg(&session)
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Imported 0 people (5 already on the roster:",
+        ));
+    assert_eq!(std::fs::read(&session).unwrap(), saved);
+}
+
+#[test]
+fn import_agenda_adds_topics_with_presenters_from_the_roster() {
+    let text =
+        "# November\nWelcome 欢迎 | 王丽 | 5\n\nBudget | | 15\nAny other business and close\n";
+    let (_dir, session, file) = session_and_file("agenda.txt", text.as_bytes());
+    let before = minutes::store::load(&session).unwrap();
+    minutes()
+        .args(["import", "agenda"])
+        .arg(&session)
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Imported 2 topics (1 already on the agenda: Any other business and close) into ",
+        ));
+    let after = minutes::store::load(&session).unwrap();
+    let added: Vec<_> = after.agenda.iter().skip(before.agenda.len()).collect();
+    assert_eq!(added.len(), 2);
+    assert_eq!(added[0].title, "Welcome 欢迎");
+    assert_eq!(after.attendee_name(added[0].presenter.unwrap()), "王丽");
+    assert_eq!((added[1].presenter, added[1].planned_minutes), (None, 15));
+}
+
+#[test]
+fn a_bad_file_imports_nothing_and_says_each_bad_line() {
+    for (kind, name, text) in [
+        ("roster", "r.csv", "Ana,UPF\n,NUS\nLi,PKU,Prof,extra\n"),
+        ("agenda", "a.txt", "Fine | | 5\nBudget | | fifteen\n"),
+        // Well formed, but a presenter no one on the roster is.
+        ("agenda", "a.txt", "Fine\nBudget | Nobody Here\n"),
+    ] {
+        let (dir, session, file) = session_and_file(name, text.as_bytes());
+        let saved = std::fs::read(&session).unwrap();
+        let out = minutes()
+            .args(["import", kind])
+            .arg(&session)
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(out.stdout.is_empty());
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("nothing was imported"), "{stderr}");
+        assert!(stderr.contains("line 2"), "{stderr}");
+        assert_eq!(std::fs::read(&session).unwrap(), saved, "{kind} {text}");
+        let mut expected = vec!["meeting.ron".to_string(), name.to_string()];
+        expected.sort();
+        assert_eq!(files_in(dir.path()), expected, "nothing left beside it");
+    }
+    let (_dir, session, file) = session_and_file("r.csv", b"Ana,UPF\n,NUS\nLi,PKU,Prof,extra\n");
+    minutes()
+        .args(["import", "roster"])
+        .arg(&session)
+        .arg(&file)
+        .assert()
+        .stderr(predicate::str::contains(
+            "2 bad lines:\n  line 2, field 1: the name is empty: expected a person's name\n  line 3, field 4: too many fields",
+        ));
+}
+
+#[test]
+fn import_refuses_a_session_open_for_recording() {
+    let (_dir, session, file) = session_and_file("r.csv", "Taro 🎌\n".as_bytes());
+    let saved = std::fs::read(&session).unwrap();
+    let open =
+        minutes::store::OpenSession::open(&session, minutes::store::Mode::ReadWrite).unwrap();
+    minutes()
+        .args(["import", "roster"])
+        .arg(&session)
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("is open in another minutes")
+                .and(predicate::str::contains("nothing was imported")),
+        );
+    drop(open);
+    assert_eq!(std::fs::read(&session).unwrap(), saved);
+}
+
+#[test]
+fn import_keeps_the_changes_a_crash_left_in_the_journal() {
+    let (_dir, session, file) = session_and_file("r.csv", "Taro 🎌\n".as_bytes());
+    let mut open =
+        minutes::store::OpenSession::open(&session, minutes::store::Mode::ReadWrite).unwrap();
+    let note = common::add_note(open.session(), "journalled, not saved");
+    open.apply(note).unwrap();
+    drop(open); // as a crash leaves it: the change only in the journal
+    minutes()
+        .args(["import", "roster"])
+        .arg(&session)
+        .arg(&file)
+        .assert()
+        .success();
+    let after = minutes::store::load(&session).unwrap();
+    assert!(after.attendees.iter().any(|a| a.name == "Taro 🎌"));
+    assert!(
+        after
+            .entries
+            .iter()
+            .any(|e| e.text == "journalled, not saved")
+    );
+    assert!(!minutes::store::journal_path(&session).exists());
+}
+
+#[test]
+fn import_takes_a_name_that_list_prints() {
+    let (data, cwd) = data_dir_with_sample();
+    std::fs::write(cwd.path().join("r.csv"), "Taro 🎌\n").unwrap();
+    minutes_in(cwd.path(), data.path())
+        .args(["import", "roster", "2026-11-19-open-data", "r.csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Imported 1 person into "));
+}
+
+/// A data directory with the sample, a configuration directory, and an
+/// empty directory to run in.
+fn with_config() -> (tempfile::TempDir, tempfile::TempDir, tempfile::TempDir) {
+    let (data, cwd) = data_dir_with_sample();
+    (data, tempfile::tempdir().unwrap(), cwd)
+}
+
+#[test]
+fn new_template_is_looked_for_in_the_config_dir_then_as_a_session() {
+    let (data, config, cwd) = with_config();
+    let run = |args: &[&str]| {
+        let mut cmd = minutes_in(cwd.path(), data.path());
+        cmd.env("MINUTES_CONFIG_DIR", config.path()).args(args);
+        cmd
+    };
+    // Missing: says every place it looked.
+    let out = run(&["new", "--template", "board"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for looked in [
+        "no template board:".to_string(),
+        config
+            .path()
+            .join("sessions/board.ron")
+            .display()
+            .to_string(),
+        "board in the current directory".into(),
+        data.path().join("board.ron").display().to_string(),
+    ] {
+        assert!(stderr.contains(&looked), "{looked:?} in {stderr}");
+    }
+    // Found (in the config dir, or as `list` names it), read, and only
+    // then refused for want of a terminal.
+    std::fs::create_dir(config.path().join("sessions")).unwrap();
+    std::fs::copy(
+        common::sample_path(),
+        config.path().join("sessions/board.ron"),
+    )
+    .unwrap();
+    for name in ["board", "2026-11-19-open-data"] {
+        run(&["new", "--template", name])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("not a terminal"));
+    }
+    // A broken template is said with its line and column.
+    std::fs::write(
+        config.path().join("sessions/broken.ron"),
+        "(version: 1,\n  title: 3)\n",
+    )
+    .unwrap();
+    run(&["new", "--template", "broken"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("broken.ron:2:"));
+    // Not with --from.
+    run(&[
+        "new",
+        "--template",
+        "board",
+        "--from",
+        "2026-11-19-open-data",
+    ])
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("cannot be used with"));
+}
+
+#[test]
+fn import_reads_a_pipe_and_refuses_what_never_ends() {
+    let (dir, session) = common::sample_copy();
+    minutes()
+        .args(["import", "roster"])
+        .arg(&session)
+        .arg("/dev/stdin")
+        .write_stdin("Taro 🎌,Kyoto University\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Imported 1 person "));
+    let saved = std::fs::read(&session).unwrap();
+    minutes()
+        .args(["import", "agenda"])
+        .arg(&session)
+        .arg("/dev/zero")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("too large for a roster or agenda"));
+    assert_eq!(std::fs::read(&session).unwrap(), saved);
+    minutes()
+        .args(["import", "agenda"])
+        .arg(&session)
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Is a directory"));
 }

@@ -457,7 +457,7 @@ fn the_review_writes_the_action_items_beside_the_session_as_a_calendar() {
     );
     let cal = parse(&std::fs::read_to_string(&out).unwrap());
     assert_eq!(cal.todos().count(), 6);
-    let help: String = minutes::ui::help::lines(98)
+    let help: String = minutes::ui::help::lines(&app, 98)
         .iter()
         .map(|l| l.to_string() + "\n")
         .collect();

@@ -172,6 +172,41 @@ fn new_creates_a_session_in_the_data_dir_and_says_where() {
     assert_eq!(said, format!("Saved {}\n", files[0].display()));
 }
 
+#[test]
+fn new_from_a_template_in_the_config_dir_has_its_roster_and_agenda() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("sessions")).unwrap();
+    std::fs::copy(common::sample_path(), config.join("sessions/board.ron")).unwrap();
+    let path = dir.path().join("next.ron");
+    let cmd = format!(
+        "MINUTES_CONFIG_DIR='{}' exec '{}' new 'Board 董事会' --template board --file '{}'",
+        config.display(),
+        env!("CARGO_BIN_EXE_minutes"),
+        path.display()
+    );
+    let tmux = Tmux::start(&cmd);
+    tmux.wait_for("Board 董事会");
+    // Everyone on the roster, no one present yet.
+    tmux.wait_for(&format!("0/{} present", common::sample().attendees.len()));
+    tmux.send(&["C-q"]);
+    tmux.wait_for_exit();
+    let template = common::sample();
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.title, "Board 董事会");
+    assert!(s.entries.is_empty());
+    let names = |s: &minutes::model::Session| {
+        s.attendees
+            .iter()
+            .map(|a| a.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&s), names(&template));
+    assert!(s.attendees.iter().all(|a| !a.attendance.attended()));
+    assert_eq!(s.agenda.len(), template.agenda.len());
+    assert!(s.agenda.iter().all(|t| t.started_at.is_none()));
+}
+
 /// The meeting, typed as a secretary would: roster, two topics,
 /// three speakers, a decision and an action, then quit and check the file
 /// and the exported minutes.

@@ -720,3 +720,34 @@ pub fn follow_up(previous: &Session, title: String) -> Session {
         .collect();
     s
 }
+
+/// A new session prepared from `template` (a template file or any earlier
+/// session): its series, platform, host, organisations, roster (everyone
+/// expected, no one arrived), chair, secretary, speaking-time limit and
+/// agenda (every topic pending, none started). No entries, no schedule.
+pub fn from_template(template: &Session, title: String) -> Session {
+    let mut s = Session::new(title);
+    s.series = template.series.clone();
+    s.platform = template.platform.clone();
+    s.host = template.host.clone();
+    s.organisations = template.organisations.clone();
+    s.attendees = template
+        .attendees
+        .iter()
+        .map(Attendee::as_expected)
+        .collect();
+    s.chair = template.chair;
+    s.secretary = template.secretary;
+    s.speech_limit_seconds = template.speech_limit_seconds;
+    s.agenda = template
+        .agenda
+        .iter()
+        .map(|item| AgendaItem {
+            started_at: None,
+            ended_at: None,
+            status: AgendaStatus::Pending,
+            ..item.clone()
+        })
+        .collect();
+    s
+}
