@@ -16,6 +16,16 @@ pub struct Cli {
     #[arg(long, global = true, env = crate::store::paths::DATA_DIR_ENV, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// The config file to read [default: config.ron in the configuration
+    /// directory, e.g. ~/.config/minutes; `minutes config` says which]
+    #[arg(long, global = true, env = crate::config::CONFIG_ENV, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Clicks and the mouse wheel in the live and review screens (off by
+    /// default: capturing the mouse takes the terminal's own selection).
+    #[arg(long, global = true)]
+    pub mouse: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -78,7 +88,8 @@ pub enum Command {
         #[arg(value_name = "SESSION", help = SESSION_HELP, long_help = SESSION_LONG_HELP)]
         file: PathBuf,
         /// The document format [default: the template file's (my.md.j2 is
-        /// md), else what OUT's extension says, else txt].
+        /// md), else what OUT's extension says, else the config file's
+        /// `export.format`, else txt].
         #[arg(short, long, value_enum)]
         format: Option<ExportFormat>,
         /// Write to this file instead of standard output. Its extension gives
@@ -92,9 +103,10 @@ pub enum Command {
         force: bool,
         /// A built-in template (minutes, actions, report), one of yours in the
         /// configuration directory (templates/NAME.FORMAT.j2), or a file;
-        /// none with ics, which is always the action items
-        #[arg(short, long, value_name = "NAME|PATH", default_value = "minutes")]
-        template: String,
+        /// none with ics, which is always the action items [default: the
+        /// config file's `export.template`, else minutes]
+        #[arg(short, long, value_name = "NAME|PATH")]
+        template: Option<String>,
         /// Leave out the entries marked confidential.
         #[arg(long)]
         public: bool,
@@ -121,6 +133,14 @@ pub enum Command {
         /// The shell to complete in.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+    },
+    /// Print where the config file is and the settings in force (as a
+    /// config file), or a commented config file to start from.
+    Config {
+        /// Print a config file with every setting at its default and every
+        /// key binding listed, commented out.
+        #[arg(long)]
+        default: bool,
     },
     /// Print the manual page (roff) to standard output:
     /// `minutes man > ~/.local/share/man/man1/minutes.1`, then `man minutes`.

@@ -8,6 +8,7 @@ use crate::app::quit::Ending;
 use clap::CommandFactory;
 
 use crate::cli::{Cli, Command, Import};
+use crate::config::{Config, Source};
 use crate::export;
 use crate::model::Session;
 use crate::store::{self, Mode, OpenSession, Paths};
@@ -36,15 +37,33 @@ fn error(msg: impl Into<String>) -> Error {
 }
 
 pub fn run(cli: Cli) -> Result<(), Error> {
+    let source = Source::find(cli.config.as_deref());
+    // Commands that do not need the settings work with a broken config
+    // (`minutes config --default` is how to start over).
+    let config = match &cli.command {
+        Some(Command::Config { .. } | Command::Completions { .. } | Command::Man { .. }) => {
+            Config::default()
+        }
+        _ => {
+            let mut config = Config::load(source.as_ref())?;
+            config.mouse |= cli.mouse;
+            config
+        }
+    };
+    let data_dir = cli
+        .data_dir
+        .clone()
+        .or_else(|| config.data_dir.as_deref().map(home_relative));
     let paths = || {
-        Paths::new(cli.data_dir.clone()).ok_or_else(|| {
+        Paths::new(data_dir.clone()).ok_or_else(|| {
             error(
                 "cannot find a home directory for the data directory; give one with --data-dir DIR",
             )
         })
     };
+    let config = &config;
     match cli.command {
-        None => open_latest(&paths()?),
+        None => open_latest(&paths()?, config),
         Some(Command::New {
             title,
             file,
@@ -57,7 +76,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 (None, Some(t)) => Some(Start::Template(find_template(&paths, &t)?)),
                 (None, None) => None,
             };
-            new(&paths, title, file, from)
+            new(&paths, title, file, from, config)
         }
         Some(Command::Open { file, read_only }) => {
             let mode = if read_only {
@@ -69,7 +88,12 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let file = session_path(paths.as_ref(), &file)?;
             require_terminal()?;
             let data_dir = paths.map(|p| p.data_dir);
-            interactive(OpenSession::open(&file, mode)?, false, data_dir.as_deref())
+            interactive(
+                OpenSession::open(&file, mode)?,
+                false,
+                data_dir.as_deref(),
+                config,
+            )
         }
         Some(Command::Review { file }) => {
             let paths = paths().ok();
@@ -77,7 +101,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             require_terminal()?;
             let data_dir = paths.map(|p| p.data_dir);
             let open = OpenSession::open(&file, Mode::ReadOnly)?;
-            interactive_from(open, false, data_dir.as_deref(), true)
+            interactive_from(open, false, data_dir.as_deref(), true, config)
         }
         Some(Command::List) => list(&paths()?, &mut io::stdout().lock()),
         Some(Command::Export {
@@ -90,9 +114,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             actions_only,
             order,
         }) => {
-            let template = match actions_only {
-                true => export::TemplateRef::Named("actions".into()),
-                false => export::TemplateRef::parse(&template),
+            let template = match (actions_only, template) {
+                (true, _) => export::TemplateRef::Named("actions".into()),
+                (false, Some(t)) => export::TemplateRef::parse(&t),
+                (false, None) => export::TemplateRef::parse(&config.export.template),
             };
             let options = export::Options {
                 public,
@@ -100,7 +125,12 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             };
             let file = session_path(paths().ok().as_ref(), &file)?;
             let asked = format.map(export::Format::from).or(template.format());
-            export_to(&file, asked, &template, options, output.as_deref(), force)
+            let fallback = config
+                .export
+                .format
+                .map_or(export::Format::Text, export::Format::from);
+            let format = (asked, fallback);
+            export_to(&file, format, &template, options, output.as_deref(), force)
         }
         Some(Command::Import(what)) => {
             let paths = paths().ok();
@@ -110,6 +140,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "minutes", &mut out);
             ignore_broken_pipe(io::stdout().lock().write_all(&out))
+        }
+        Some(Command::Config { default }) => {
+            show_config(source.as_ref(), default, &mut io::stdout().lock())
         }
         Some(Command::Man { dir }) => man(dir.as_deref(), &mut io::stdout().lock()),
     }
@@ -124,7 +157,40 @@ fn session_path(paths: Option<&Paths>, file: &Path) -> Result<PathBuf, Error> {
     }
 }
 
-fn open_latest(paths: &Paths) -> Result<(), Error> {
+/// `~/x` as the home directory's `x` (a config file cannot use the shell's).
+fn home_relative(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), directories::BaseDirs::new()) {
+        (Ok(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// `minutes config`: where the file is and the settings in force, as a
+/// config file; with `--default`, a commented one to start from.
+fn show_config(source: Option<&Source>, default: bool, out: &mut impl Write) -> Result<(), Error> {
+    if default {
+        return ignore_broken_pipe(out.write_all(crate::config::default_file().as_bytes()));
+    }
+    let config = Config::load(source)?;
+    let mut text = match source {
+        Some(s) if s.path.exists() => {
+            format!("// The settings in force, from {}\n", s.path.display())
+        }
+        Some(s) => format!(
+            "// No config file at {}: the defaults are in force\n// (`minutes config --default > FILE` writes one to start from)\n",
+            s.path.display()
+        ),
+        None => "// No home directory, so no config file: the defaults are in force\n".into(),
+    };
+    if crate::config::no_color_asked() {
+        text.push_str("// NO_COLOR is set: no colours, whatever `theme` says\n");
+    }
+    text.push_str(&config.to_ron());
+    text.push('\n');
+    ignore_broken_pipe(out.write_all(escape_controls(&text).as_bytes()))
+}
+
+fn open_latest(paths: &Paths, config: &Config) -> Result<(), Error> {
     require_terminal()?;
     let mut files = paths.session_files()?;
     files.sort_by_key(|f| std::fs::metadata(f).and_then(|m| m.modified()).ok());
@@ -133,8 +199,9 @@ fn open_latest(paths: &Paths) -> Result<(), Error> {
             OpenSession::open(&latest, Mode::ReadWrite)?,
             false,
             Some(&paths.data_dir),
+            config,
         ),
-        None => new(paths, None, None, None),
+        None => new(paths, None, None, None, config),
     }
 }
 
@@ -183,6 +250,7 @@ fn new(
     title: Option<String>,
     file: Option<PathBuf>,
     start: Option<Start>,
+    config: &Config,
 ) -> Result<(), Error> {
     // Read before the terminal is asked for (read-only: nothing happens on
     // disk), so that a missing or broken one is said plainly.
@@ -205,15 +273,20 @@ fn new(
     };
     // No schedule until one is given (`/schedule 19:00`): the time the file
     // was made is not when the meeting starts.
-    let session = match (&previous, &template) {
+    let mut session = match (&previous, &template) {
         (Some(p), _) => crate::model::meeting::follow_up(p.session(), title),
         (None, Some(t)) => crate::model::meeting::from_template(t.session(), title),
         (None, None) => Session::new(title),
     };
+    // The series' own rule, else the user's.
+    session.late_after_minutes = session
+        .late_after_minutes
+        .or(Some(config.late_after_minutes));
     interactive(
         OpenSession::create(&path, session)?,
         true,
         Some(&paths.data_dir),
+        config,
     )
 }
 
@@ -247,8 +320,13 @@ fn free_name(dir: &Path, title: &str) -> PathBuf {
 /// However the screen ended (quit, signal, lost terminal), every change is
 /// saved, or stays in the journal, or goes to a rescue copy, and the user
 /// is told which; a change that reached none of them is named loudly.
-fn interactive(open: OpenSession, created: bool, data_dir: Option<&Path>) -> Result<(), Error> {
-    interactive_from(open, created, data_dir, false)
+fn interactive(
+    open: OpenSession,
+    created: bool,
+    data_dir: Option<&Path>,
+    config: &Config,
+) -> Result<(), Error> {
+    interactive_from(open, created, data_dir, false, config)
 }
 
 /// [`interactive`], starting on the review screen with `review`.
@@ -257,8 +335,10 @@ fn interactive_from(
     created: bool,
     data_dir: Option<&Path>,
     review: bool,
+    config: &Config,
 ) -> Result<(), Error> {
     let mut app = crate::app::App::new(open, chrono::Local::now().fixed_offset());
+    app.configure(config, crate::config::no_color_asked());
     if review {
         crate::app::review::open(&mut app, false);
     }
@@ -428,16 +508,16 @@ fn human_size(bytes: u64) -> String {
 
 /// The format asked for (or the template's own), else the one the
 /// output's extension stands for. Standard output, or a device or pipe
-/// with no extension: text.
+/// with no extension: `fallback` (the config's, else text).
 fn export_format(
-    asked: Option<export::Format>,
+    (asked, fallback): (Option<export::Format>, export::Format),
     out: Option<&Path>,
 ) -> Result<export::Format, Error> {
     if let Some(format) = asked {
         return Ok(format);
     }
     let Some(out) = out else {
-        return Ok(export::Format::Text);
+        return Ok(fallback);
     };
     let extension = out
         .extension()
@@ -450,7 +530,7 @@ fn export_format(
         None if extension.is_none()
             && std::fs::metadata(out).is_ok_and(|m| !m.is_file() && !m.is_dir()) =>
         {
-            Ok(export::Format::Text)
+            Ok(fallback)
         }
         _ => Err(error(format!(
             "cannot tell the format of {} from its name: the extensions known are .txt, .md, .markdown, .html, .htm and .ics; or give one with --format",
@@ -461,7 +541,7 @@ fn export_format(
 
 fn export_to(
     file: &Path,
-    asked: Option<export::Format>,
+    asked: (Option<export::Format>, export::Format),
     template: &export::TemplateRef,
     options: export::Options,
     output: Option<&Path>,

@@ -221,14 +221,14 @@ impl<'de> Visitor<'de> for ModeSeed<'_> {
 /// A config file that cannot be used, and where.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{}:{line}:{col}: {message}", path.display())]
+    #[error("config file {}:{line}:{col}: {message}", path.display())]
     Syntax {
         path: PathBuf,
         line: usize,
         col: usize,
         message: String,
     },
-    #[error("{}: {source}", path.display())]
+    #[error("config file {}: {source}", path.display())]
     Read {
         path: PathBuf,
         source: std::io::Error,

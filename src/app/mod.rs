@@ -247,6 +247,10 @@ pub struct App {
     pub keymap: crate::keymap::Keymap,
     /// The colours in force (the config file's, or none with `NO_COLOR`).
     pub theme: crate::ui::theme::Theme,
+    /// How often the file is rewritten while changes wait (the config's).
+    pub autosave_minutes: i64,
+    /// Whether clicks and the wheel are read (the config's or `--mouse`).
+    pub mouse: bool,
 }
 
 /// Everything the user can do, whatever key does it.
@@ -352,6 +356,15 @@ impl Pane {
 }
 
 impl App {
+    /// The user's settings: keys, colours (none with `no_color`), autosave,
+    /// mouse.
+    pub fn configure(&mut self, config: &crate::config::Config, no_color: bool) {
+        self.keymap = config.keys.0.clone();
+        self.theme = config.theme(no_color);
+        self.autosave_minutes = i64::from(config.autosave_minutes.max(1));
+        self.mouse = config.mouse;
+    }
+
     pub fn new(store: OpenSession, now: Timestamp) -> App {
         // Recovery is news worth keeping on screen until the user acts.
         let message = store.recovery().message().map(|text| Message {
@@ -396,6 +409,8 @@ impl App {
             review: None,
             keymap: crate::keymap::Keymap::default(),
             theme: crate::ui::theme::Theme::default(),
+            autosave_minutes: AUTOSAVE_MINUTES,
+            mouse: false,
             store,
         };
         app.selected[0] = app.store.session().entries.len().saturating_sub(1);
@@ -988,7 +1003,8 @@ fn step(current: usize, delta: isize, len: usize) -> usize {
 }
 
 /// Every change is journalled at once; the whole file is rewritten this
-/// often too, so that it is up to date for anyone reading it meanwhile.
+/// often too (by default: the config file's `autosave_minutes`), so that it
+/// is up to date for anyone reading it meanwhile.
 pub const AUTOSAVE_MINUTES: i64 = 5;
 
 /// What Ctrl+S says until the save ends.
@@ -1015,7 +1031,7 @@ fn autosave(app: &mut App) {
         return;
     }
     let since = *app.dirty_since.get_or_insert(app.now);
-    if (app.now - since).num_minutes() < AUTOSAVE_MINUTES {
+    if (app.now - since).num_minutes() < app.autosave_minutes {
         return;
     }
     // Said nothing when it works: its result is applied by `poll_save`.
