@@ -340,7 +340,9 @@ impl Config {
 
     /// The effective config as a file, for `minutes config`.
     pub fn to_ron(&self) -> String {
-        let pretty = ron::ser::PrettyConfig::new().struct_names(false);
+        let pretty = ron::ser::PrettyConfig::new()
+            .struct_names(false)
+            .compact_arrays(true);
         ron::ser::to_string_pretty(self, pretty).unwrap_or_else(|e| format!("// {e}"))
     }
 }

@@ -931,11 +931,18 @@ impl Keymap {
                 "{action_name} in {mode:?} needs at least one key (an action with none could not be done)"
             ));
         }
+        // `?` is the help on an empty line by default: what a default is
+        // stays allowed.
+        let defaults: Vec<Key> = BINDINGS
+            .iter()
+            .filter(|b| b.mode == mode && b.action == action)
+            .flat_map(|b| b.keys.iter().copied())
+            .collect();
         for (i, k) in keys.iter().enumerate() {
             if keys[..i].contains(k) {
                 return Err(format!("{} is given twice for {action_name}", label(k)));
             }
-            if types_text(mode) && is_plain_character(k) {
+            if types_text(mode) && is_plain_character(k) && !defaults.contains(k) {
                 return Err(format!(
                     "`{}` would be typed as text in {mode:?}: bind {action_name} with Ctrl, Alt or a key such as F2",
                     label(k)
@@ -1226,16 +1233,16 @@ impl std::str::FromStr for Key {
         }
         let lower = name.to_lowercase();
         let mut chars = name.chars();
-        let code = if let (Some(c), None) = (chars.next(), chars.clone().next()) {
-            if c.is_control() {
-                return Err(refused());
-            }
-            KeyCode::Char(c)
-        } else if let Some((_, code)) = NAMED
+        let code = if let Some((_, code)) = NAMED
             .iter()
             .find(|(names, _)| names.contains(&lower.as_str()))
         {
             *code
+        } else if let (Some(c), None) = (chars.next(), chars.clone().next()) {
+            if c.is_control() {
+                return Err(refused());
+            }
+            KeyCode::Char(c)
         } else if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
             if !(1..=12).contains(&n) {
                 return Err(refused());

@@ -890,3 +890,58 @@ fn f9_reviews_the_live_session_and_q_goes_back_to_recording() {
     let saved = store::load(&path).unwrap();
     assert_eq!(saved.entries.last().unwrap().text, "after the review");
 }
+
+/// A config file that rebinds keys, with `NO_COLOR` set: the real terminal
+/// gets no colour at all, the hint bar names the new key, and the new key
+/// does what the old one did.
+#[test]
+fn a_config_rebinds_keys_and_no_color_draws_without_colour() {
+    let (dir, path) = common::sample_copy();
+    let config = dir.path().join("config.ron");
+    std::fs::write(
+        &config,
+        "(keys: { Entry: { Pick(Speaker): [\"Ctrl+O\"] }, Global: { Help: [\"F12\"] } })",
+    )
+    .unwrap();
+    let cmd = format!(
+        "NO_COLOR=1 exec '{}' --config '{}' open '{}'",
+        env!("CARGO_BIN_EXE_minutes"),
+        config.display(),
+        path.display()
+    );
+    let tmux = Tmux::start(&cmd);
+    tmux.wait_until("the hint bar with the new key", |s| {
+        s.contains("Ctrl+O  speaker") && s.contains("F12  help")
+    });
+    let styled =
+        String::from_utf8_lossy(&tmux.run(&["capture-pane", "-p", "-e", "-t", "t"]).stdout)
+            .into_owned();
+    // SGR parameters 30-49 and 90-107 are colours (38/48 extended ones),
+    // but for 39 and 49, the terminal's own.
+    let colours: Vec<&str> = styled
+        .split("\x1b[")
+        .skip(1)
+        .filter_map(|seq| seq.split_once('m').map(|(params, _)| params))
+        .filter(|params| {
+            params.split(';').any(|p| {
+                p.parse::<u32>().is_ok_and(|n| {
+                    ((30..=49).contains(&n) || (90..=107).contains(&n)) && n != 39 && n != 49
+                })
+            })
+        })
+        .collect();
+    assert!(colours.is_empty(), "colours drawn: {colours:?}\n{styled}");
+    assert!(
+        styled.contains("\x1b[7m") || styled.contains(";7m"),
+        "reverse video is kept"
+    );
+    // Ctrl+P is no longer the speaker's key; Ctrl+O is.
+    // (The sample's meeting has ended: the speaker's key says so.)
+    tmux.send(&["C-o"]);
+    tmux.wait_for("the meeting ended at 16:04");
+    tmux.send(&["F12"]);
+    tmux.wait_for("Help: ");
+    tmux.send(&["Escape"]);
+    tmux.send(&["C-q"]);
+    tmux.wait_for_exit();
+}

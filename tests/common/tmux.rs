@@ -23,6 +23,10 @@ impl Tmux {
         let out = tmux.run(&[
             "new-session",
             "-d",
+            // The user's own config file (keys, theme) stays out of tests;
+            // a test that wants one says `--config`, which wins.
+            "-e",
+            "MINUTES_CONFIG=/dev/null",
             "-s",
             "t",
             "-x",
