@@ -267,7 +267,7 @@ impl Config {
         let Some(source) = source else {
             return Ok(Config::default());
         };
-        match std::fs::read(&source.path) {
+        match read_at_most(&source.path, MAX_BYTES) {
             Ok(bytes) => Config::parse(&source.path, &bytes),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !source.named => {
                 Ok(Config::default())
@@ -317,6 +317,17 @@ impl Config {
                 format!("`late_after_minutes` is at most {MAX_GRACE_MINUTES} (a day)"),
             ));
         }
+        if config
+            .data_dir
+            .as_ref()
+            .is_some_and(|d| d.as_os_str().is_empty())
+        {
+            return Err(at(
+                1,
+                1,
+                "`data_dir` is empty: give a directory, or None".into(),
+            ));
+        }
         if config.autosave_minutes == 0 {
             return Err(at(1, 1, "`autosave_minutes` must be at least 1".into()));
         }
@@ -345,6 +356,25 @@ impl Config {
             .compact_arrays(true);
         ron::ser::to_string_pretty(self, pretty).unwrap_or_else(|e| format!("// {e}"))
     }
+}
+
+/// A config file is a few kilobytes: past this it is not one (`--config
+/// /dev/zero` would otherwise be read until memory runs out).
+const MAX_BYTES: u64 = 1 << 20;
+
+fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(std::io::Error::other(format!(
+            "larger than {} KiB: not a config file",
+            limit / 1024
+        )));
+    }
+    Ok(bytes)
 }
 
 /// Whether `NO_COLOR` asks for no colour (no-color.org: set, not empty).

@@ -261,6 +261,7 @@ fn a_broken_file_is_one_error_with_line_and_column() {
         ("(version: 2)", "1:", "newer"),
         ("(autosave_minutes: 0)", "1:", "at least 1"),
         ("(late_after_minutes: 100000)", "1:", "at most"),
+        ("(data_dir: Some(\"\"))", "1:", "empty"),
     ] {
         let e = error_of(text);
         assert!(
@@ -302,6 +303,13 @@ fn a_broken_config_stops_every_command_but_config_default() {
         .assert()
         .success()
         .stdout(predicate::str::contains("keys: {"));
+    // Not read without end.
+    minutes(dir.path())
+        .args(["--config", "/dev/zero", "list"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not a config file"));
     // A file asked for by name must be there.
     minutes(dir.path())
         .arg("--config")
