@@ -1108,11 +1108,15 @@ pub fn export_path(
 
 fn export(app: &mut App, key: char, asked: bool) {
     let Some(choice) = EXPORTS.iter().find(|c| c.key == key) else {
-        let keys: Vec<String> = EXPORTS
-            .iter()
-            .map(|c| format!("{} {}", c.key, c.name))
-            .collect();
-        app.error(format!("Export as: {} (Esc: no export)", keys.join(", ")));
+        // Short: the menu beside it names each (a long list here was cut
+        // to its end on a narrow status line).
+        let keys: Vec<String> = EXPORTS.iter().map(|c| c.key.to_string()).collect();
+        let (last, first) = keys.split_last().expect("exports");
+        app.error(format!(
+            "`{}` is not an export: {} or {last} (Esc: no export)",
+            crate::text::escape_controls(&key.to_string()),
+            first.join(", ")
+        ));
         return;
     };
     let out = export_path(app.store.path(), choice.template, choice.extension);

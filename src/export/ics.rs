@@ -18,16 +18,18 @@
 //!   when it has more than one line. No `ATTENDEE` or `ORGANIZER`: those
 //!   need e-mail addresses, which the session does not have.
 //! - `UID`: when the action item was first logged, in UTC to the
-//!   nanosecond, and the entry's id only when another action item of the
-//!   session was logged at the same time:
-//!   `20261119T134100Z@minutes`, `20261119T145100Z-32@minutes`. The same
+//!   nanosecond, and, only when other action items of the session were
+//!   logged at the same time, which of them it is (in the order of the
+//!   log): `20261119T134100Z@minutes`, `20261119T145100Z-2@minutes`. The same
 //!   in every export of the session, public or not, whatever else is
 //!   edited, so that importing again updates the to-dos instead of adding
 //!   copies; and an action item carried over to the next meeting (`minutes
 //!   new --from` keeps the time it was first logged) is the same to-do
-//!   there, which that meeting's export marks done when it is. (Two carried
-//!   over that were logged at the same moment get new numbers there, so
-//!   new to-dos: a copy at worst, never one to-do overwritten by another.)
+//!   there, which that meeting's export marks done when it is. (Of action
+//!   items logged at the same moment, which only hand-written sessions
+//!   have, one left behind done renumbers those carried over: a copy at
+//!   worst, never one to-do overwritten by another. The entry's id, which
+//!   `--from` renumbers, would have made copies of them all.)
 //! - `CREATED`: when it was logged. `DTSTAMP`: when the file was made.
 //!   Without a `METHOD`, RFC 5545 has it say when the to-do was last
 //!   revised, which is no later than that; and a later export is then
@@ -41,7 +43,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use icalendar::{Calendar, Class, Component, Property, Todo, TodoStatus};
 
 use super::model::{Action, Minutes, Options};
-use crate::model::{EntryKind, Session, Timestamp};
+use crate::model::{EntryId, EntryKind, Session, Timestamp};
 
 /// What `PRODID` says made the file.
 pub const PRODUCT: &str = concat!("-//minutes//minutes ", env!("CARGO_PKG_VERSION"), "//EN");
@@ -105,24 +107,26 @@ pub fn fold(ics: &str) -> String {
 }
 
 /// The times at which more than one action item was logged (in UTC, as
-/// their `UID`s say them), and how many.
-fn shared_times(session: &Session) -> HashMap<DateTime<Utc>, usize> {
-    let mut times: HashMap<DateTime<Utc>, usize> = HashMap::new();
+/// their `UID`s say them), and those action items, in the log's order.
+fn shared_times(session: &Session) -> HashMap<DateTime<Utc>, Vec<EntryId>> {
+    let mut times: HashMap<DateTime<Utc>, Vec<EntryId>> = HashMap::new();
     for e in session.entries.iter() {
         if matches!(e.kind, EntryKind::Action { .. }) {
-            *times.entry(e.at.to_utc()).or_default() += 1;
+            times.entry(e.at.to_utc()).or_default().push(e.id);
         }
     }
-    times.retain(|_, n| *n > 1);
+    times.retain(|_, ids| ids.len() > 1);
     times
 }
 
 /// The `UID` of an action item: see the module's documentation.
-fn uid(action: &Action, shared: &HashMap<DateTime<Utc>, usize>) -> String {
+fn uid(action: &Action, shared: &HashMap<DateTime<Utc>, Vec<EntryId>>) -> String {
     let at = action.logged.to_utc();
     let mut uid = stamp(&action.logged);
-    if shared.contains_key(&at) {
-        uid.push_str(&format!("-{}", action.entry.0));
+    if let Some(ids) = shared.get(&at)
+        && let Some(n) = ids.iter().position(|id| *id == action.entry)
+    {
+        uid.push_str(&format!("-{}", n + 1));
     }
     uid.push_str("@minutes");
     uid
@@ -140,7 +144,7 @@ fn stamp(t: &Timestamp) -> String {
 fn todo(
     minutes: &Minutes,
     action: &Action,
-    shared: &HashMap<DateTime<Utc>, usize>,
+    shared: &HashMap<DateTime<Utc>, Vec<EntryId>>,
     now: DateTime<Utc>,
 ) -> Todo {
     let mut todo = Todo::new();

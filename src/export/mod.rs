@@ -145,6 +145,12 @@ pub enum ExportError {
         "iCalendar (ics) is written without templates: it holds the action items, one to-do each; leave out --template (it says {0:?})"
     )]
     IcsTemplate(String),
+    /// An iCalendar export of a session without action items.
+    #[error(
+        "no action items{} to put in a calendar: an iCalendar file needs at least one to-do, so none was written",
+        if *public { " but confidential ones" } else { "" }
+    )]
+    NoActions { public: bool },
     #[error("could not read the template {}: {source}", path.display())]
     Read {
         path: PathBuf,
@@ -181,7 +187,15 @@ pub fn render(
             TemplateRef::Named(name) | TemplateRef::Builtin(name)
                 if name == "minutes" || name == "actions" =>
             {
-                Ok(ics::calendar(session, options, chrono::Utc::now()))
+                let calendar = ics::calendar(session, options, chrono::Utc::now());
+                // RFC 5545 wants a component in a calendar: an empty one is
+                // refused by some readers, and would say nothing anyway.
+                match calendar.contains("\r\nBEGIN:VTODO\r\n") {
+                    true => Ok(calendar),
+                    false => Err(ExportError::NoActions {
+                        public: options.public,
+                    }),
+                }
             }
             TemplateRef::Named(name) | TemplateRef::Builtin(name) => {
                 Err(ExportError::IcsTemplate(name.clone()))
