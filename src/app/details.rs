@@ -59,7 +59,7 @@ pub fn parse(name: &str, arg: &str, s: &Session, now: Timestamp) -> Result<Inten
             let (at, said) = schedule(arg, s, now)?;
             return Ok(Intent::Detail {
                 field: Field::ScheduledStart(Some(at)),
-                said: format!("{said} (Ctrl+Z undoes)"),
+                said,
             });
         }
         "credit" => return credit(arg, s),
@@ -134,10 +134,10 @@ pub fn now_set(field: &Field) -> Option<String> {
     Some(describe(field).unwrap_or_else(|| format!("No {empty} now")))
 }
 
-/// What a detail's change is confirmed with.
+/// What a detail's change is confirmed with (the undo key is added where
+/// it is said, from the keys in force).
 fn confirmation(field: &Field) -> String {
-    let said = now_set(field).unwrap_or_default();
-    format!("{said} (Ctrl+Z undoes)")
+    now_set(field).unwrap_or_default()
 }
 
 /// `2026-12-03 19:00`, `19:00` (the meeting's day: the one it started on
@@ -208,7 +208,7 @@ fn meeting_time(s: &Session) -> Option<Timestamp> {
 fn credit(arg: &str, s: &Session) -> Result<Intent, String> {
     let changed = |credits: Vec<Credit>, said: String| Intent::Detail {
         field: Field::Credits(credits),
-        said: format!("{said} (Ctrl+Z undoes)"),
+        said,
     };
     if arg.is_empty() {
         return Ok(tell(&Field::Credits(s.credits.clone()), "credit"));

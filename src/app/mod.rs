@@ -4,6 +4,7 @@
 pub mod dates;
 mod details;
 mod history;
+mod key_names;
 mod presence;
 pub mod quick;
 pub mod quit;
@@ -16,6 +17,7 @@ use std::borrow::Cow;
 pub use history::{History, Step};
 use tui_input::{Input, InputRequest};
 
+use crate::keymap::Keys;
 use crate::model::attendance;
 use crate::model::meeting::{self, FoldedRoster};
 use crate::model::stats::format_duration;
@@ -705,7 +707,7 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             }
         }
         Action::Browse if app.editing.is_some() => {
-            app.info("Enter saves the edit, Esc cancels it");
+            app.info(app.edit_end_keys("the edit"));
         }
         Action::Browse => {
             app.mode = Mode::Browse;
@@ -781,15 +783,25 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             }
         }
         Action::Undo | Action::Redo if app.editing.is_some() => {
-            app.error("finish the edit first: Enter saves it, Esc cancels it");
+            app.error(format!(
+                "finish the edit first: {}",
+                app.edit_end_keys("it")
+            ));
         }
         Action::Undo | Action::Redo
             if app.mode == Mode::Entry && !app.input.value().trim().is_empty() =>
         {
+            let clear = app.key_in(Keys::Entry, &Action::Edit(InputRequest::DeleteLine));
             app.error(if action == Action::Undo {
-                "Ctrl+Z undoes what was logged, on an empty line: enter or clear (Ctrl+U) this one first"
+                format!(
+                    "{} undoes what was logged, on an empty line: enter or clear ({clear}) this one first",
+                    app.undo_key()
+                )
             } else {
-                "Ctrl+Y redoes what was undone, on an empty line: enter or clear (Ctrl+U) this one first"
+                format!(
+                    "{} redoes what was undone, on an empty line: enter or clear ({clear}) this one first",
+                    app.key_in(Keys::Global, &Action::Redo)
+                )
             });
             app.undo_asked = action == Action::Undo;
         }
@@ -925,7 +937,11 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
             }
             match app.selection(Pane::Log).filter(|_| app.focus == Pane::Log) {
                 Some(i) if app.mode == Mode::Browse => toggle_confidential(app, i),
-                _ => app.error("Alt+X marks an entry confidential: browse the log (Esc) first"),
+                _ => app.error(format!(
+                    "{} marks an entry confidential: browse the log ({}) first",
+                    app.key_in(Keys::Browse, &Action::ToggleConfidential),
+                    app.key_in(Keys::Entry, &Action::Cancel)
+                )),
             }
         }
         Action::Review => review::toggle(app),
@@ -1098,19 +1114,7 @@ fn submit(app: &mut App, now: Timestamp) {
         Some(target) => {
             let saved = submit_edit(app, target, &line);
             if saved {
-                app.info(match target {
-                    Editing::Entry(id) => app.store.session().entry(id).map_or(
-                        "Edit saved (Ctrl+Z undoes)".into(),
-                        |e| {
-                            format!(
-                                "Edit saved: {} {} (Ctrl+Z undoes)",
-                                e.at.format("%H:%M"),
-                                e.kind.label()
-                            )
-                        },
-                    ),
-                    _ => "Edit saved (Ctrl+Z undoes)".into(),
-                });
+                app.info(edit_saved(app, target));
             }
             saved
         }
@@ -1130,6 +1134,26 @@ fn submit(app: &mut App, now: Timestamp) {
     }
 }
 
+/// What a saved edit says: "Edit saved: 14:05 Decision (Ctrl+Z undoes)".
+fn edit_saved(app: &App, target: Editing) -> String {
+    let undo = app.undo_hint();
+    match target {
+        Editing::Entry(id) => {
+            app.store
+                .session()
+                .entry(id)
+                .map_or(format!("Edit saved {undo}"), |e| {
+                    format!(
+                        "Edit saved: {} {} {undo}",
+                        e.at.format("%H:%M"),
+                        e.kind.label()
+                    )
+                })
+        }
+        _ => format!("Edit saved {undo}"),
+    }
+}
+
 /// A new line: an entry or a command. False (line kept) if it failed.
 fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
     let s = app.store.session();
@@ -1137,6 +1161,10 @@ fn submit_new(app: &mut App, line: &str, now: Timestamp) -> bool {
     let (intent, also) = match parsed {
         Ok(i) => i,
         Err(e) => {
+            let e = match e.strip_suffix(quick::FOR_THE_LIST) {
+                Some(head) => format!("{head}; press {} for the list", app.help_key()),
+                None => e,
+            };
             app.error(e);
             return false;
         }
@@ -1192,9 +1220,10 @@ fn carry_out(app: &mut App, intent: Intent, now: Timestamp) -> bool {
     // Ames for `Alice`) may be who was meant: said, not guessed.
     let said = match &intent {
         Intent::Join { name, .. } => {
-            let like = presence::like_named(s, &app.roster(), name);
+            let like = presence::like_named(s, &app.roster(), name, &app.undo_key());
             said.map(|said| format!("{said}{like}"))
         }
+        Intent::Detail { .. } => said.map(|said| format!("{said} {}", app.undo_hint())),
         _ => said,
     };
     let change = match intent {
@@ -1219,9 +1248,12 @@ fn carry_out(app: &mut App, intent: Intent, now: Timestamp) -> bool {
             };
             let Some(speech) = speech else {
                 app.error(if previous {
-                    "no speech before this one to add to"
+                    "no speech before this one to add to".to_string()
                 } else {
-                    "no one is speaking: give someone the floor first (Ctrl+P), or s-: adds to the last speech"
+                    format!(
+                        "no one is speaking: give someone the floor first ({}), or s-: adds to the last speech",
+                        app.key(&Action::Pick(Purpose::Speaker))
+                    )
                 });
                 return false;
             };
@@ -1307,7 +1339,10 @@ fn carry_out(app: &mut App, intent: Intent, now: Timestamp) -> bool {
         }
         Intent::Queue(None) => {
             let said = match s.queue.as_slice() {
-                [] => "The queue is empty: /queue NAME (or Ctrl+R) adds someone".to_string(),
+                [] => format!(
+                    "The queue is empty: /queue NAME (or {}) adds someone",
+                    app.key(&Action::Pick(Purpose::Queue))
+                ),
                 queue => {
                     let names: Vec<String> = queue
                         .iter()
@@ -1421,15 +1456,16 @@ fn logged(app: &mut App, kind: &EntryKind) {
             let due = due.map_or("no due date".to_string(), |d| {
                 format!("due {}", dates::weekday_and_date(d))
             });
-            format!("Action item logged: {owner}, {due} (Alt+N: make it a note)")
+            format!("Action item logged: {owner}, {due} {}", app.note_hint())
         }
         EntryKind::Question { by: Some(by) } => {
             format!(
-                "Question logged, asked by {} (Alt+N: make it a note)",
-                s.attendee_name(*by)
+                "Question logged, asked by {} {}",
+                s.attendee_name(*by),
+                app.note_hint()
             )
         }
-        other => format!("{} logged (Alt+N: make it a note)", kind_name(other)),
+        other => format!("{} logged {}", kind_name(other), app.note_hint()),
     };
     let said = capitalised(&said);
     app.confirm(said, kind);
@@ -1718,8 +1754,12 @@ fn cancel(app: &mut App) {
 /// Undoes or redoes one step; the step itself is journalled like any change.
 fn step_history(app: &mut App, step: Step) {
     let (none, done, failed) = match step {
-        Step::Undo => ("nothing to undo", "Undone (Ctrl+Y redoes)", "cannot undo"),
-        Step::Redo => ("nothing to redo", "Redone", "cannot redo"),
+        Step::Undo => (
+            "nothing to undo",
+            format!("Undone {}", app.redo_hint()),
+            "cannot undo",
+        ),
+        Step::Redo => ("nothing to redo", "Redone".to_string(), "cannot redo"),
     };
     let Some(change) = app.history.take(step) else {
         app.info(none);
@@ -1905,7 +1945,7 @@ fn edit_neighbour(app: &mut App, next: bool) {
         return;
     };
     if app.input.value() != app.edit_started_with {
-        app.info("Enter saves the edit, Esc cancels it");
+        app.info(app.edit_end_keys("the edit"));
         return;
     }
     let s = app.store.session();
@@ -1949,7 +1989,11 @@ fn mark(app: &mut App, marked: quick::Marked) {
         app.input = Input::new(line).with_cursor(cursor);
         if let Some(kind) = marked.convert(&EntryKind::Note) {
             app.confirm(
-                format!("The line will be {} (Ctrl+Z: as it was)", a_kind(&kind)),
+                format!(
+                    "The line will be {} ({}: as it was)",
+                    a_kind(&kind),
+                    app.undo_key()
+                ),
                 &kind,
             );
         }
@@ -1963,7 +2007,11 @@ fn mark(app: &mut App, marked: quick::Marked) {
             .selection(Pane::Log)
             .map(|i| app.store.session().entries[i].id),
         Mode::Browse => {
-            app.error("Alt+D and the others change the kind of an entry: browse the log (Tab)");
+            app.error(format!(
+                "{} and the others change the kind of an entry: browse the log ({})",
+                app.key_in(Keys::Browse, &Action::Mark(quick::Marked::Decision)),
+                app.key_in(Keys::Browse, &Action::CycleFocus)
+            ));
             return;
         }
         Mode::Review => app.review.as_ref().and_then(|r| {
@@ -1992,21 +2040,22 @@ fn mark(app: &mut App, marked: quick::Marked) {
         return;
     }
     // What the new kind has no place for is said, not dropped in silence.
+    let undo = app.undo_key();
     let dropped = match (&entry.kind, &kind) {
         (EntryKind::Action { due: Some(_), .. }, k) if !matches!(k, EntryKind::Action { .. }) => {
-            " (its owner and due date dropped; Ctrl+Z brings them back)"
+            format!(" (its owner and due date dropped; {undo} brings them back)")
         }
         (EntryKind::Action { owner: Some(_), .. }, k)
             if !matches!(k, EntryKind::Question { .. } | EntryKind::Action { .. }) =>
         {
-            " (its owner dropped; Ctrl+Z brings it back)"
+            format!(" (its owner dropped; {undo} brings it back)")
         }
         (EntryKind::Question { by: Some(_) }, k)
             if !matches!(k, EntryKind::Question { .. } | EntryKind::Action { .. }) =>
         {
-            " (who asked dropped; Ctrl+Z brings it back)"
+            format!(" (who asked dropped; {undo} brings it back)")
         }
-        _ => " (Ctrl+Z undoes)",
+        _ => format!(" {}", app.undo_hint()),
     };
     let mut changed = entry.clone();
     changed.kind = kind.clone();
@@ -2033,10 +2082,11 @@ fn toggle_confidential(app: &mut App, i: usize) {
         entry.at.format("%H:%M"),
         crate::text::fit(&entry.text, 24)
     );
+    let undo = app.undo_hint();
     let said = if entry.confidential {
-        format!("{named} is confidential: left out of public exports (Ctrl+Z undoes)")
+        format!("{named} is confidential: left out of public exports {undo}")
     } else {
-        format!("{named} is no longer confidential (Ctrl+Z undoes)")
+        format!("{named} is no longer confidential {undo}")
     };
     if app.apply(Change::Entry(Edit::Replace(entry))) {
         app.info(said);
@@ -2145,7 +2195,7 @@ fn delete_selected(app: &mut App) {
         }
     };
     if app.apply(change) {
-        app.info("deleted (Ctrl+Z undoes)");
+        app.info(format!("deleted {}", app.undo_hint()));
     }
 }
 
@@ -2223,7 +2273,8 @@ fn toggle_queue(app: &mut App, id: AttendeeId) {
         };
         let said = match s.queue.len() {
             1 => format!(
-                "{name} asks to speak: first in the queue{away} (Ctrl+G gives them the floor)"
+                "{name} asks to speak: first in the queue{away} ({} gives them the floor)",
+                app.key(&Action::NextFromQueue)
             ),
             n => format!("{name} asks to speak: {} in the queue{away}", ordinal(n)),
         };
@@ -2260,7 +2311,10 @@ fn next_from_queue(app: &mut App, now: Timestamp) {
     }
     let s = app.store.session();
     let Some(&first) = s.queue.first() else {
-        app.error("no one is in the queue: Ctrl+R adds someone who asks to speak");
+        app.error(format!(
+            "no one is in the queue: {} adds someone who asks to speak",
+            app.key(&Action::Pick(Purpose::Queue))
+        ));
         return;
     };
     let said = confirmation(&Intent::Speaker(Some(first)), s, now).unwrap_or_default();

@@ -104,7 +104,8 @@ pub(super) fn all_present(app: &mut App, now: Timestamp) {
         let open = next(app, rows[0]);
         let s = app.store.session();
         let said = format!(
-            "Roll call: {count} marked {how} at once (Ctrl+Z undoes {}); {}{}",
+            "Roll call: {count} marked {how} at once ({} undoes {}); {}{}",
+            app.undo_key(),
             if count == 1 {
                 "it".to_string()
             } else {
@@ -415,8 +416,13 @@ fn to_the_second(t: Timestamp) -> String {
 
 /// " (on the roster already: 陈静, if that is who was meant: Ctrl+Z, then
 /// /here 陈静)" when someone's name, or its pinyin, is `name` or starts
-/// with it; else nothing.
-pub(super) fn like_named(s: &Session, roster: &meeting::FoldedRoster, name: &str) -> String {
+/// with it; else nothing. `undo` is the undo key in force.
+pub(super) fn like_named(
+    s: &Session,
+    roster: &meeting::FoldedRoster,
+    name: &str,
+    undo: &str,
+) -> String {
     let like = roster
         .find(s, name)
         .into_iter()
@@ -425,7 +431,7 @@ pub(super) fn like_named(s: &Session, roster: &meeting::FoldedRoster, name: &str
         Some(i) => {
             let other = &s.attendees[i].name;
             format!(
-                " (on the roster already: {other}; if that is who came, Ctrl+Z, then /here {other})"
+                " (on the roster already: {other}; if that is who came, {undo}, then /here {other})"
             )
         }
         None => String::new(),

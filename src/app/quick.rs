@@ -67,7 +67,7 @@ pub enum Intent {
     Limit(Option<Option<u32>>),
     /// A detail of the meeting set or cleared (`/theme`, `/schedule`,
     /// `/credit` …): the field with its new value, and what is now set, in
-    /// words for the status line.
+    /// words for the status line (which adds the undo key in force).
     Detail {
         field: Field,
         said: String,
@@ -672,6 +672,10 @@ pub fn also_matched(
     })
 }
 
+/// How an unknown command's error ends, naming the default help key: the
+/// app names the key in force instead (see `submit_new`).
+pub const FOR_THE_LIST: &str = "; press F1 for the list";
+
 /// The command a word names: its alias, its full name, or a unique prefix
 /// (not of a detail's command: those are typed whole).
 pub fn find_command(word: &str) -> Result<&'static Command, String> {
@@ -693,7 +697,7 @@ pub fn find_command(word: &str) -> Result<&'static Command, String> {
             Some(detail) => format!(
                 "/{word} is not a command; /{detail} sets a detail of the meeting, so it is typed whole (Tab completes it)"
             ),
-            None => format!("/{word} is not a command; press F1 for the list"),
+            None => format!("/{word} is not a command{FOR_THE_LIST}"),
         }),
         many => {
             let names: Vec<String> = many.iter().map(|c| format!("/{}", c.name)).collect();

@@ -16,6 +16,7 @@ use tui_input::Input;
 
 use super::{App, Mode, Purpose};
 use crate::export::Format;
+use crate::keymap::Keys;
 use crate::model::meeting::fold;
 use crate::model::{AgendaId, AttendeeId, Change, Derived, Edit, Entry, EntryKind, Session};
 use crate::store::{self, OpenError, OpenSession};
@@ -677,15 +678,27 @@ fn parts_and_derived(app: &mut App) -> (&mut Review, &Session, &Derived) {
 /// F9: the review from the live screen, or back.
 pub fn toggle(app: &mut App) {
     if app.editing.is_some() {
-        app.info("Enter saves the edit, Esc cancels it");
+        app.info(app.edit_end_keys("the edit"));
         return;
     }
     if app.review.is_some() {
         close(app);
-        app.info("Back to the live screen (F9: the review again)");
+        app.info(format!(
+            "Back to the live screen ({}: the review again)",
+            app.key(&super::Action::Review)
+        ));
     } else {
         open(app, true);
-        app.info("Review: 1-9 topic, f filter, / search, s statistics; F9 or q: back");
+        let key = |action| app.key_in(Keys::Review, &action);
+        use super::Action as A;
+        app.info(format!(
+            "Review: 1-9 topic, {} filter, {} search, {} statistics; {} or {}: back",
+            key(A::ReviewFilters),
+            key(A::ReviewSearch),
+            key(A::ReviewView),
+            key(A::Review),
+            key(A::ReviewQuit)
+        ));
     }
 }
 
@@ -822,7 +835,7 @@ fn act_in_review(app: &mut App, action: &super::Action) -> bool {
                 A::DeleteSelected => {
                     let id = app.store.session().entries[i].id;
                     if app.apply(Change::Entry(Edit::Remove(id))) {
-                        app.info("Deleted (Ctrl+Z undoes)");
+                        app.info(format!("Deleted {}", app.undo_hint()));
                     }
                 }
                 A::ToggleDone => toggle_done(app, i),
@@ -861,14 +874,17 @@ fn editable(app: &mut App) -> Option<usize> {
 fn toggle_done(app: &mut App, i: usize) {
     let mut entry = app.store.session().entries[i].clone();
     let EntryKind::Action { done, .. } = &mut entry.kind else {
-        app.error("Space marks an action item done: this entry is not one");
+        app.error(format!(
+            "{} marks an action item done: this entry is not one",
+            app.key_in(Keys::Review, &super::Action::ToggleDone)
+        ));
         return;
     };
     *done = !*done;
     let said = if *done {
-        "Action item done (Ctrl+Z undoes)"
+        format!("Action item done {}", app.undo_hint())
     } else {
-        "Action item open again (Ctrl+Z undoes)"
+        format!("Action item open again {}", app.undo_hint())
     };
     let kind = entry.kind.clone();
     if app.apply(Change::Entry(Edit::Replace(entry))) {
@@ -1087,9 +1103,17 @@ fn switch_editing(app: &mut App) {
         }
     }
     review(app).editing = true;
-    app.info(
-        "Editing on: Enter edit, Del delete, Alt+D/C/P/Q/A/N kind, Space done, Alt+X confidential, Ctrl+Z undo",
-    );
+    let key = |action| app.key_in(Keys::Review, &action);
+    use super::Action as A;
+    app.info(format!(
+        "Editing on: {} edit, {} delete, {} kind, {} done, {} confidential, {} undo",
+        key(A::EditSelected),
+        key(A::DeleteSelected),
+        app.kind_keys(Keys::Review),
+        key(A::ToggleDone),
+        key(A::ToggleConfidential),
+        app.undo_key()
+    ));
 }
 
 /// Where an export of the session in this format is written: beside it,

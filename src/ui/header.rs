@@ -6,7 +6,7 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{Action, App};
 use crate::model::AgendaStatus;
 use crate::model::attendance::{here_count, presence};
 use crate::model::stats::format_duration;
@@ -158,11 +158,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
         None if s.ended_at.is_some() => spans.push(Span::styled("Meeting ended", app.theme.dim)),
         None if s.agenda.iter().any(|a| a.started_at.is_some()) => spans.push(Span::styled(
-            fit("No topic now: Ctrl+N starts the next", room),
+            fit(
+                &format!(
+                    "No topic now: {} starts the next",
+                    app.key(&Action::NextTopic)
+                ),
+                room,
+            ),
             app.theme.dim,
         )),
         None => spans.push(Span::styled(
-            fit("No topic yet: Ctrl+N starts the first", room),
+            fit(
+                &format!(
+                    "No topic yet: {} starts the first",
+                    app.key(&Action::NextTopic)
+                ),
+                room,
+            ),
             app.theme.dim,
         )),
     }

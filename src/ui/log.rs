@@ -13,7 +13,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Editing, Mode, Pane};
+use crate::app::{Action, App, Editing, Mode, Pane};
+use crate::keymap::Keys;
 use crate::model::stats::format_duration;
 use crate::model::timeline::{self, Event, Happening};
 use crate::model::{AttendeeId, Entry, EntryKind, Session, Timestamp};
@@ -32,9 +33,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let (width, height) = (usize::from(area.width), usize::from(area.height));
     if s.entries.is_empty() {
         let hint = if app.store.is_read_only() {
-            "No entries."
+            "No entries.".to_string()
         } else {
-            "No entries yet. Type a note and press Enter; F1 shows all keys."
+            format!(
+                "No entries yet. Type a note and press {}; {} shows all keys.",
+                app.key_in(Keys::Entry, &Action::Submit),
+                app.help_key()
+            )
         };
         if events.is_empty() {
             frame.render_widget(
@@ -46,7 +51,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             return;
         }
         // The roll call before the first entry: the hint, then the events.
-        let mut lines: Vec<Line> = textwrap::wrap(hint, width)
+        let mut lines: Vec<Line> = textwrap::wrap(&hint, width)
             .into_iter()
             .map(|l| Line::styled(l.into_owned(), app.theme.dim))
             .collect();

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::help;
-use crate::app::{App, Picker, Purpose};
+use crate::app::{Action, App, Picker, Purpose};
 use crate::model::attendance::presence;
 use crate::text::{fit, pad};
 use unicode_width::UnicodeWidthStr;
@@ -47,12 +47,23 @@ pub fn render_picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) 
     // Letters naming someone the picker does not list: who, and where they
     // are, instead of a highlighted row that Enter would not choose.
     let unlisted = app.picker_unlisted();
+    let key = |action| app.key(&action);
     let prompt = match picker.purpose {
-        _ if unlisted.is_some() => "",
-        _ if !picker.query.value().is_empty() || picker.moved => "",
-        Purpose::Speaker if !s.queue.is_empty() => "Enter: first in the queue, or type a name",
-        Purpose::RollCall => "Enter here, Del absent, Ctrl+A all",
-        _ => "type a few letters of the name",
+        _ if unlisted.is_some() => String::new(),
+        _ if !picker.query.value().is_empty() || picker.moved => String::new(),
+        Purpose::Speaker if !s.queue.is_empty() => {
+            format!(
+                "{}: first in the queue, or type a name",
+                key(Action::Choose)
+            )
+        }
+        Purpose::RollCall => format!(
+            "{} here, {} absent, {} all",
+            key(Action::Choose),
+            key(Action::MarkAbsent),
+            key(Action::AllPresent)
+        ),
+        _ => "type a few letters of the name".to_string(),
     };
     let mut first = vec![Span::from(query), Span::styled(prompt, app.theme.dim)];
     if let Some(unlisted) = &unlisted {
