@@ -902,6 +902,23 @@ impl Keymap {
         &self.bindings
     }
 
+    /// `text` from the default table (a help line, a mode's title) with
+    /// the keys it names by the way ("Ctrl+Z brings it back", "F9 again")
+    /// said as they are now bound.
+    pub fn in_force<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        if self.rebound.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        let mut out = Cow::Borrowed(text);
+        for (default, mode, action) in NAMED_IN_TEXTS {
+            let now = self.key_for(mode, &action);
+            if now != default && out.contains(default) {
+                out = Cow::Owned(out.replace(default, &now));
+            }
+        }
+        out
+    }
+
     /// The rebindings applied, in order.
     pub fn rebound(&self) -> &[(Keys, Action, Vec<Key>)] {
         &self.rebound
@@ -1001,6 +1018,14 @@ impl Keymap {
         None
     }
 }
+
+/// The keys the default table's help texts and titles name in passing,
+/// and what they do.
+const NAMED_IN_TEXTS: [(&str, Keys, Action); 3] = [
+    ("Ctrl+Z", Keys::Global, Action::Undo),
+    ("F9", Keys::Entry, Action::Review),
+    ("F8", Keys::Entry, Action::RollCall),
+];
 
 /// Every mode, in the order the help shows them.
 pub const MODES: [Keys; 11] = [

@@ -138,7 +138,7 @@ fn a_rebound_action_takes_its_new_keys_and_leaves_its_old_ones() {
 #[test]
 fn the_hint_bar_and_the_help_show_the_keys_in_force() {
     let config = parse(
-        r#"(keys: { Entry: { Pick(Speaker): ["Ctrl+O", "F2"] }, Global: { Quit: ["Ctrl+X"] } })"#,
+        r#"(keys: { Entry: { Pick(Speaker): ["Ctrl+O", "F2"], RollCall: ["F10"] }, Global: { Quit: ["Ctrl+X"], Undo: ["Ctrl+B"] } })"#,
     )
     .unwrap();
     let (_dir, mut app) = app_on(common::before_meeting());
@@ -152,6 +152,10 @@ fn the_hint_bar_and_the_help_show_the_keys_in_force() {
     assert!(help.contains("Ctrl+O/F2"), "{help}");
     assert!(help.contains("Ctrl+X"), "{help}");
     assert!(!help.contains("Ctrl+Q/Ctrl+C"), "{help}");
+    // The keys its sentences name in passing too.
+    assert!(help.contains("delete it (Ctrl+B brings it back)"), "{help}");
+    assert!(help.contains("Roll call (F10 or /roll)"), "{help}");
+    assert!(!help.contains("Ctrl+Z"), "{help}");
 }
 
 #[test]

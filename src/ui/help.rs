@@ -28,7 +28,7 @@ pub fn last_scroll(app: &App, width: u16, height: u16) -> u16 {
 /// Where the keys of `mode` begin in the help of a terminal `width`
 /// columns wide: the review opens its help there, not at the recording's.
 pub fn section_start(app: &App, width: u16, mode: Keys) -> u16 {
-    let title = mode.title();
+    let title = app.keymap.in_force(mode.title());
     let at = lines(app, inner_width(width))
         .iter()
         .position(|l| l.spans.len() == 1 && l.spans[0].content == title)
@@ -171,9 +171,10 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         Keys::Help,
         Keys::Unsaved,
     ] {
-        lines.push(heading(mode.title()));
+        lines.push(heading(&app.keymap.in_force(mode.title())));
         for b in app.keymap.all().iter().filter(|b| b.mode == mode) {
-            lines.extend(row(&keymap::keys_label(b), b.help, 18, width, cyan));
+            let help = app.keymap.in_force(b.help);
+            lines.extend(row(&keymap::keys_label(b), &help, 18, width, cyan));
         }
         if mode == Keys::Entry {
             lines.extend(row("any text", "typed into the line", 18, width, cyan));
