@@ -12,6 +12,7 @@ pub mod export;
 pub mod import;
 pub mod keymap;
 pub mod model;
+pub mod mouse;
 pub mod store;
 pub mod text;
 pub mod tui;

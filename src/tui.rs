@@ -12,7 +12,9 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event,
+};
 use ratatui::crossterm::execute;
 
 use crate::app::{self, Action, App};
@@ -61,6 +63,9 @@ pub fn run(mut app: App) -> (App, io::Result<()>) {
         Err(e) => return (app, Err(e)),
     };
     let _ = execute!(io::stdout(), EnableBracketedPaste);
+    if app.mouse {
+        capture_mouse();
+    }
     // An earlier run killed (kill -9) left its screen in the alternate
     // screen: the first frame draws only what differs from a blank one, so
     // clear what is there first.
@@ -72,11 +77,46 @@ pub fn run(mut app: App) -> (App, io::Result<()>) {
     let result = event_loop(&mut terminal, &mut app, &stop, &reader.events);
     // Keys typed from now on belong to the shell, not to us.
     reader.stop();
+    release_mouse();
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     // Not `ratatui::restore()`: it prints its error, and printing to a
     // terminal that is gone panics.
     let _ = ratatui::try_restore();
     (app, result)
+}
+
+/// Whether the terminal was asked for the mouse's events: then it must be
+/// told to stop, however the run ends, or it is left sending them to the
+/// shell (clicks typed as `^[[<0;12;5M`, its own selection gone).
+static MOUSE_CAPTURED: AtomicBool = AtomicBool::new(false);
+
+/// Asks the terminal for the mouse's events, and makes sure a panic gives
+/// them back (ratatui's panic hook restores the rest of the terminal).
+fn capture_mouse() {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            release_mouse();
+            previous(info);
+        }));
+    });
+    // Marked first: even a write that failed half-way is undone.
+    MOUSE_CAPTURED.store(true, Ordering::SeqCst);
+    // Presses, releases and the wheel (1000), in SGR form (1006), which
+    // holds any column; not crossterm's `EnableMouseCapture`, which asks
+    // for every move of the pointer too, each a frame redrawn for nothing.
+    let mut out = io::stdout();
+    let _ = io::Write::write_all(&mut out, b"\x1b[?1000h\x1b[?1006h");
+    let _ = io::Write::flush(&mut out);
+}
+
+/// Gives the mouse back to the terminal, if it was taken (once): every
+/// mode of mouse reporting off, whichever a terminal took.
+fn release_mouse() {
+    if MOUSE_CAPTURED.swap(false, Ordering::SeqCst) {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
 }
 
 fn now() -> Timestamp {
@@ -139,6 +179,8 @@ fn handle(app: &mut App, event: Event, at: Timestamp) {
     let action = match event {
         Event::Key(key) => crate::keymap::action_for(key, app),
         Event::Paste(text) => Some(Action::Paste(text)),
+        // Only read with the mouse switched on; nothing if off.
+        Event::Mouse(mouse) => crate::mouse::action(&mouse, app),
         // Redrawn after every batch; the app keeps the size for scrolling.
         Event::Resize(width, height) => Some(Action::Resize(width, height)),
         _ => None,

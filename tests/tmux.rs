@@ -945,3 +945,181 @@ fn a_config_rebinds_keys_and_no_color_draws_without_colour() {
     tmux.send(&["C-q"]);
     tmux.wait_for_exit();
 }
+
+/// A script that runs minutes with the arguments it is given, with a config
+/// directory of its own (no user's `mouse: true`), after writing its
+/// process id (minutes's, as it `exec`s) to `pid` beside it.
+fn minutes_script(dir: &Path) -> String {
+    let script = dir.join("run-minutes");
+    std::fs::write(
+        &script,
+        format!(
+            "echo $$ > '{pid}'\nMINUTES_CONFIG_DIR='{config}' exec '{bin}' \"$@\"\n",
+            pid = dir.join("pid").display(),
+            config = dir.join("config").display(),
+            bin = env!("CARGO_BIN_EXE_minutes"),
+        ),
+    )
+    .unwrap();
+    // The shell stays once minutes has ended: the terminal's modes can
+    // then be read.
+    format!("sh '{}'", script.display())
+}
+
+/// Which mouse events the terminal sends, as tmux knows it: clicks and the
+/// wheel, drags, every move, in SGR form. "1 0 0 1" while minutes reads
+/// clicks; "0 0 0 0" when the mouse is the terminal's.
+fn mouse_modes(tmux: &Tmux) -> String {
+    let out = tmux.run(&[
+        "display-message",
+        "-p",
+        "-t",
+        "t",
+        "#{mouse_standard_flag} #{mouse_button_flag} #{mouse_all_flag} #{mouse_sgr_flag}",
+    ]);
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// Where `text` is on `screen`, right of column `from`: (column, row),
+/// counted from 0 in cells.
+fn cell_of(screen: &str, text: &str, from: usize) -> (usize, usize) {
+    use unicode_width::UnicodeWidthStr;
+    for (y, line) in screen.lines().enumerate() {
+        for (i, _) in line.char_indices() {
+            let x = line[..i].width();
+            if x >= from && line[i..].starts_with(text) {
+                return (x, y);
+            }
+        }
+    }
+    panic!("{text:?} not on screen:\n{screen}");
+}
+
+/// A left click as a terminal sends it with SGR mouse reporting on: the
+/// press, then the release, at the cell (x, y) counted from 0.
+fn sgr_click(tmux: &Tmux, (x, y): (usize, usize)) {
+    tmux.type_text(&format!("\x1b[<0;{};{}M", x + 1, y + 1));
+    tmux.type_text(&format!("\x1b[<0;{};{}m", x + 1, y + 1));
+}
+
+/// The sample's people with the meeting started, no one speaking.
+fn meeting_started(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("mouse.ron");
+    let mut s = common::before_meeting();
+    s.started_at = Some(chrono::Local::now().fixed_offset());
+    store::save(&path, &s).unwrap();
+    path
+}
+
+#[test]
+fn with_mouse_a_click_on_the_roster_gives_the_floor_and_the_terminal_is_given_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = meeting_started(dir.path());
+    let run = minutes_script(dir.path());
+    let tmux = Tmux::start(&format!(
+        "{run} --mouse open '{}'; echo minutes ended; sleep 600",
+        path.display()
+    ));
+    let screen = tmux.wait_for("Enter  log");
+    let start = Instant::now();
+    while mouse_modes(&tmux) != "1 0 0 1" {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "mouse never captured"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // The roster is the side pane, from column 52 of 80.
+    sgr_click(&tmux, cell_of(&screen, "José Álvarez Núñez", 52));
+    tmux.wait_until("José speaking, said and in the header", |s| {
+        s.contains("José Álvarez Núñez has the floor")
+            && s.lines()
+                .take(2)
+                .any(|l| l.contains("▶ José Álvarez Núñez"))
+    });
+    // The click typed nothing into the line.
+    assert!(tmux.screen().lines().any(|l| l.trim() == "note ›"));
+
+    // Mid-meeting, Ctrl+Q asks for a second press.
+    tmux.send(&["C-q"]);
+    tmux.wait_for("press it again");
+    tmux.send(&["C-q"]);
+    tmux.wait_for("minutes ended");
+    assert_eq!(
+        mouse_modes(&tmux),
+        "0 0 0 0",
+        "the terminal is left reading the mouse"
+    );
+    let saved = store::load(&path).unwrap();
+    let jose = saved
+        .attendees
+        .iter()
+        .find(|a| a.name == "José Álvarez Núñez")
+        .unwrap()
+        .id;
+    assert!(matches!(
+        saved.entries.last().unwrap().kind,
+        minutes::model::EntryKind::Speech { speaker, .. } if speaker == jose
+    ));
+}
+
+#[test]
+fn with_mouse_a_terminating_signal_gives_the_mouse_back_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = meeting_started(dir.path());
+    let run = minutes_script(dir.path());
+    let tmux = Tmux::start(&format!(
+        "{run} --mouse open '{}'; echo minutes ended; sleep 600",
+        path.display()
+    ));
+    tmux.wait_for("Enter  log");
+    let start = Instant::now();
+    while mouse_modes(&tmux) != "1 0 0 1" {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "mouse never captured"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let pid: i32 = std::fs::read_to_string(dir.path().join("pid"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
+    tmux.wait_for("minutes ended");
+    assert_eq!(
+        mouse_modes(&tmux),
+        "0 0 0 0",
+        "the terminal is left reading the mouse"
+    );
+}
+
+#[test]
+fn without_mouse_the_same_click_does_nothing_and_types_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = meeting_started(dir.path());
+    let run = minutes_script(dir.path());
+    let tmux = Tmux::start(&format!(
+        "{run} open '{}'; echo minutes ended; sleep 600",
+        path.display()
+    ));
+    let screen = tmux.wait_for("Enter  log");
+    assert_eq!(mouse_modes(&tmux), "0 0 0 0", "the mouse is the terminal's");
+    sgr_click(&tmux, cell_of(&screen, "José Álvarez Núñez", 52));
+    // Keys after it arrive after it: once they are in the line, the click
+    // has been read, and made nothing of.
+    tmux.type_text("zz");
+    let screen = tmux.wait_until("the line holding zz alone", |s| {
+        s.lines().any(|l| l.trim() == "note › zz")
+    });
+    assert!(!screen.contains("has the floor"), "{screen}");
+    assert!(!screen.contains('▶'), "no one speaks:\n{screen}");
+    assert!(screen.contains("Esc  browse"), "still typing:\n{screen}");
+    tmux.send(&["C-u", "C-q"]);
+    tmux.wait_for("press it again");
+    tmux.send(&["C-q"]);
+    tmux.wait_for("minutes ended");
+    let saved = store::load(&path).unwrap();
+    assert!(saved.entries.is_empty(), "{:?}", saved.entries);
+}

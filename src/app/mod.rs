@@ -5,6 +5,7 @@ pub mod dates;
 mod details;
 mod history;
 mod key_names;
+pub mod mouse;
 mod presence;
 pub mod quick;
 pub mod quit;
@@ -136,7 +137,7 @@ impl Purpose {
 }
 
 /// The lists that can be browsed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Pane {
     Log,
     /// Those who asked to speak, shown above the roster.
@@ -344,6 +345,11 @@ pub enum Action {
     ExportAs(char),
     /// Review: back to the live screen, or quit when there is none.
     ReviewQuit,
+    /// The mouse: a click on a list, on this row of it when on one
+    /// (see [`mouse::click`]).
+    Click(mouse::Spot, Option<usize>),
+    /// The mouse's wheel over a list: its selection moves this many rows.
+    Wheel(mouse::Spot, isize),
 }
 
 impl Pane {
@@ -960,6 +966,8 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
         | Action::ReviewExport
         | Action::ExportAs(_)
         | Action::ReviewQuit => {}
+        Action::Click(spot, row) => mouse::click(app, spot, row, now),
+        Action::Wheel(spot, delta) => mouse::wheel(app, spot, delta, now),
     }
     if let Some(before) = line_before
         && app.input.value() != before.value()

@@ -184,6 +184,9 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                 lines.extend(row(&key, &what, 18, width, cyan));
             }
         }
+        if mode == Keys::Global {
+            lines.extend(row("mouse", mouse_help(app.mouse), 18, width, cyan));
+        }
         if mode == Keys::RollCall {
             let what = "as in a picker: letters find a name, ↑/↓ move";
             lines.extend(row("letters, ↑/↓", what, 18, width, cyan));
@@ -192,4 +195,17 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     }
     lines.pop();
     lines
+}
+
+/// The help's line on the mouse: what it does when on, how to switch it on
+/// when off.
+pub fn mouse_help(on: bool) -> &'static str {
+    if on {
+        "click a list to browse it, a person to give them the floor, a topic to take it up, \
+         an entry to select it; the wheel moves in the list under the pointer (in most terminals \
+         Shift+drag still selects text)"
+    } else {
+        "off, so the terminal selects text to copy; `mouse: true` in the config file or \
+         --mouse turns it on"
+    }
 }

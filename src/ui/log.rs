@@ -29,8 +29,50 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let s = app.store.session();
+    if s.entries.is_empty() && app.log_events().is_empty() {
+        let hint = if app.store.is_read_only() {
+            "No entries."
+        } else {
+            "No entries yet. Type a note and press Enter; F1 shows all keys."
+        };
+        frame.render_widget(
+            Paragraph::new(hint)
+                .wrap(Wrap { trim: true })
+                .style(app.theme.dim),
+            area,
+        );
+        return;
+    }
+    // Line by line: a line drawn alone takes its style across the whole row,
+    // so a highlighted entry is one solid block.
+    for (y, (_, line)) in (area.y..).zip(&rows(app, area)) {
+        frame.render_widget(
+            line,
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+        );
+    }
+}
+
+/// The entry drawn on row `y` of the log in `area`, if one is (not an
+/// event's row): where it is in the session's entries.
+pub fn entry_at(app: &App, area: Rect, y: u16) -> Option<usize> {
+    let row = usize::from(y.checked_sub(area.y)?);
+    rows(app, area).get(row).and_then(|(entry, _)| *entry)
+}
+
+/// The log's rows in `area`, top down, each with the entry it is part of
+/// (`None`: an event's row, a rule, the hint).
+fn rows(app: &App, area: Rect) -> Vec<(Option<usize>, Line<'static>)> {
+    let s = app.store.session();
     let events = app.log_events();
     let (width, height) = (usize::from(area.width), usize::from(area.height));
+    if width == 0 || height == 0 {
+        return Vec::new();
+    }
     if s.entries.is_empty() {
         let hint = if app.store.is_read_only() {
             "No entries.".to_string()
@@ -41,28 +83,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 app.help_key()
             )
         };
-        if events.is_empty() {
-            frame.render_widget(
-                Paragraph::new(hint)
-                    .wrap(Wrap { trim: true })
-                    .style(app.theme.dim),
-                area,
-            );
-            return;
-        }
         // The roll call before the first entry: the hint, then the events.
-        let mut lines: Vec<Line> = textwrap::wrap(&hint, width)
+        let mut lines: Vec<(Option<usize>, Line)> = textwrap::wrap(&hint, width)
             .into_iter()
-            .map(|l| Line::styled(l.into_owned(), app.theme.dim))
+            .map(|l| (None, Line::styled(l.into_owned(), app.theme.dim)))
             .collect();
         lines.extend(
             events
                 .iter()
-                .map(|(_, e)| event_row(s, e, width, app.theme.dim)),
+                .map(|(_, e)| (None, event_row(s, e, width, app.theme.dim))),
         );
         let skip = lines.len().saturating_sub(height);
-        frame.render_widget(Paragraph::new(lines.split_off(skip)), area);
-        return;
+        return lines.split_off(skip);
     }
     let browsing = app.mode == Mode::Browse && app.focus == Pane::Log;
     let selected = app.selection(Pane::Log).filter(|_| browsing);
@@ -76,7 +108,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let most = 2 * width * height;
     let after_end = |at: Timestamp| s.ended_at.is_some_and(|end| at > end);
     let len = s.entries.len();
-    let lines = window(len, height, edited.or(selected), |i| {
+    window(len, height, edited.or(selected), |i| {
         let mut entry = wrapped(app, &s.entries[i], width, most);
         if Some(i) == selected || Some(i) == edited {
             entry = entry
@@ -86,51 +118,39 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
         // The events just before the entry (and, after the last, those
         // after it), each a dim row of its own.
-        let mut rows: Vec<(Timestamp, Vec<Line>)> = timeline::before(&events, i)
+        let mut rows: Vec<(Timestamp, Option<usize>, Vec<Line>)> = timeline::before(&events, i)
             .iter()
-            .map(|(_, e)| (e.at, vec![event_row(s, e, width, app.theme.dim)]))
+            .map(|(_, e)| (e.at, None, vec![event_row(s, e, width, app.theme.dim)]))
             .collect();
-        rows.push((s.entries[i].at, entry));
+        rows.push((s.entries[i].at, Some(i), entry));
         if i + 1 == len {
             let last = timeline::before(&events, len);
             rows.extend(
                 last.iter()
-                    .map(|(_, e)| (e.at, vec![event_row(s, e, width, app.theme.dim)])),
+                    .map(|(_, e)| (e.at, None, vec![event_row(s, e, width, app.theme.dim)])),
             );
         }
         // What happened once the meeting had ended comes under a rule
         // that says so, as the minutes put it in a section of its own.
         let mut after = i > 0 && after_end(s.entries[i - 1].at);
         let mut lines = Vec::new();
-        for (at, row) in rows {
+        for (at, entry, row) in rows {
             if after_end(at)
                 && !after
                 && let Some(end) = s.ended_at
             {
                 let rule = format!("── after the meeting (ended {}) ", end.format("%H:%M"));
                 let fill = width.saturating_sub(rule.width());
-                lines.push(Line::styled(
-                    format!("{rule}{}", "─".repeat(fill)),
-                    app.theme.dim,
+                lines.push((
+                    None,
+                    Line::styled(format!("{rule}{}", "─".repeat(fill)), app.theme.dim),
                 ));
             }
             after = after_end(at);
-            lines.extend(row);
+            lines.extend(row.into_iter().map(|line| (entry, line)));
         }
         lines
-    });
-    // Line by line: a line drawn alone takes its style across the whole row,
-    // so a highlighted entry is one solid block.
-    for (y, line) in (area.y..).zip(&lines) {
-        frame.render_widget(
-            line,
-            Rect {
-                y,
-                height: 1,
-                ..area
-            },
-        );
-    }
+    })
 }
 
 /// An event as a dim row: `14:05 → Tom Brandl (NUS) arrived (late)`, cut

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{bottom, overlay, stats};
+use crate::app::mouse::Spot;
 use crate::app::review::{EXPORTS, Focus, KindFilter, Review, Topic, View, export_path};
 use crate::app::{App, Mode};
 use crate::model::meeting::fold;
@@ -34,8 +35,26 @@ fn agenda_width(width: u16) -> Option<u16> {
     }
 }
 
-pub fn render(app: &App, review: &Review, frame: &mut Frame) {
-    let area = frame.area();
+/// Where each part of the review is on a terminal of `area`: what
+/// [`render`] draws in, and what a click is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    pub body: Rect,
+    pub input: Rect,
+    pub search: Rect,
+    pub status: Rect,
+    pub hints: Rect,
+    /// The agenda list, when shown.
+    pub agenda: Option<Rect>,
+    /// The chosen topic's entries, when shown.
+    pub entries: Option<Rect>,
+    /// The statistics, when shown.
+    pub stats: Option<Rect>,
+}
+
+/// The review's layout (see [`Areas`]).
+pub fn layout(app: &App, review: &Review, area: Rect) -> Areas {
     let searching = app.mode == Mode::ReviewSearch || !review.query.value().is_empty();
     let [header, body, input, search, status, hints] = Layout::vertical([
         Constraint::Length(2),
@@ -46,24 +65,81 @@ pub fn render(app: &App, review: &Review, frame: &mut Frame) {
         Constraint::Length(1),
     ])
     .areas(area);
-    render_header(app, review, frame, header);
-    match review.view {
-        View::Stats => stats::render(app, frame, body),
+    let (agenda, entries, stats) = match review.view {
+        View::Stats => (None, None, Some(body)),
         View::Topics => match agenda_width(body.width) {
             Some(w) => {
                 let [left, right] =
                     Layout::horizontal([Constraint::Length(w), Constraint::Fill(1)]).areas(body);
-                render_agenda(app, review, frame, left);
-                render_entries(app, review, frame, right);
+                (Some(left), Some(right), None)
             }
-            None if review.focus == Focus::Agenda => render_agenda(app, review, frame, body),
-            None => render_entries(app, review, frame, body),
+            None if review.focus == Focus::Agenda => (Some(body), None, None),
+            None => (None, Some(body), None),
         },
+    };
+    Areas {
+        header,
+        body,
+        input,
+        search,
+        status,
+        hints,
+        agenda,
+        entries,
+        stats,
     }
-    bottom::render_input(app, frame, input);
-    render_search(app, review, frame, search);
-    bottom::render_status(app, frame, status);
-    bottom::render_hints(app, frame, hints);
+}
+
+/// What is under `at` on the review: the agenda (and the row of its list
+/// there), the entries (and the row of those shown), the statistics.
+pub fn hit(app: &App, review: &Review, area: Rect, at: Position) -> Option<(Spot, Option<usize>)> {
+    let areas = layout(app, review, area);
+    if let Some(agenda) = areas.agenda
+        && agenda.contains(at)
+    {
+        let inner = agenda_block(false).inner(agenda);
+        let row = inner.contains(at).then(|| {
+            let s = app.store.session();
+            let n = review.topics(s).len();
+            let i = agenda_skip(review, n, usize::from(inner.height)) + usize::from(at.y - inner.y);
+            (i < n).then_some(i)
+        });
+        return Some((Spot::Review(Focus::Agenda), row.flatten()));
+    }
+    if let Some(entries) = areas.entries
+        && entries.contains(at)
+    {
+        let (list, lines) = entry_rows(app, review, entries);
+        let row = list
+            .contains(at)
+            .then(|| lines.get(usize::from(at.y - list.y)).map(|(at, _)| *at))
+            .flatten();
+        return Some((Spot::Review(Focus::Entries), row));
+    }
+    match areas.stats {
+        Some(stats) if stats.contains(at) => Some((Spot::Stats, None)),
+        _ => None,
+    }
+}
+
+pub fn render(app: &App, review: &Review, frame: &mut Frame) {
+    let area = frame.area();
+    let areas = layout(app, review, area);
+    render_header(app, review, frame, areas.header);
+    if let Some(body) = areas.stats {
+        stats::render(app, frame, body);
+    }
+    if let Some(left) = areas.agenda {
+        render_agenda(app, review, frame, left);
+    }
+    if let Some(right) = areas.entries {
+        render_entries(app, review, frame, right);
+    }
+    bottom::render_input(app, frame, areas.input);
+    render_search(app, review, frame, areas.search);
+    bottom::render_status(app, frame, areas.status);
+    bottom::render_hints(app, frame, areas.hints);
+    let body = areas.body;
     match &app.mode {
         Mode::Pick(picker) => overlay::render_picker(app, picker, frame, body),
         Mode::Help => overlay::render_help(app, frame, area),
@@ -161,14 +237,7 @@ fn minutes(d: chrono::Duration) -> i64 {
 fn render_agenda(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
     let s = app.store.session();
     let focused = review.focus == Focus::Agenda && review.view == View::Topics;
-    let title = Span::from(" Agenda ");
-    let block = Block::new()
-        .borders(Borders::TOP | Borders::RIGHT)
-        .title(if focused {
-            title.reversed()
-        } else {
-            title.bold()
-        });
+    let block = agenda_block(focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let (width, height) = (usize::from(inner.width), usize::from(inner.height));
@@ -179,7 +248,7 @@ fn render_agenda(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
     let counts = review.filtered_counts(s);
     let topics = review.topics(s);
     let chosen = review.topic.min(topics.len() - 1);
-    let skip = (chosen + 1).saturating_sub(height);
+    let skip = agenda_skip(review, topics.len(), height);
     let lines: Vec<Line> = topics
         .iter()
         .enumerate()
@@ -258,6 +327,74 @@ fn render_agenda(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// Where the entries' list is in their `area` (under the topic's two
+/// lines), and its rows on screen, each with the row of the entries shown
+/// it is part of. Keeps the first row drawn in `review.top`.
+fn entry_rows(app: &App, review: &Review, area: Rect) -> (Rect, Vec<(usize, Line<'static>)>) {
+    let s = app.store.session();
+    let rows = review.rows(s);
+    let width = usize::from(area.width.saturating_sub(1)).max(1);
+    let head_rows = area.height.min(2);
+    let list = Rect {
+        x: area.x + 1,
+        y: area.y + head_rows,
+        width: area.width.saturating_sub(1),
+        height: area.height - head_rows,
+    };
+    let height = usize::from(list.height);
+    if height == 0 || rows.is_empty() {
+        return (list, Vec::new());
+    }
+    let query = review.folded_query();
+    let focused = review.focus == Focus::Entries
+        && matches!(app.mode, Mode::Review | Mode::ReviewSearch)
+        || app.editing.is_some();
+    let selected = review.selected.min(rows.len() - 1);
+    let most = 2 * width * height;
+    let block = |at: usize| {
+        let mut lines = entry_lines(app, s, &s.entries[rows[at]], width, most, &query);
+        if at == selected {
+            let style = if focused {
+                app.theme.selected
+            } else {
+                Style::new().add_modifier(Modifier::BOLD)
+            };
+            lines = lines.into_iter().map(|l| l.patch_style(style)).collect();
+        }
+        lines
+    };
+    let start = window_start(review.top.get(), selected, height, |at| block(at).len());
+    review.top.set(start);
+    let mut tagged = Vec::new();
+    for at in start..rows.len() {
+        tagged.extend(block(at).into_iter().map(|line| (at, line)));
+        if tagged.len() >= height {
+            break;
+        }
+    }
+    tagged.truncate(height);
+    (list, tagged)
+}
+
+/// The agenda's block: its title reversed while it has the arrows.
+fn agenda_block(focused: bool) -> Block<'static> {
+    let title = Span::from(" Agenda ");
+    Block::new()
+        .borders(Borders::TOP | Borders::RIGHT)
+        .title(if focused {
+            title.reversed()
+        } else {
+            title.bold()
+        })
+}
+
+/// The agenda list's first row shown in `height` rows (of `topics`): the
+/// chosen topic in view.
+fn agenda_skip(review: &Review, topics: usize, height: usize) -> usize {
+    let chosen = review.topic.min(topics.saturating_sub(1));
+    (chosen + 1).saturating_sub(height)
+}
+
 /// The two lines above the entries: the topic, then its planned and
 /// actual time, its start and end, and how many entries show.
 fn topic_lines(s: &Session, topic: Topic, shown: usize) -> (String, String) {
@@ -331,53 +468,19 @@ fn render_entries(app: &App, review: &Review, frame: &mut Frame, area: Rect) {
             },
         );
     }
-    let list = Rect {
-        x: area.x + 1,
-        y: area.y + head_rows,
-        width: area.width.saturating_sub(1),
-        height: area.height - head_rows,
-    };
-    let height = usize::from(list.height);
-    if height == 0 {
-        return;
-    }
-    if rows.is_empty() {
-        let said = if review.filters.is_empty() {
-            "No entries here."
-        } else {
-            "No entries match the filters (Esc clears them)."
-        };
-        frame.render_widget(Line::styled(fit(said, width), app.theme.dim), list);
-        return;
-    }
-    let query = review.folded_query();
-    let focused = review.focus == Focus::Entries
-        && matches!(app.mode, Mode::Review | Mode::ReviewSearch)
-        || app.editing.is_some();
-    let selected = review.selected.min(rows.len() - 1);
-    let most = 2 * width * height;
-    let block = |at: usize| {
-        let mut lines = entry_lines(app, s, &s.entries[rows[at]], width, most, &query);
-        if at == selected {
-            let style = if focused {
-                app.theme.selected
+    let (list, lines) = entry_rows(app, review, area);
+    if lines.is_empty() {
+        if rows.is_empty() && !list.is_empty() {
+            let said = if review.filters.is_empty() {
+                "No entries here."
             } else {
-                Style::new().add_modifier(Modifier::BOLD)
+                "No entries match the filters (Esc clears them)."
             };
-            lines = lines.into_iter().map(|l| l.patch_style(style)).collect();
+            frame.render_widget(Line::styled(fit(said, width), app.theme.dim), list);
         }
-        lines
-    };
-    let start = window_start(review.top.get(), selected, height, |at| block(at).len());
-    review.top.set(start);
-    let mut lines = Vec::new();
-    for at in start..rows.len() {
-        lines.extend(block(at));
-        if lines.len() >= height {
-            break;
-        }
+        return;
     }
-    lines.truncate(height);
+    let lines: Vec<Line> = lines.into_iter().map(|(_, line)| line).collect();
     for (y, line) in (list.y..).zip(&lines) {
         frame.render_widget(
             line,

@@ -1,7 +1,7 @@
 //! The side pane: the roster by organisation, or the agenda.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -22,9 +22,21 @@ const QUEUE_ROWS: usize = 5;
 /// the log's place when the screen is too narrow for both. The roster has
 /// the queue above it while anyone waits to speak.
 pub fn render(app: &App, pane: Pane, frame: &mut Frame, area: Rect, beside_log: bool) {
+    match split(app, pane, area) {
+        (None, list) => render_list(app, pane, frame, list, beside_log),
+        (Some(queue), roster) => {
+            render_queue(app, frame, queue, beside_log);
+            render_list(app, Pane::Attendees, frame, roster, beside_log);
+        }
+    }
+}
+
+/// Where the queue (while anyone waits to speak, above the roster) and
+/// the list are in the pane's `area`.
+fn split(app: &App, pane: Pane, area: Rect) -> (Option<Rect>, Rect) {
     let queued = app.store.session().queue.len();
     if pane == Pane::Agenda || queued == 0 {
-        return render_list(app, pane, frame, area, beside_log);
+        return (None, area);
     }
     // The queue gets its rows (a title and one each), at most a third of
     // the pane unless it is browsed; the roster keeps three at least.
@@ -36,8 +48,80 @@ pub fn render(app: &App, pane: Pane, frame: &mut Frame, area: Rect, beside_log: 
     let rows = (1 + queued.min(most)) as u16;
     let [queue, roster] =
         Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(area);
-    render_queue(app, frame, queue, beside_log);
-    render_list(app, Pane::Attendees, frame, roster, beside_log);
+    (Some(queue), roster)
+}
+
+/// What is at `at` in the pane drawn in `area`: the list (the queue, the
+/// roster or the agenda) and the row of it there, if a row is: where the
+/// person or topic is in the session's list. Measured as [`render`] draws.
+pub fn hit(
+    app: &App,
+    pane: Pane,
+    area: Rect,
+    beside_log: bool,
+    at: Position,
+) -> Option<(Pane, Option<usize>)> {
+    let (queue, list) = split(app, pane, area);
+    let (pane, area) = match queue {
+        Some(queue) if queue.contains(at) => (Pane::Queue, queue),
+        Some(_) => (Pane::Attendees, list),
+        None => (pane, list),
+    };
+    if !area.contains(at) {
+        return None;
+    }
+    let inner = titled(String::new(), false, beside_log).inner(area);
+    if !inner.contains(at) {
+        // The title: the list, no row.
+        return Some((pane, None));
+    }
+    let line = usize::from(at.y - inner.y);
+    let height = usize::from(inner.height);
+    let s = app.store.session();
+    let row = match pane {
+        Pane::Queue => {
+            let i = queue_scroll(app, height) + line;
+            (i < s.queue.len()).then_some(i)
+        }
+        Pane::Agenda | Pane::Attendees => {
+            let groups = match pane {
+                Pane::Agenda => Vec::new(),
+                _ => groups(app),
+            };
+            let list_height = height - legend_of(app, pane, &groups, inner).len();
+            let selected = list_selection(app, pane);
+            if line >= list_height {
+                None
+            } else if pane == Pane::Agenda {
+                let i = scroll_to(selected, list_height) + line;
+                (i < s.agenda.len()).then_some(i)
+            } else {
+                roster_row(
+                    &groups,
+                    roster_scroll(&groups, list_height, selected) + line,
+                )
+            }
+        }
+        Pane::Log => None,
+    };
+    Some((pane, row))
+}
+
+/// The queue's first row shown in `height` rows: the selected one in view.
+fn queue_scroll(app: &App, height: usize) -> usize {
+    let focused = app.mode == Mode::Browse && app.focus == Pane::Queue;
+    let selected = if focused {
+        app.selection(Pane::Queue)
+    } else {
+        None
+    };
+    scroll_to(selected, height)
+}
+
+/// The selected row of the roster or the agenda, while browsed.
+fn list_selection(app: &App, pane: Pane) -> Option<usize> {
+    let focused = app.mode == Mode::Browse && app.focus == pane;
+    if focused { app.selection(pane) } else { None }
 }
 
 /// The side pane's block: a line on the left beside the log, and the
@@ -71,7 +155,7 @@ fn render_queue(app: &App, frame: &mut Frame, area: Rect, beside_log: bool) {
     } else {
         None
     };
-    let scroll = selected.map_or(0, |i| (i + 1).saturating_sub(height));
+    let scroll = queue_scroll(app, height);
     let number_width = s.queue.len().to_string().len();
     let lines: Vec<Line> = s
         .queue
@@ -113,17 +197,38 @@ fn render_list(app: &App, pane: Pane, frame: &mut Frame, area: Rect, beside_log:
     let block = titled(title.to_string(), focused, beside_log);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let s = app.store.session();
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
-    let selected = if focused { app.selection(pane) } else { None };
+    let selected = list_selection(app, pane);
     let groups = match pane {
         Pane::Agenda => Vec::new(),
         _ => groups(app),
     };
-    // What the marks mean, under the list when there is one to explain: on
-    // two rows if it needs them and the whole list fits above them, else on
-    // one, as much as fits.
+    let legend = legend_of(app, pane, &groups, inner);
+    let list_height = height - legend.len();
+    let mut lines: Vec<Line> = match pane {
+        Pane::Agenda => {
+            let (lines, selected_line) = agenda(app, width, selected);
+            // Keep the selected row in view.
+            let scroll = scroll_to(selected_line, list_height);
+            lines.into_iter().skip(scroll).collect()
+        }
+        _ => roster(app, groups, width, list_height, selected),
+    };
+    if !legend.is_empty() {
+        lines.resize(list_height, Line::default());
+        lines.extend(legend);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// What the marks mean, under the list when there is one to explain: on
+/// two rows if it needs them and the whole list fits above them, else on
+/// one, as much as fits.
+fn legend_of(app: &App, pane: Pane, groups: &[Group], inner: Rect) -> Vec<Line<'static>> {
+    let s = app.store.session();
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height);
     let (items, list_rows) = match pane {
         Pane::Agenda => (
             theme::TOPIC_LEGEND
@@ -139,26 +244,11 @@ fn render_list(app: &App, pane: Pane, frame: &mut Frame, area: Rect, beside_log:
         ),
     };
     let legend_rows = if list_rows + 2 <= height { 2 } else { 1 };
-    let legend = if list_rows > 0 && height > LIST_ROWS_BEFORE_LEGEND {
+    if list_rows > 0 && height > LIST_ROWS_BEFORE_LEGEND {
         legend(&items, width, legend_rows, app.theme.dim)
     } else {
         Vec::new()
-    };
-    let list_height = height - legend.len();
-    let mut lines: Vec<Line> = match pane {
-        Pane::Agenda => {
-            let (lines, selected_line) = agenda(app, width, selected);
-            // Keep the selected row in view.
-            let scroll = selected_line.map_or(0, |l| (l + 1).saturating_sub(list_height));
-            lines.into_iter().skip(scroll).collect()
-        }
-        _ => roster(app, groups, width, list_height, selected),
-    };
-    if !legend.is_empty() {
-        lines.resize(list_height, Line::default());
-        lines.extend(legend);
     }
-    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// `mark word` pairs on dim lines, on the fewest of `rows` lines that hold
@@ -239,16 +329,7 @@ fn roster(
     if groups.is_empty() {
         return vec![Line::from("No one yet: /join NAME, ORG, ROLE").dim()];
     }
-    // The selected person's line (each group has a title line), kept in view.
-    let mut first = 0;
-    let mut selected_line = None;
-    for (.., members) in &groups {
-        if let Some(k) = selected.and_then(|i| members.binary_search(&i).ok()) {
-            selected_line = Some(first + 1 + k);
-        }
-        first += 1 + members.len();
-    }
-    let scroll = selected_line.map_or(0, |l| (l + 1).saturating_sub(height));
+    let scroll = roster_scroll(&groups, height, selected);
     let shown = scroll..scroll + height;
     // Kept up to date by each change: nothing here goes through the log.
     let derived = app.store.derived();
@@ -323,6 +404,39 @@ fn roster(
         }
     }
     lines
+}
+
+/// The roster's first line shown in `height` lines: the selected person's
+/// line (each group has a title line) kept in view.
+fn roster_scroll(groups: &[Group], height: usize, selected: Option<usize>) -> usize {
+    let mut first = 0;
+    let mut selected_line = None;
+    for (.., members) in groups {
+        if let Some(k) = selected.and_then(|i| members.binary_search(&i).ok()) {
+            selected_line = Some(first + 1 + k);
+        }
+        first += 1 + members.len();
+    }
+    scroll_to(selected_line, height)
+}
+
+/// The person on line `line` of the whole roster (each group has a title
+/// line first): where they are in the session's roster.
+fn roster_row(groups: &[Group], line: usize) -> Option<usize> {
+    let mut first = 0;
+    for (.., members) in groups {
+        if line > first && line <= first + members.len() {
+            return Some(members[line - first - 1]);
+        }
+        first += 1 + members.len();
+    }
+    None
+}
+
+/// The first line shown of a list `height` lines high, so that the line
+/// `selected` is in view.
+fn scroll_to(selected: Option<usize>, height: usize) -> usize {
+    selected.map_or(0, |l| (l + 1).saturating_sub(height))
 }
 
 fn org_title(code: &str, name: &str) -> String {
