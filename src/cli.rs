@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// With no command, opens the most recent session in the data directory,
 /// or starts a new one if there is none.
 #[derive(Debug, Parser)]
-#[command(name = "minutes", version, about, long_about)]
+#[command(name = "minutes", version, about, long_about, after_long_help = ENVIRONMENT)]
 pub struct Cli {
     /// Where sessions are kept [default: the platform's data directory,
     /// e.g. ~/.local/share/minutes]
@@ -29,6 +29,20 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 }
+
+/// Where files and settings are, for `--help` and the manual page.
+const ENVIRONMENT: &str = "\
+Files:
+  ~/.local/share/minutes/       sessions (the data directory)
+  ~/.config/minutes/config.ron  settings (minutes config --default)
+  ~/.config/minutes/templates/  your export templates
+  ~/.config/minutes/sessions/   templates for minutes new --template
+
+Environment:
+  MINUTES_DATA_DIR    the data directory (as --data-dir)
+  MINUTES_CONFIG      the config file (as --config)
+  MINUTES_CONFIG_DIR  the configuration directory
+  NO_COLOR            set and not empty: no colours";
 
 /// How a command is given a session to read (see `Paths::resolve_session`).
 pub const SESSION_HELP: &str = "A session file, or a name that `minutes list` shows";

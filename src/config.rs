@@ -56,7 +56,8 @@ pub struct Config {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ExportDefaults {
-    /// `Txt`, `Md` or `Html`; `None`: the output's extension, else text.
+    /// `Txt`, `Md`, `Html` or `Ics`; `None`: the output's extension, else
+    /// text.
     pub format: Option<ExportFormat>,
     /// A built-in template (`minutes`, `actions`, `report`), one of yours,
     /// or a file.
@@ -69,6 +70,8 @@ pub enum ExportFormat {
     Txt,
     Md,
     Html,
+    /// The action items as calendar to-dos.
+    Ics,
 }
 
 impl From<ExportFormat> for crate::export::Format {
@@ -77,6 +80,7 @@ impl From<ExportFormat> for crate::export::Format {
             ExportFormat::Txt => crate::export::Format::Text,
             ExportFormat::Md => crate::export::Format::Markdown,
             ExportFormat::Html => crate::export::Format::Html,
+            ExportFormat::Ics => crate::export::Format::Ics,
         }
     }
 }
@@ -299,7 +303,7 @@ impl Config {
         }
         let config: Config = ron::Options::default()
             .from_str(text)
-            .map_err(|e| at(e.span.start.line, e.span.start.col, e.code.to_string()))?;
+            .map_err(|e| at(e.span.start.line, e.span.start.col, describe(&e.code)))?;
         if config.version > CONFIG_VERSION {
             return Err(at(
                 1,
@@ -355,6 +359,86 @@ impl Config {
             .struct_names(false)
             .compact_arrays(true);
         ron::ser::to_string_pretty(self, pretty).unwrap_or_else(|e| format!("// {e}"))
+    }
+}
+
+/// ron's message, in the config's words where ron's would name our
+/// types (`enum Action`) or list what no one can bind (`Tick`).
+fn describe(error: &ron::Error) -> String {
+    let ron::Error::NoSuchEnumVariant {
+        expected,
+        found,
+        outer,
+    } = error
+    else {
+        return error.to_string();
+    };
+    let one_of = |names: &[&str]| {
+        let close = names
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(found) || similar(n, found));
+        let hint = close
+            .map(|n| format!(" (did you mean {n}?)"))
+            .unwrap_or_default();
+        format!("{hint}; one of: {}", names.join(", "))
+    };
+    match outer.as_deref() {
+        Some("Action") => {
+            let mut bindable: Vec<String> = Keymap::default()
+                .all()
+                .iter()
+                .filter_map(|b| ron::to_string(&b.action).ok())
+                .map(|a| a.split('(').next().unwrap_or_default().to_string())
+                .collect();
+            bindable.sort();
+            bindable.dedup();
+            let names: Vec<&str> = bindable.iter().map(String::as_str).collect();
+            format!(
+                "`{found}` is not an action{} (`minutes config --default` lists each mode's, with its keys)",
+                one_of(&names)
+            )
+        }
+        Some("Keys") => format!("`{found}` is not a mode{}", one_of(expected)),
+        Some("Base") => format!("`{found}` is not a theme{}", one_of(expected)),
+        Some("Kind") => format!("`{found}` is not a kind of entry{}", one_of(expected)),
+        Some(other) => format!(
+            "`{found}` is not a {}{}",
+            other.to_lowercase(),
+            one_of(expected)
+        ),
+        None => error.to_string(),
+    }
+}
+
+/// Whether two names differ by one letter added, dropped or changed (a
+/// typo), ignoring case.
+fn similar(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (
+        a.to_lowercase().chars().collect(),
+        b.to_lowercase().chars().collect(),
+    );
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    match long.len() - short.len() {
+        0 => {
+            short
+                .iter()
+                .zip(long.iter())
+                .filter(|(x, y)| x != y)
+                .count()
+                <= 1
+        }
+        1 => (0..long.len()).any(|skip| {
+            long.iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, c)| c)
+                .eq(short.iter())
+        }),
+        _ => false,
     }
 }
 
@@ -419,8 +503,9 @@ pub fn default_file() -> String {
     autosave_minutes: {autosave},
     // Where sessions are kept (--data-dir and MINUTES_DATA_DIR win).
     data_dir: None, // Some(\"/home/me/minutes\")
-    // What `minutes export` does when not told: format Txt, Md or Html
-    // (None: the output's extension, else Txt), and the template.
+    // What `minutes export` does when not told: format Some(Txt), Some(Md),
+    // Some(Html) or Some(Ics) (None: the output's extension, else Txt), and
+    // the template.
     export: (
         format: None,
         template: \"minutes\",

@@ -356,8 +356,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(B, &[key(Down)], Action::Move(1), "select down", None),
     bind(B, &[key(PageUp)], Action::Move(-10), "page up", None),
     bind(B, &[key(PageDown)], Action::Move(10), "page down", None),
-    bind(B, &[key(Home)], Action::Move(isize::MIN), "first", None),
-    bind(B, &[key(End)], Action::Move(isize::MAX), "last", None),
+    bind(B, &[key(Home)], Action::First, "first", None),
+    bind(B, &[key(End)], Action::Last, "last", None),
     bind(
         B,
         &[key(Tab)],
@@ -549,8 +549,8 @@ pub static BINDINGS: &[Binding] = &[
         "page down",
         None,
     ),
-    bind(H, &[key(Home)], Action::Move(isize::MIN), "top", None),
-    bind(H, &[key(End)], Action::Move(isize::MAX), "bottom", None),
+    bind(H, &[key(Home)], Action::First, "top", None),
+    bind(H, &[key(End)], Action::Last, "bottom", None),
     // Review: a pager; letters are commands, nothing is typed but a search.
     bind(
         RV,
@@ -658,8 +658,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(RV, &[key(Down)], Action::Move(1), "down", None),
     bind(RV, &[key(PageUp)], Action::Move(-10), "page up", None),
     bind(RV, &[key(PageDown)], Action::Move(10), "page down", None),
-    bind(RV, &[key(Home)], Action::Move(isize::MIN), "first", None),
-    bind(RV, &[key(End)], Action::Move(isize::MAX), "last", None),
+    bind(RV, &[key(Home)], Action::First, "first", None),
+    bind(RV, &[key(End)], Action::Last, "last", None),
     bind(
         RV,
         &[key(Tab)],
@@ -1286,6 +1286,22 @@ impl std::str::FromStr for Key {
             KeyCode::Tab if mods.contains(KeyModifiers::SHIFT) => {
                 mods -= KeyModifiers::SHIFT;
                 KeyCode::BackTab
+            }
+            // A terminal sends these as the keys they stand for: the app
+            // would never see them.
+            KeyCode::Char(c)
+                if mods == KeyModifiers::CONTROL
+                    && let Some(is) = match c.to_ascii_lowercase() {
+                        'i' => Some("Tab"),
+                        'm' | 'j' => Some("Enter"),
+                        'h' => Some("Backspace"),
+                        '[' => Some("Esc"),
+                        _ => None,
+                    } =>
+            {
+                return Err(format!(
+                    "`{text}` arrives as {is} from a terminal (the same byte): choose another key"
+                ));
             }
             // Matched as typed lowercase (see `action_for`): Ctrl+P is Ctrl+p.
             KeyCode::Char(c) if mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {

@@ -104,6 +104,8 @@ fn every_key_reads_back_as_the_help_writes_it() {
     assert_eq!(k("N").code, KeyCode::Char('N'));
     for bad in [
         "", "Ctrl+", "Hyper+x", "F13", "F0", "Shift+n", "Enterr", "ctrl+pp",
+        // What a terminal sends as Tab, Enter, Backspace and Esc.
+        "Ctrl+I", "Ctrl+m", "Ctrl+J", "Ctrl+H", "Ctrl+[",
     ] {
         assert!(bad.parse::<Key>().is_err(), "{bad:?} should be refused");
     }
@@ -193,11 +195,15 @@ fn a_conflict_names_the_key_both_actions_and_where() {
 fn what_cannot_be_rebound_is_refused_with_line_and_column() {
     let cases = [
         // Unknown names: serde's message, at the name.
-        ("(keys: { Entri: {} })", "1:", "Entri"),
+        (
+            "(keys: { Entri: {} })",
+            "1:",
+            "`Entri` is not a mode (did you mean Entry?)",
+        ),
         (
             "(keys: { Entry: { Submitt: [\"Enter\"] } })",
             "1:",
-            "Submitt",
+            "`Submitt` is not an action (did you mean Submit?)",
         ),
         // An action the mode does not have.
         (
@@ -253,7 +259,8 @@ fn what_cannot_be_rebound_is_refused_with_line_and_column() {
 #[test]
 fn a_broken_file_is_one_error_with_line_and_column() {
     for (text, at, what) in [
-        ("(\n  theme: Purple,\n)", "2:", "Purple"),
+        ("(\n  theme: Purple,\n)", "2:", "`Purple` is not a theme"),
+        ("(theme: light)", "1:", "did you mean Light?"),
         ("(\n  mouse: yes,\n)", "2:", ""),
         ("(\n  late_after_minuts: 3,\n)", "2:", "late_after_minuts"),
         (
@@ -566,4 +573,41 @@ fn a_kind_takes_the_colour_the_config_gives_it() {
             .any(|c| c.fg == Color::LightRed),
         "the decision is light red"
     );
+}
+
+#[test]
+fn the_manual_and_help_say_where_the_config_is_and_what_the_environment_sets() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&["man"][..], &["--help"][..]] {
+        let out = minutes(dir.path()).args(args).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        for name in [
+            "config.ron",
+            "MINUTES_CONFIG",
+            "MINUTES_DATA_DIR",
+            "NO_COLOR",
+        ] {
+            assert!(text.contains(name), "{args:?} misses {name}:\n{text}");
+        }
+    }
+}
+
+/// The README's example config is a config this build reads, and does what
+/// its comments say.
+#[test]
+fn the_readmes_example_config_is_read_as_it_says() {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find("## Configuration").unwrap()..];
+    let start = section.find("```ron\n").unwrap() + "```ron\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let config = parse(example).unwrap_or_else(|e| panic!("{e}\n{example}"));
+    assert_eq!(config.theme, minutes::ui::theme::Base::Light);
+    let (_dir, mut app) = app_on(common::before_meeting());
+    app.configure(&config, false);
+    // Ctrl+A is free wherever the secretary types or browses.
+    assert_eq!(minutes::keymap::action_for(ctrl('a'), &app), None);
+    press(&mut app, &[key(KeyCode::Esc)], t(0, 0));
+    assert_eq!(minutes::keymap::action_for(ctrl('a'), &app), None);
+    press(&mut app, &[key(KeyCode::F(8))], t(0, 0));
+    assert_eq!(minutes::keymap::action_for(ctrl('a'), &app), None);
 }

@@ -857,3 +857,26 @@ fn a_transcripts_q_and_a_and_other_capital_letters_stay_notes() {
         assert_eq!(logged(line), (EntryKind::Note, line.into()), "{line}");
     }
 }
+
+/// `/speaker` alone with no one speaking said "already speaking" (found by
+/// a new user): it says that no one has the floor; and `/speaker NAME` for
+/// the one speaking says they have it already.
+#[test]
+fn speaker_when_nothing_changes_says_who_has_the_floor() {
+    use common::drive::{app_on, enter, said};
+    let (_dir, mut app) = app_on(common::before_meeting());
+    enter(&mut app, "/speaker", t(0, 0));
+    assert_eq!(said(&app), "No one has the floor");
+    let name = app
+        .store
+        .session()
+        .attendees
+        .iter()
+        .next()
+        .unwrap()
+        .name
+        .clone();
+    enter(&mut app, &format!("/speaker {name}"), t(0, 1));
+    enter(&mut app, &format!("/speaker {name}"), t(0, 2));
+    assert_eq!(said(&app), format!("{name} has the floor already"));
+}

@@ -282,6 +282,11 @@ pub enum Action {
     Undo,
     Redo,
     Move(isize),
+    /// To the first of the list (or the top of the help): `Move` as far
+    /// as it goes, named so that a config file can say it.
+    First,
+    /// To the last (the bottom).
+    Last,
     CycleFocus,
     ToggleSide,
     EditSelected,
@@ -608,6 +613,11 @@ impl App {
 
 /// Applies an action at time `now`.
 pub fn update(app: &mut App, action: Action, now: Timestamp) {
+    let action = match action {
+        Action::First => Action::Move(isize::MIN),
+        Action::Last => Action::Move(isize::MAX),
+        other => other,
+    };
     review::before(app, &action);
     act(app, action, now);
     // Whatever emptied the queue (an undo, too), it is no longer browsed.
@@ -646,6 +656,9 @@ fn act(app: &mut App, action: Action, now: Timestamp) {
         return;
     }
     match action {
+        // (`update` makes these moves before the review sees them.)
+        Action::First => act(app, Action::Move(isize::MIN), now),
+        Action::Last => act(app, Action::Move(isize::MAX), now),
         // Text typed or pasted while browsing or reading the help goes back
         // to typing, into the line: none is lost or taken as a command.
         Action::Edit(InputRequest::InsertChar(_)) | Action::Paste(_)
@@ -1279,7 +1292,12 @@ fn carry_out(app: &mut App, intent: Intent, now: Timestamp) -> bool {
         Intent::Speaker(id) => {
             let change = meeting::switch_speaker(s, app.store.derived(), id, now);
             if change.is_none() {
-                app.info("already speaking");
+                // Nothing to change: say what is so, not what was asked.
+                let said = match id {
+                    Some(id) => format!("{} has the floor already", s.attendee_name(id)),
+                    None => "No one has the floor".to_string(),
+                };
+                app.info(said);
                 return true;
             }
             change
