@@ -145,7 +145,7 @@ fn the_review_the_roll_call_and_an_unknown_command_name_the_rebound_keys() {
         keys(&["Ctrl+D"]),
     )
     .unwrap();
-    map.rebind(Keys::Global, Action::Help, keys(&["Ctrl+H"]))
+    map.rebind(Keys::Global, Action::Help, keys(&["Ctrl+O"]))
         .unwrap();
     map.rebind(Keys::RollCall, Action::AllPresent, keys(&["Ctrl+E"]))
         .unwrap();
@@ -171,7 +171,7 @@ fn the_review_the_roll_call_and_an_unknown_command_name_the_rebound_keys() {
     enter(&mut app, "/zzz", t(3, 0));
     assert_eq!(
         said(&app),
-        "/zzz is not a command; press Ctrl+H for the list"
+        "/zzz is not a command; press Ctrl+O for the list"
     );
 
     press(&mut app, &[key(KeyCode::F(8))], t(4, 0));
