@@ -201,7 +201,8 @@ pub enum Import {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// Also what the config file's `export.format` names (`Md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize, serde::Deserialize)]
 pub enum ExportFormat {
     /// Plain text, 80 columns.
     Txt,

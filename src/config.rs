@@ -16,6 +16,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::app::Action;
+use crate::cli::ExportFormat;
 use crate::keymap::{self, Key, Keymap, Keys};
 use crate::model::attendance::MAX_GRACE_MINUTES;
 use crate::ui::theme::{Base, Kind, Theme};
@@ -62,27 +63,6 @@ pub struct ExportDefaults {
     /// A built-in template (`minutes`, `actions`, `report`), one of yours,
     /// or a file.
     pub template: String,
-}
-
-/// The formats a config may name (as `--format` does).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ExportFormat {
-    Txt,
-    Md,
-    Html,
-    /// The action items as calendar to-dos.
-    Ics,
-}
-
-impl From<ExportFormat> for crate::export::Format {
-    fn from(f: ExportFormat) -> Self {
-        match f {
-            ExportFormat::Txt => crate::export::Format::Text,
-            ExportFormat::Md => crate::export::Format::Markdown,
-            ExportFormat::Html => crate::export::Format::Html,
-            ExportFormat::Ics => crate::export::Format::Ics,
-        }
-    }
 }
 
 impl Default for ExportDefaults {

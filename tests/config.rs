@@ -611,3 +611,15 @@ fn the_readmes_example_config_is_read_as_it_says() {
     press(&mut app, &[key(KeyCode::F(8))], t(0, 0));
     assert_eq!(minutes::keymap::action_for(ctrl('a'), &app), None);
 }
+
+/// The next meeting of a series, or one from a template, keeps the series'
+/// rule for lateness (the config's is for sessions with none).
+#[test]
+fn a_follow_up_or_a_template_keeps_the_grace_period() {
+    let mut s = common::sample();
+    s.late_after_minutes = Some(12);
+    let next = minutes::model::meeting::follow_up(&s, "Next".into());
+    assert_eq!(next.late_after_minutes, Some(12));
+    let prepared = minutes::model::meeting::from_template(&s, "Prepared".into());
+    assert_eq!(prepared.late_after_minutes, Some(12));
+}

@@ -683,22 +683,27 @@ fn is_subsequence(needle: &str, hay: &str) -> bool {
         .all(|c| hay.any(|h| h == c))
 }
 
+/// A new session titled `title` of the same series, platform,
+/// organisations, roster (attendance reset to expected), chair, secretary
+/// and rule for lateness as `from`, and nothing else.
+fn same_people(from: &Session, title: String) -> Session {
+    let mut s = Session::new(title);
+    s.series = from.series.clone();
+    s.platform = from.platform.clone();
+    s.organisations = from.organisations.clone();
+    s.attendees = from.attendees.iter().map(Attendee::as_expected).collect();
+    s.chair = from.chair;
+    s.secretary = from.secretary;
+    s.late_after_minutes = from.late_after_minutes;
+    s
+}
+
 /// A new session that follows `previous` in its series: the same series,
 /// platform, organisations, roster (attendance reset to expected), chair
 /// and secretary, and the action items still open, carried over with
 /// their owner and due date. The agenda and the log start empty.
 pub fn follow_up(previous: &Session, title: String) -> Session {
-    let mut s = Session::new(title);
-    s.series = previous.series.clone();
-    s.platform = previous.platform.clone();
-    s.organisations = previous.organisations.clone();
-    s.attendees = previous
-        .attendees
-        .iter()
-        .map(Attendee::as_expected)
-        .collect();
-    s.chair = previous.chair;
-    s.secretary = previous.secretary;
+    let mut s = same_people(previous, title);
     // Carried over once: an action the previous meeting itself carried
     // keeps the day it was first agreed.
     let held = previous
@@ -726,18 +731,8 @@ pub fn follow_up(previous: &Session, title: String) -> Session {
 /// expected, no one arrived), chair, secretary, speaking-time limit and
 /// agenda (every topic pending, none started). No entries, no schedule.
 pub fn from_template(template: &Session, title: String) -> Session {
-    let mut s = Session::new(title);
-    s.series = template.series.clone();
-    s.platform = template.platform.clone();
+    let mut s = same_people(template, title);
     s.host = template.host.clone();
-    s.organisations = template.organisations.clone();
-    s.attendees = template
-        .attendees
-        .iter()
-        .map(Attendee::as_expected)
-        .collect();
-    s.chair = template.chair;
-    s.secretary = template.secretary;
     s.speech_limit_seconds = template.speech_limit_seconds;
     s.agenda = template
         .agenda
