@@ -161,7 +161,13 @@ impl<'de> Deserialize<'de> for KeyOverrides {
                         mode,
                     })?;
                 }
-                Ok(KeyOverrides(keymap))
+                // Checked when every rebinding is in, so that keys can be
+                // swapped, between a mode and the global ones too; said at
+                // the end of `keys`.
+                match keymap.conflict() {
+                    Some(conflict) => Err(de::Error::custom(conflict)),
+                    None => Ok(KeyOverrides(keymap)),
+                }
             }
         }
         d.deserialize_map(Modes)
@@ -193,12 +199,7 @@ impl<'de> Visitor<'de> for ModeSeed<'_> {
                 .rebind(self.mode, action, keys)
                 .map_err(de::Error::custom)?;
         }
-        // Checked when the mode's rebindings are all in, so that two keys
-        // can be swapped; said at the end of the mode's map.
-        match self.keymap.conflict() {
-            Some(conflict) => Err(de::Error::custom(conflict)),
-            None => Ok(()),
-        }
+        Ok(())
     }
 }
 
@@ -284,10 +285,15 @@ impl Config {
         let config: Config = ron::Options::default()
             .from_str(text)
             .map_err(|e| at(e.span.start.line, e.span.start.col, describe(&e.code)))?;
+        // Checked once read: said where the field is (ron knows no more).
+        let field = |name: &str, message: String| {
+            let steps = [crate::store::locate::Step::Field(name)];
+            let (line, col) = crate::store::locate::position(text, &steps).unwrap_or((1, 1));
+            at(line, col, message)
+        };
         if config.version > CONFIG_VERSION {
-            return Err(at(
-                1,
-                1,
+            return Err(field(
+                "version",
                 format!(
                     "written for a newer minutes (config version {}; this one reads {CONFIG_VERSION})",
                     config.version
@@ -295,9 +301,8 @@ impl Config {
             ));
         }
         if config.late_after_minutes > MAX_GRACE_MINUTES {
-            return Err(at(
-                1,
-                1,
+            return Err(field(
+                "late_after_minutes",
                 format!("`late_after_minutes` is at most {MAX_GRACE_MINUTES} (a day)"),
             ));
         }
@@ -306,14 +311,16 @@ impl Config {
             .as_ref()
             .is_some_and(|d| d.as_os_str().is_empty())
         {
-            return Err(at(
-                1,
-                1,
+            return Err(field(
+                "data_dir",
                 "`data_dir` is empty: give a directory, or None".into(),
             ));
         }
         if config.autosave_minutes == 0 {
-            return Err(at(1, 1, "`autosave_minutes` must be at least 1".into()));
+            return Err(field(
+                "autosave_minutes",
+                "`autosave_minutes` must be at least 1".into(),
+            ));
         }
         Ok(config)
     }
@@ -428,6 +435,11 @@ const MAX_BYTES: u64 = 1 << 20;
 
 fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
+    // A pipe with no writer would block here for ever, a device be read
+    // without end: a config is a file.
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
     let mut bytes = Vec::new();
     std::fs::File::open(path)?
         .take(limit + 1)

@@ -909,14 +909,29 @@ impl Keymap {
         if self.rebound.is_empty() {
             return Cow::Borrowed(text);
         }
-        let mut out = Cow::Borrowed(text);
-        for (default, mode, action) in NAMED_IN_TEXTS {
-            let now = self.key_for(mode, &action);
-            if now != default && out.contains(default) {
-                out = Cow::Owned(out.replace(default, &now));
+        // In one pass: a key put in by one rule is not taken for another's
+        // (Undo moved to F9 and the review to F11: "F9 brings it back").
+        let now: Vec<(&str, String)> = NAMED_IN_TEXTS
+            .iter()
+            .map(|(default, mode, action)| (*default, self.key_for(*mode, action)))
+            .collect();
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        'scan: while let Some(c) = rest.chars().next() {
+            for (default, key) in &now {
+                let whole = rest
+                    .strip_prefix(default)
+                    .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_alphanumeric()));
+                if whole {
+                    out.push_str(key);
+                    rest = &rest[default.len()..];
+                    continue 'scan;
+                }
             }
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
         }
-        out
+        Cow::Owned(out)
     }
 
     /// The rebindings applied, in order.
@@ -958,6 +973,12 @@ impl Keymap {
         for (i, k) in keys.iter().enumerate() {
             if keys[..i].contains(k) {
                 return Err(format!("{} is given twice for {action_name}", label(k)));
+            }
+            if mode == Keys::ReviewExport && is_plain_character(k) {
+                return Err(format!(
+                    "`{}` in the export menu is taken for a format (its letters are the exports'): bind {action_name} with a key such as Esc",
+                    label(k)
+                ));
             }
             if types_text(mode) && is_plain_character(k) && !defaults.contains(k) {
                 return Err(format!(
@@ -1201,13 +1222,20 @@ pub fn label(key: &Key) -> String {
         KeyCode::PageDown => "PgDn".into(),
         other => format!("{other:?}"),
     };
-    if key.mods.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl+{name}")
-    } else if key.mods.contains(KeyModifiers::ALT) {
-        format!("Alt+{name}")
-    } else {
-        name
+    // Every modifier, so that two keys never read alike ("Ctrl+Alt+Z" is
+    // not "Ctrl+Z"); Shift only where the character does not carry it.
+    let mut label = String::new();
+    for (m, said) in [
+        (KeyModifiers::CONTROL, "Ctrl+"),
+        (KeyModifiers::ALT, "Alt+"),
+        (KeyModifiers::SHIFT, "Shift+"),
+    ] {
+        if key.mods.contains(m) && !(m == KeyModifiers::SHIFT && key.code == KeyCode::BackTab) {
+            label.push_str(said);
+        }
     }
+    label.push_str(&name);
+    label
 }
 
 /// The names a key may be written with, as [`label`] shows it or spelt
@@ -1276,35 +1304,48 @@ impl std::str::FromStr for Key {
         } else {
             return Err(refused());
         };
+        let arrives_as = |is: &str| {
+            Err(format!(
+                "`{text}` arrives as {is} from a terminal, or not at all: choose another key"
+            ))
+        };
         let code = match code {
             // Shift is part of the character: `N`, `?`.
-            KeyCode::Char(c) if mods.contains(KeyModifiers::SHIFT) && c != ' ' => {
+            KeyCode::Char(_) if mods.contains(KeyModifiers::SHIFT) => {
                 return Err(format!(
                     "`{text}`: Shift is part of the character; write the character it types (`N`, `?`)"
                 ));
             }
-            KeyCode::Tab if mods.contains(KeyModifiers::SHIFT) => {
-                mods -= KeyModifiers::SHIFT;
+            // AltGr arrives as Ctrl+Alt on some terminals: it types.
+            KeyCode::Char(_) if mods.contains(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                return arrives_as("a character typed with AltGr");
+            }
+            // With Ctrl, a terminal sends a letter (or Space) as a byte of
+            // its own, but for these, which are other keys' bytes; and
+            // most digits and signs not at all.
+            KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+                match c.to_ascii_lowercase() {
+                    'i' => return arrives_as("Tab"),
+                    'm' | 'j' => return arrives_as("Enter"),
+                    'h' => return arrives_as("Backspace"),
+                    '[' => return arrives_as("Esc"),
+                    c if c.is_ascii_lowercase() || c == ' ' => KeyCode::Char(c),
+                    _ => return arrives_as("another key"),
+                }
+            }
+            KeyCode::Tab if mods == KeyModifiers::SHIFT => {
+                mods = KeyModifiers::NONE;
                 KeyCode::BackTab
             }
-            // A terminal sends these as the keys they stand for: the app
-            // would never see them.
-            KeyCode::Char(c)
-                if mods == KeyModifiers::CONTROL
-                    && let Some(is) = match c.to_ascii_lowercase() {
-                        'i' => Some("Tab"),
-                        'm' | 'j' => Some("Enter"),
-                        'h' => Some("Backspace"),
-                        '[' => Some("Esc"),
-                        _ => None,
-                    } =>
+            // Enter, Esc, Backspace and Tab with Shift or Ctrl arrive as
+            // themselves (Alt+ is Esc first, which terminals do send).
+            KeyCode::Enter | KeyCode::Esc | KeyCode::Backspace | KeyCode::Tab
+                if mods.intersects(KeyModifiers::SHIFT | KeyModifiers::CONTROL) =>
             {
-                return Err(format!(
-                    "`{text}` arrives as {is} from a terminal (the same byte): choose another key"
-                ));
+                return arrives_as("the key alone");
             }
-            // Matched as typed lowercase (see `action_for`): Ctrl+P is Ctrl+p.
-            KeyCode::Char(c) if mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+            // Matched as typed lowercase (see `action_for`): Alt+D is Alt+d.
+            KeyCode::Char(c) if mods.contains(KeyModifiers::ALT) => {
                 KeyCode::Char(c.to_ascii_lowercase())
             }
             code => code,

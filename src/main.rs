@@ -14,6 +14,18 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
+    // An environment variable set to nothing (`MINUTES_CONFIG= minutes`)
+    // is as good as unset, as NO_COLOR's is; clap would refuse it as a
+    // missing value of the option it stands for.
+    for name in [
+        minutes::config::CONFIG_ENV,
+        minutes::store::paths::DATA_DIR_ENV,
+    ] {
+        if std::env::var_os(name).is_some_and(|v| v.is_empty()) {
+            // SAFETY: no other thread runs yet.
+            unsafe { std::env::remove_var(name) };
+        }
+    }
     let cli = match parse() {
         Ok(cli) => cli,
         Err(code) => return code,

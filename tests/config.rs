@@ -95,17 +95,52 @@ fn every_key_reads_back_as_the_help_writes_it() {
     assert_eq!(k("PageDown"), k("PgDn"));
     assert_eq!(k("+").code, KeyCode::Char('+'));
     assert_eq!(
-        k("Ctrl++"),
+        k("Alt++"),
         Key {
             code: KeyCode::Char('+'),
-            mods: KeyModifiers::CONTROL
+            mods: KeyModifiers::ALT
         }
     );
+    // Every modifier is said: no two keys read alike (Ctrl+Alt+Z read as
+    // Ctrl+Z, Shift+Del as Del, so that a message named the quit key as
+    // the undo key).
+    for (written, said) in [
+        ("Shift+Del", "Shift+Del"),
+        ("Alt+Shift+F2", "Alt+Shift+F2"),
+        ("ctrl+alt+left", "Ctrl+Alt+←"),
+    ] {
+        assert_eq!(label(&k(written)), said);
+    }
     assert_eq!(k("N").code, KeyCode::Char('N'));
     for bad in [
-        "", "Ctrl+", "Hyper+x", "F13", "F0", "Shift+n", "Enterr", "ctrl+pp",
+        "",
+        "Ctrl+",
+        "Hyper+x",
+        "F13",
+        "F0",
+        "Shift+n",
+        "Enterr",
+        "ctrl+pp",
         // What a terminal sends as Tab, Enter, Backspace and Esc.
-        "Ctrl+I", "Ctrl+m", "Ctrl+J", "Ctrl+H", "Ctrl+[",
+        "Ctrl+I",
+        "Ctrl+m",
+        "Ctrl+J",
+        "Ctrl+H",
+        "Ctrl+[",
+        // What a terminal does not send at all, or as something else:
+        // AltGr's characters, most Ctrl+digits and signs, Shift or Ctrl
+        // with Enter, Esc, Backspace or Tab, Shift with a character.
+        "Ctrl+Alt+z",
+        "Ctrl++",
+        "Ctrl+2",
+        "Ctrl+/",
+        "Shift+Space",
+        "Shift+Enter",
+        "Ctrl+Enter",
+        "Ctrl+Backspace",
+        "Ctrl+Tab",
+        "Ctrl+Shift+Tab",
+        "Shift+Esc",
     ] {
         assert!(bad.parse::<Key>().is_err(), "{bad:?} should be refused");
     }
@@ -177,10 +212,63 @@ fn keys_can_be_swapped_within_a_mode() {
     );
 }
 
+/// A key moved from a mode to a global action, and the mode's action to
+/// another: refused whichever was written first, until the conflict was
+/// checked once all were read.
+#[test]
+fn keys_can_be_swapped_between_a_mode_and_the_global_ones() {
+    for text in [
+        r#"(keys: {
+            Entry: { Review: ["Ctrl+Z"] }, Browse: { Review: ["Ctrl+Z"] },
+            Review: { Review: ["Ctrl+Z"] }, Global: { Undo: ["F9"] },
+        })"#,
+        r#"(keys: {
+            Global: { Undo: ["F9"] }, Entry: { Review: ["Ctrl+Z"] },
+            Browse: { Review: ["Ctrl+Z"] }, Review: { Review: ["Ctrl+Z"] },
+        })"#,
+    ] {
+        let config = parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let (_dir, mut app) = app_on(common::before_meeting());
+        app.configure(&config, false);
+        assert_eq!(
+            minutes::keymap::action_for(ctrl('z'), &app),
+            Some(Action::Review)
+        );
+        assert_eq!(
+            minutes::keymap::action_for(key(KeyCode::F(9)), &app),
+            Some(Action::Undo)
+        );
+        // The help's sentences: Undo is F9, the review Ctrl+Z, each once.
+        press(&mut app, &[key(KeyCode::F(1))], t(0, 0));
+        let help = screen(&app, 100, 400);
+        assert!(help.contains("delete it (F9 brings it back)"), "{help}");
+    }
+}
+
+/// The export menu's letters are its formats: none may be bound there.
+#[test]
+fn a_letter_of_the_export_menu_cannot_be_bound() {
+    let e = error_of(r#"(keys: { ReviewExport: { Cancel: ["t", "Esc"] } })"#);
+    assert!(e.contains("taken for a format"), "{e}");
+}
+
+/// The help's title names the keys that scroll and close it.
+#[test]
+fn the_helps_title_names_the_key_that_closes_it() {
+    let config = parse(r#"(keys: { Help: { Cancel: ["F10"] } })"#).unwrap();
+    let (_dir, mut app) = app_on(common::before_meeting());
+    app.configure(&config, false);
+    press(&mut app, &[key(KeyCode::F(1))], t(0, 0));
+    let top = screen(&app, 100, 30).lines().next().unwrap().to_string();
+    assert!(top.contains("F10 closes"), "{top}");
+    assert!(!top.contains("Esc closes"), "{top}");
+}
+
 #[test]
 fn a_conflict_names_the_key_both_actions_and_where() {
     let e = error_of("(\n  keys: {\n    Entry: { Pick(Speaker): [\"Ctrl+N\"] },\n  },\n)");
-    assert!(e.starts_with("config file config.ron:3:"), "{e}");
+    // Said at the end of `keys`, once every rebinding is in.
+    assert!(e.starts_with("config file config.ron:4:"), "{e}");
     assert!(
         e.contains("Ctrl+N is bound twice in Entry: to Pick(Speaker) and to NextTopic")
             || e.contains("Ctrl+N is bound twice in Entry: to NextTopic and to Pick(Speaker)"),
@@ -270,7 +358,11 @@ fn a_broken_file_is_one_error_with_line_and_column() {
         ),
         ("(\n  theme: Dark,\n", "", ""),
         ("(version: 2)", "1:", "newer"),
-        ("(autosave_minutes: 0)", "1:", "at least 1"),
+        (
+            "(\n  theme: Dark,\n  autosave_minutes: 0,\n)",
+            "3:21:",
+            "at least 1",
+        ),
         ("(late_after_minutes: 100000)", "1:", "at most"),
         ("(data_dir: Some(\"\"))", "1:", "empty"),
     ] {
@@ -320,7 +412,33 @@ fn a_broken_config_stops_every_command_but_config_default() {
         .timeout(std::time::Duration::from_secs(20))
         .assert()
         .failure()
+        .stderr(predicate::str::contains("not a regular file"));
+    let big = dir.path().join("big.ron");
+    std::fs::write(&big, format!("({})", " ".repeat(2 << 20))).unwrap();
+    minutes(dir.path())
+        .arg("--config")
+        .arg(&big)
+        .arg("list")
+        .assert()
+        .failure()
         .stderr(predicate::str::contains("not a config file"));
+    // A pipe no one writes to: said, not waited on for ever.
+    let fifo = dir.path().join("fifo.ron");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    minutes(dir.path())
+        .arg("--config")
+        .arg(&fifo)
+        .arg("list")
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not a regular file"));
     // A file asked for by name must be there.
     minutes(dir.path())
         .arg("--config")
@@ -622,4 +740,24 @@ fn a_follow_up_or_a_template_keeps_the_grace_period() {
     assert_eq!(next.late_after_minutes, Some(12));
     let prepared = minutes::model::meeting::from_template(&s, "Prepared".into());
     assert_eq!(prepared.late_after_minutes, Some(12));
+}
+
+/// `MINUTES_CONFIG=` (set to nothing) stopped every command with "a value
+/// is required for '--config'": it is as good as unset, as NO_COLOR's is.
+#[test]
+fn an_empty_environment_variable_is_as_good_as_unset() {
+    let dir = tempfile::tempdir().unwrap();
+    minutes(dir.path())
+        .env("MINUTES_CONFIG", "")
+        .arg("config")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No config file at"));
+    minutes(dir.path())
+        .env("MINUTES_CONFIG", "")
+        .env("MINUTES_DATA_DIR", "")
+        .env("HOME", dir.path())
+        .arg("list")
+        .assert()
+        .success();
 }

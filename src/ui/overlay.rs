@@ -147,11 +147,32 @@ fn organisation_beside(name: &str, organisation: Option<&str>, width: usize) -> 
     }
 }
 
+/// The help's title, with the keys in force.
+fn help_title(app: &App) -> String {
+    use crate::keymap::{Keys, label};
+    let keys = |action: Action| {
+        let b = app.keymap.bindings(Keys::Help).find(|b| b.action == action);
+        b.map_or_else(String::new, |b| {
+            b.keys.iter().map(label).collect::<Vec<_>>().join("/")
+        })
+    };
+    format!(
+        " Help: {}/{} {}/{} {}/{} scroll, {} closes ",
+        keys(Action::Move(-1)),
+        keys(Action::Move(1)),
+        keys(Action::Move(-10)),
+        keys(Action::Move(10)).split('/').next().unwrap_or_default(),
+        keys(Action::First),
+        keys(Action::Last),
+        app.keymap.key_for(Keys::Help, &Action::Cancel),
+    )
+}
+
 pub fn render_help(app: &App, frame: &mut Frame, area: Rect) {
     let area = centered(area, help::MAX_WIDTH, area.height);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
-        .title(Span::from(" Help: ↑/↓ PgUp/PgDn Home/End scroll, Esc closes ").bold())
+        .title(Span::from(help_title(app)).bold())
         .borders(Borders::ALL);
     let lines = help::lines(app, help::inner_width(frame.area().width));
     let last = help::last_scroll_of(lines.len(), frame.area().height);
