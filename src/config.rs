@@ -435,10 +435,15 @@ const MAX_BYTES: u64 = 1 << 20;
 
 fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    // A pipe with no writer would block here for ever, a device be read
-    // without end: a config is a file.
-    if !std::fs::metadata(path)?.is_file() {
-        return Err(std::io::Error::other("not a regular file"));
+    // A pipe with no writer would block here for ever. A device is read
+    // as a file (`--config /dev/null`: no settings), up to the limit.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = std::fs::metadata(path)?.file_type();
+        if kind.is_fifo() || kind.is_socket() {
+            return Err(std::io::Error::other("a pipe or socket, not a config file"));
+        }
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)?

@@ -412,7 +412,13 @@ fn a_broken_config_stops_every_command_but_config_default() {
         .timeout(std::time::Duration::from_secs(20))
         .assert()
         .failure()
-        .stderr(predicate::str::contains("not a regular file"));
+        .stderr(predicate::str::contains("not a config file"));
+    // /dev/null: no settings, as git and tmux read it.
+    minutes(dir.path())
+        .args(["--config", "/dev/null", "config"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("theme: Dark"));
     let big = dir.path().join("big.ron");
     std::fs::write(&big, format!("({})", " ".repeat(2 << 20))).unwrap();
     minutes(dir.path())
@@ -438,7 +444,9 @@ fn a_broken_config_stops_every_command_but_config_default() {
         .timeout(std::time::Duration::from_secs(20))
         .assert()
         .failure()
-        .stderr(predicate::str::contains("not a regular file"));
+        .stderr(predicate::str::contains(
+            "a pipe or socket, not a config file",
+        ));
     // A file asked for by name must be there.
     minutes(dir.path())
         .arg("--config")
