@@ -175,13 +175,16 @@ pub enum Import {
     /// row naming the columns (name, organisation, role, in any order and
     /// case) is a header. Commas or semicolons separate the fields (the
     /// first line tells which, as Excel writes either); a UTF-8 byte order
-    /// mark is skipped. People already on the roster (the same name, case,
-    /// accents and spacing aside) are reported, not added twice; an
-    /// organisation the session does not know is added.
+    /// mark is skipped. A quoted field closes on its own line, with nothing
+    /// after its closing quote. People already on the roster (the same
+    /// name, case, accents, spacing, full-width letters and invisible
+    /// characters aside) are reported, not added twice; an organisation the
+    /// session does not know is added. A field longer than 200 characters,
+    /// or with a text direction control in it, is a bad line.
     Roster {
         #[arg(value_name = "SESSION", help = SESSION_HELP, long_help = SESSION_LONG_HELP)]
         file: PathBuf,
-        /// The CSV file.
+        /// The CSV file; `-` reads standard input.
         #[arg(value_name = "ROSTER.csv")]
         roster: PathBuf,
     },
@@ -195,7 +198,7 @@ pub enum Import {
     Agenda {
         #[arg(value_name = "SESSION", help = SESSION_HELP, long_help = SESSION_LONG_HELP)]
         file: PathBuf,
-        /// The text file.
+        /// The text file; `-` reads standard input.
         #[arg(value_name = "AGENDA.txt")]
         agenda: PathBuf,
     },

@@ -672,6 +672,16 @@ fn import(paths: Option<&Paths>, what: Import, out: &mut impl Write) -> Result<(
     };
     let session = session_path(paths, session)?;
     let shown = |p: &Path| p.display().to_string();
+    if is_same_file(&session, file) {
+        return Err(error(format!(
+            "{} is the session itself: expected {}; nothing was imported",
+            shown(file),
+            match &what {
+                Import::Roster { .. } => "a CSV roster (name, organisation, role on each row)",
+                Import::Agenda { .. } => "an agenda (TOPIC | PRESENTER | MINUTES on each line)",
+            }
+        )));
+    }
     let bytes = read_import(file)?;
     let bad_file = |bad: Vec<crate::import::BadLine>| {
         const SHOWN: usize = 10;
@@ -698,7 +708,19 @@ fn import(paths: Option<&Paths>, what: Import, out: &mut impl Write) -> Result<(
             Parsed::People(crate::import::parse_roster(&bytes).map_err(bad_file)?)
         }
         Import::Agenda { .. } => {
-            Parsed::Topics(crate::import::parse_agenda(&bytes).map_err(bad_file)?)
+            let (topics, mut bad) = crate::import::read_agenda(&bytes);
+            if !bad.is_empty() {
+                // The presenters too, so that one report says every bad
+                // line: against the session as saved, without taking it.
+                if let Ok(s) = store::load(&session)
+                    && let Err(more) = crate::import::plan_agenda(&s, topics)
+                {
+                    bad.extend(more);
+                    bad.sort_by_key(|b| b.line);
+                }
+                return Err(bad_file(bad));
+            }
+            Parsed::Topics(topics)
         }
     };
     let mut open = match OpenSession::open(&session, Mode::ReadWrite) {
@@ -767,19 +789,18 @@ fn import(paths: Option<&Paths>, what: Import, out: &mut impl Write) -> Result<(
         notes.push(format!(
             "{} already on the {place}: {}",
             plan.already.len(),
-            plan.already.join(", ")
+            some(plan.already.iter().cloned(), ", ")
         ));
     }
     if !plan.repeated.is_empty() {
-        let repeated: Vec<String> = plan
+        let repeated = plan
             .repeated
             .iter()
-            .map(|(name, line, first)| format!("{name} on line {line}, as on line {first}"))
-            .collect();
+            .map(|(name, line, first)| format!("{name} on line {line}, as on line {first}"));
         notes.push(format!(
             "{} given twice in the file: {}",
             plan.repeated.len(),
-            repeated.join("; ")
+            some(repeated, "; ")
         ));
     }
     if !notes.is_empty() {
@@ -789,7 +810,7 @@ fn import(paths: Option<&Paths>, what: Import, out: &mut impl Write) -> Result<(
     if !plan.new_organisations.is_empty() {
         said.push_str(&format!(
             "\nNew organisations: {}",
-            plan.new_organisations.join(", ")
+            some(plan.new_organisations.iter().cloned(), ", ")
         ));
     }
     ignore_broken_pipe(writeln!(out, "{}", escape_controls(&said)))
@@ -829,18 +850,57 @@ fn man(dir: Option<&Path>, out: &mut impl Write) -> Result<(), Error> {
     Ok(())
 }
 
+/// The first few of a list, joined by `sep`, and how many more there are:
+/// a report stays a few lines however long the file.
+fn some(items: impl ExactSizeIterator<Item = String>, sep: &str) -> String {
+    const SHOWN: usize = 5;
+    let total = items.len();
+    let mut said = items.take(SHOWN).collect::<Vec<_>>().join(sep);
+    if total > SHOWN {
+        said.push_str(&format!("{sep}and {} more", total - SHOWN));
+    }
+    said
+}
+
+/// Whether the import file is the session file itself (by another name,
+/// or a link to it): read as a roster, it would be made-up people.
+fn is_same_file(session: &Path, file: &Path) -> bool {
+    if let (Ok(a), Ok(b)) = (session.canonicalize(), file.canonicalize())
+        && a == b
+    {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(session), std::fs::metadata(file)) {
+            return a.is_file() && a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    false
+}
+
 /// The most a roster or agenda file may hold: far more than any meeting's.
 const MAX_IMPORT_SIZE: u64 = 16 << 20;
 
 /// An import file's bytes; read up to a limit, so that a device that never
-/// ends (`/dev/zero`) is an error, and a pipe (`/dev/stdin`) can be read.
+/// ends (`/dev/zero`) is an error, and a pipe (`/dev/stdin`, or `-` for
+/// standard input) can be read.
 fn read_import(file: &Path) -> Result<Vec<u8>, Error> {
     use std::io::Read;
     let failed = |e: io::Error| error(format!("{}: {e}", file.display()));
     let mut bytes = Vec::new();
-    std::fs::File::open(file)
-        .and_then(|f| f.take(MAX_IMPORT_SIZE + 1).read_to_end(&mut bytes))
-        .map_err(failed)?;
+    if file == Path::new("-") {
+        io::stdin()
+            .lock()
+            .take(MAX_IMPORT_SIZE + 1)
+            .read_to_end(&mut bytes)
+            .map_err(failed)?;
+    } else {
+        std::fs::File::open(file)
+            .and_then(|f| f.take(MAX_IMPORT_SIZE + 1).read_to_end(&mut bytes))
+            .map_err(failed)?;
+    }
     if bytes.len() as u64 > MAX_IMPORT_SIZE {
         return Err(error(format!(
             "{}: more than {} MiB, too large for a roster or agenda; nothing was imported",

@@ -74,26 +74,150 @@ pub struct Topic {
 /// The longest a topic may be planned for: a day.
 pub const MAX_MINUTES: u32 = 24 * 60;
 
+/// What kind of file is read, for the advice on saving it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Roster,
+    Agenda,
+}
+
+impl Kind {
+    fn save_as(self) -> &'static str {
+        match self {
+            Kind::Roster => "save the file as UTF-8 (in Excel: \"CSV UTF-8\")",
+            Kind::Agenda => "save the file as UTF-8 text",
+        }
+    }
+}
+
 /// The file as text: UTF-8, a byte order mark (Excel writes one) skipped.
-fn text(bytes: &[u8]) -> Result<&str, BadLine> {
+/// A minutes session (the RON file itself, given by mistake) is refused:
+/// read as rows, its lines would be made-up people or topics.
+fn text(bytes: &[u8], kind: Kind) -> Result<&str, BadLine> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(bad(
+            1,
+            None,
+            format!("UTF-16 text, not UTF-8: {}", kind.save_as()),
+        ));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        let start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         // Valid up to there, so whole characters.
-        let column = String::from_utf8_lossy(&good[start..]).chars().count() + 1;
+        let good = String::from_utf8_lossy(good);
+        let line = lines(&good).count().max(1) as u64;
+        let start = good.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let column = good[start..].chars().count() + 1;
         bad(
             line,
             Some(Column::Char(column)),
-            "not UTF-8 text; save the file as UTF-8 (in Excel: \"CSV UTF-8\")",
+            format!("not UTF-8 text; {}", kind.save_as()),
         )
+    })?;
+    if is_session(text) {
+        let expected = match kind {
+            Kind::Roster => "a CSV roster (name, organisation, role on each row)",
+            Kind::Agenda => "an agenda (TOPIC | PRESENTER | MINUTES on each line)",
+        };
+        return Err(bad(
+            1,
+            None,
+            format!("this is a minutes session file, not a roster or agenda: expected {expected}"),
+        ));
+    }
+    Ok(text)
+}
+
+/// Whether `text` is a minutes session (RON): past any `#![enable(…)]`
+/// and `//` comment lines it opens with `(`, and either reads as a
+/// session or has a `version:` field, as every session file does.
+fn is_session(text: &str) -> bool {
+    let first = lines(text)
+        .map(str::trim)
+        .find(|l| !(l.is_empty() || l.starts_with("#![") || l.starts_with("//")));
+    first.is_some_and(|l| l.starts_with('('))
+        && (text.contains("version:")
+            || crate::store::file::parse(std::path::Path::new("import"), text.as_bytes()).is_ok())
+}
+
+/// The lines of a text, ended by `\n`, `\r\n` or a lone `\r` (old Mac
+/// files, and what some spreadsheets still write).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let now = rest?;
+        match now.find(['\n', '\r']) {
+            None => {
+                rest = None;
+                (!now.is_empty()).then_some(now)
+            }
+            Some(i) => {
+                let skip = if now[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = Some(&now[i + skip..]);
+                Some(&now[..i])
+            }
+        }
     })
 }
 
-/// Characters that have no place in a name or title (a tab, an escape).
-fn control(field: &str) -> bool {
-    field.chars().any(char::is_control)
+/// The longest a name, organisation, role, topic or presenter may be, in
+/// characters: far more than any real one, and what a line of the report
+/// can show.
+pub const MAX_LENGTH: usize = 200;
+
+/// Characters that show nothing: zero-width spaces and joiners, the byte
+/// order mark and the soft hyphen. Left out when names are compared.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// Characters that change the direction text is shown in: an embedding,
+/// override or isolate makes a name display differently from what it is.
+fn bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// What is wrong with the text of a field, if anything: the character
+/// (from 0) where it is (none for a length), and what was expected. `what` names the field.
+fn field_problem(field: &str, what: &str, place: &str) -> Option<(Option<usize>, String)> {
+    if let Some(i) = field.chars().position(char::is_control) {
+        return Some((
+            Some(i),
+            format!("a control character (such as a tab) in the {place}: expected text"),
+        ));
+    }
+    if let Some((i, c)) = field.chars().enumerate().find(|&(_, c)| bidi_control(c)) {
+        return Some((
+            Some(i),
+            format!(
+                "a text direction control (U+{:04X}) in the {what}: it would show differently from what it is; expected plain text",
+                c as u32
+            ),
+        ));
+    }
+    let length = field.trim().chars().count();
+    if length > MAX_LENGTH {
+        return Some((
+            None,
+            format!("the {what} is {length} characters long: expected at most {MAX_LENGTH}"),
+        ));
+    }
+    None
+}
+
+/// A piece of a file, as a message quotes it: short.
+fn quoted(text: &str) -> String {
+    const SHOWN: usize = 40;
+    if text.chars().count() <= SHOWN {
+        format!("{text:?}")
+    } else {
+        let start: String = text.chars().take(SHOWN).collect();
+        format!("{start:?}…")
+    }
 }
 
 /// A roster column, as a header row names it.
@@ -138,11 +262,15 @@ fn delimiter(text: &str) -> u8 {
 /// and then the columns may come in any order. Rows with every field empty
 /// are skipped. Every bad row is reported; any makes the whole file bad.
 pub fn parse_roster(bytes: &[u8]) -> Result<Vec<Person>, Vec<BadLine>> {
-    let text = text(bytes).map_err(|b| vec![b])?;
+    let text = text(bytes, Kind::Roster).map_err(|b| vec![b])?;
+    let delimiter = delimiter(text);
+    // The reader takes a broken quote as best it can; said here instead.
+    let mut bad_lines = quoting(text, delimiter);
+    let quote_lines: std::collections::HashSet<u64> = bad_lines.iter().map(|b| b.line).collect();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(delimiter(text))
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut columns = vec![
         RosterColumn::Name,
@@ -150,8 +278,8 @@ pub fn parse_roster(bytes: &[u8]) -> Result<Vec<Person>, Vec<BadLine>> {
         RosterColumn::Role,
     ];
     let mut people = Vec::new();
-    let mut bad_lines = Vec::new();
     let mut first = true;
+    let mut lines = LineCounter::new(text);
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -162,17 +290,21 @@ pub fn parse_roster(bytes: &[u8]) -> Result<Vec<Person>, Vec<BadLine>> {
                 break;
             }
         };
-        let line = record.position().map_or(0, |p| line_at(text, p.byte()));
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         let fields: Vec<&str> = record.iter().map(str::trim).collect();
         if fields.iter().all(|f| f.is_empty()) {
             continue;
         }
-        if std::mem::take(&mut first)
+        let header = std::mem::take(&mut first)
             && fields
                 .iter()
-                .any(|f| RosterColumn::named(f) == Some(RosterColumn::Name))
-        {
-            match header(line, &fields) {
+                .any(|f| RosterColumn::named(f) == Some(RosterColumn::Name));
+        if quote_lines.contains(&line) {
+            // Said already; the rest of the row is not what the file meant.
+            continue;
+        }
+        if header {
+            match self::header(line, &fields) {
                 Ok(c) => columns = c,
                 Err(b) => bad_lines.extend(b),
             }
@@ -186,20 +318,166 @@ pub fn parse_roster(bytes: &[u8]) -> Result<Vec<Person>, Vec<BadLine>> {
     if bad_lines.is_empty() {
         Ok(people)
     } else {
+        bad_lines.sort_by_key(|b| b.line);
         Err(bad_lines)
     }
 }
 
-/// The line (from 1) of the record the reader says begins at byte
-/// `offset` of `text`: its position there is before the blank lines it
-/// skipped, and its own line count leaves them out.
-fn line_at(text: &str, offset: u64) -> u64 {
-    let bytes = text.as_bytes();
-    let mut end = usize::try_from(offset).map_or(bytes.len(), |o| o.min(bytes.len()));
-    while end < bytes.len() && matches!(bytes[end], b'\n' | b'\r') {
-        end += 1;
+/// The quoting of a CSV text, as the reader reads it: a quote opens a
+/// quoted field only at its start, and `""` in one is a quote. Returns
+/// a bad line for each quoted field that is never closed, that runs over
+/// a line break, or that has text after its closing quote (which the
+/// reader would quietly join to it).
+fn quoting(text: &str, delimiter: u8) -> Vec<BadLine> {
+    #[derive(PartialEq)]
+    enum State {
+        Start,
+        /// Spaces only, so far, at the start of a field.
+        Blank,
+        Unquoted,
+        Quoted,
+        /// A quote in a quoted field: its end, or the first of `""`.
+        Quote,
+        /// Past the closing quote.
+        After,
     }
-    bytes[..end].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+    let bytes = text.as_bytes();
+    let mut problems = Vec::new();
+    let (mut line, mut field) = (1u64, 1usize);
+    // Where the quoted field being read opened.
+    let (mut open_line, mut open_field, mut broken) = (1u64, 1usize, false);
+    let mut state = State::Start;
+    for (i, &b) in bytes.iter().enumerate() {
+        let end_of_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        let newline = b == b'\n' || b == b'\r';
+        match state {
+            State::Start | State::Blank | State::Unquoted => {
+                if b == delimiter {
+                    field += 1;
+                    state = State::Start;
+                } else if newline {
+                    field = 1;
+                    state = State::Start;
+                } else if b == b'"' && state == State::Start {
+                    (open_line, open_field, broken) = (line, field, false);
+                    state = State::Quoted;
+                } else if b == b'"' && state == State::Blank {
+                    problems.push(bad(
+                        line,
+                        Some(Column::Field(field)),
+                        "a space before an opening quote, which makes the quote part of the text: expected the quote first in the field",
+                    ));
+                    state = State::Unquoted;
+                } else if b == b' ' && state != State::Unquoted {
+                    state = State::Blank;
+                } else if state != State::Unquoted {
+                    state = State::Unquoted;
+                }
+            }
+            State::Quoted => {
+                if b == b'"' {
+                    state = State::Quote;
+                } else if end_of_line {
+                    broken = true;
+                }
+            }
+            State::Quote if b == b'"' => state = State::Quoted,
+            State::Quote | State::After => {
+                if state == State::Quote && broken {
+                    problems.push(bad(
+                        open_line,
+                        Some(Column::Field(open_field)),
+                        format!(
+                            "a line break inside quotes (the quote opened here closes on line {line}): expected the field on one line"
+                        ),
+                    ));
+                }
+                if b == delimiter {
+                    field += 1;
+                    state = State::Start;
+                } else if newline {
+                    field = 1;
+                    state = State::Start;
+                } else if b == b' ' {
+                    // Spaces before the delimiter are trimmed anyway.
+                    state = State::After;
+                } else {
+                    problems.push(bad(
+                        line,
+                        Some(Column::Field(field)),
+                        "text after the closing quote: expected the delimiter; quote the whole field or none of it",
+                    ));
+                    state = State::Unquoted;
+                }
+            }
+        }
+        if end_of_line {
+            line += 1;
+        }
+    }
+    match state {
+        State::Quoted => problems.push(bad(
+            open_line,
+            Some(Column::Field(open_field)),
+            "a quote opened here is never closed: expected a closing quote before the end of the field",
+        )),
+        State::Quote if broken => problems.push(bad(
+            open_line,
+            Some(Column::Field(open_field)),
+            format!(
+                "a line break inside quotes (the quote opened here closes on line {line}): expected the field on one line"
+            ),
+        )),
+        _ => {}
+    }
+    problems
+}
+
+/// Counts lines through a text read from start to end, so that finding
+/// the line of each record costs only the bytes since the last.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    /// Counted up to here (a byte offset), which is on `line`.
+    at: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> LineCounter<'a> {
+        LineCounter {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The line (from 1) of the record the reader says begins at byte
+    /// `offset`: its position there is before the blank lines it skipped,
+    /// and its own line count leaves them out. Offsets come in order; an
+    /// earlier one is counted from the start.
+    fn line_at(&mut self, offset: u64) -> u64 {
+        let bytes = self.bytes;
+        let mut end = usize::try_from(offset).map_or(bytes.len(), |o| o.min(bytes.len()));
+        while end < bytes.len() && matches!(bytes[end], b'\n' | b'\r') {
+            end += 1;
+        }
+        if end < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        self.line += (self.at..end)
+            .filter(|&i| {
+                bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+            })
+            .count() as u64;
+        self.at = end;
+        self.line
+    }
+}
+
+/// The line of a byte offset, counted from the start (for the one error
+/// that stops the reader).
+fn line_at(text: &str, offset: u64) -> u64 {
+    LineCounter::new(text).line_at(offset)
 }
 
 fn csv_problem(e: &csv::Error) -> String {
@@ -227,7 +505,10 @@ fn header(line: u64, fields: &[&str]) -> Result<Vec<RosterColumn>, Vec<BadLine>>
             None => problems.push(bad(
                 line,
                 Some(Column::Field(i + 1)),
-                format!("unknown column {f:?} in the header: expected name, organisation or role"),
+                format!(
+                    "unknown column {} in the header: expected name, organisation or role",
+                    quoted(f)
+                ),
             )),
         }
     }
@@ -273,12 +554,13 @@ fn person(line: u64, fields: &[&str], columns: &[RosterColumn]) -> Result<Person
     };
     for (i, column) in columns.iter().enumerate() {
         let field = fields.get(i).copied().unwrap_or("");
-        if control(field) {
-            return Err(bad(
-                line,
-                Some(Column::Field(i + 1)),
-                "a control character (such as a tab) in the field: expected text",
-            ));
+        let what = match column {
+            RosterColumn::Name => "name",
+            RosterColumn::Organisation => "organisation",
+            RosterColumn::Role => "role",
+        };
+        if let Some((_, problem)) = field_problem(field, what, "field") {
+            return Err(bad(line, Some(Column::Field(i + 1)), problem));
         }
         match column {
             RosterColumn::Name => person.name = field.to_string(),
@@ -288,7 +570,11 @@ fn person(line: u64, fields: &[&str], columns: &[RosterColumn]) -> Result<Person
             RosterColumn::Role => person.role = field.to_string(),
         }
     }
-    if person.name.is_empty() {
+    if person
+        .name
+        .chars()
+        .all(|c| c.is_whitespace() || invisible(c))
+    {
         let at = columns.iter().position(|c| *c == RosterColumn::Name);
         return Err(bad(
             line,
@@ -304,12 +590,26 @@ fn person(line: u64, fields: &[&str], columns: &[RosterColumn]) -> Result<Person
 /// starting with `#` are skipped. Every bad line is reported; any makes
 /// the whole file bad.
 pub fn parse_agenda(bytes: &[u8]) -> Result<Vec<Topic>, Vec<BadLine>> {
-    let text = text(bytes).map_err(|b| vec![b])?;
+    let (topics, bad_lines) = read_agenda(bytes);
+    if bad_lines.is_empty() {
+        Ok(topics)
+    } else {
+        Err(bad_lines)
+    }
+}
+
+/// The good topics of an agenda file and its bad lines, both: the good
+/// ones still to be checked against the roster (see [`plan_agenda`]), so
+/// that one report says every bad line.
+pub fn read_agenda(bytes: &[u8]) -> (Vec<Topic>, Vec<BadLine>) {
+    let text = match text(bytes, Kind::Agenda) {
+        Ok(text) => text,
+        Err(b) => return (Vec::new(), vec![b]),
+    };
     let mut topics = Vec::new();
     let mut bad_lines = Vec::new();
-    for (i, raw) in text.split('\n').enumerate() {
+    for (i, raw) in lines(text).enumerate() {
         let line = i as u64 + 1;
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let trimmed = raw.trim();
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
@@ -319,11 +619,7 @@ pub fn parse_agenda(bytes: &[u8]) -> Result<Vec<Topic>, Vec<BadLine>> {
             Err(b) => bad_lines.push(b),
         }
     }
-    if bad_lines.is_empty() {
-        Ok(topics)
-    } else {
-        Err(bad_lines)
-    }
+    (topics, bad_lines)
 }
 
 fn topic(line: u64, raw: &str) -> Result<Topic, BadLine> {
@@ -358,14 +654,22 @@ fn topic(line: u64, raw: &str) -> Result<Topic, BadLine> {
             "the topic is empty: expected TOPIC | PRESENTER | MINUTES",
         ));
     }
-    for (k, piece) in pieces.iter().enumerate() {
-        if control(piece) {
-            return Err(bad(
-                line,
-                at(k),
-                "a control character (such as a tab) in the line: expected text",
-            ));
+    for (k, piece) in pieces.iter().enumerate().take(2) {
+        let what = if k == 0 { "topic" } else { "presenter" };
+        if let Some((i, problem)) = field_problem(piece, what, "line") {
+            // At the character itself; a length from the text's start.
+            let column = i.map_or(columns[k], |i| starts[k] + i);
+            return Err(bad(line, Some(Column::Char(column)), problem));
         }
+    }
+    if let Some(piece) = pieces.get(2)
+        && let Some(i) = piece.chars().position(char::is_control)
+    {
+        return Err(bad(
+            line,
+            Some(Column::Char(starts[2] + i)),
+            "a control character (such as a tab) in the line: expected text",
+        ));
     }
     let presenter = pieces
         .get(1)
@@ -380,14 +684,20 @@ fn topic(line: u64, raw: &str) -> Result<Topic, BadLine> {
                 return Err(bad(
                     line,
                     at(2),
-                    format!("{m} minutes is more than a day: expected at most {MAX_MINUTES}"),
+                    format!(
+                        "{} minutes is more than a day: expected at most {MAX_MINUTES}",
+                        quoted(m).trim_matches('"')
+                    ),
                 ));
             }
             _ => {
                 return Err(bad(
                     line,
                     at(2),
-                    format!("{m:?} is not a number of minutes: expected a whole number such as 15"),
+                    format!(
+                        "{} is not a number of minutes: expected a whole number such as 15",
+                        quoted(m)
+                    ),
                 ));
             }
         },
@@ -400,9 +710,16 @@ fn topic(line: u64, raw: &str) -> Result<Topic, BadLine> {
     })
 }
 
-/// A name or title as compared for duplicates: case, accents and spacing aside.
+/// A name or title as compared for duplicates: case, accents and spacing
+/// aside, and compatibility forms (full-width `Ａｎａ` is `Ana`) and
+/// characters that show nothing (a zero-width space, a soft hyphen) too.
 pub fn same_key(text: &str) -> String {
-    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
+    use unicode_normalization::UnicodeNormalization;
+    let plain: String = text.nfkc().filter(|&c| !invisible(c)).collect();
+    fold(&plain)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What importing a file would do to a session.
@@ -412,7 +729,8 @@ pub struct Plan {
     pub change: Option<Change>,
     /// Names or titles added, in the file's order.
     pub added: Vec<String>,
-    /// Already in the session, so left out (as the file gives them).
+    /// Already in the session, so left out (as the file gives them; each
+    /// once, however often the file gives it).
     pub already: Vec<String>,
     /// Given twice in the file: the name, its line, and the line it was
     /// first given on. Only the first is added.
@@ -444,10 +762,13 @@ pub fn plan_roster(s: &Session, people: Vec<Person>, now: Timestamp) -> Plan {
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut scratch = s.clone();
     let mut changes = Vec::new();
+    let mut said_already = std::collections::HashSet::new();
     for p in people {
         let key = same_key(&p.name);
         if on_roster.contains(&key) {
-            plan.already.push(p.name);
+            if said_already.insert(key) {
+                plan.already.push(p.name);
+            }
             continue;
         }
         if let Some(&first) = seen.get(&key) {
@@ -489,6 +810,7 @@ pub fn plan_agenda(s: &Session, topics: Vec<Topic>) -> Result<Plan, Vec<BadLine>
     let mut scratch = s.clone();
     let mut changes = Vec::new();
     let mut bad_lines = Vec::new();
+    let mut said_already = std::collections::HashSet::new();
     for t in topics {
         let presenter = match &t.presenter {
             None => None,
@@ -511,7 +833,8 @@ pub fn plan_agenda(s: &Session, topics: Vec<Topic>) -> Result<Plan, Vec<BadLine>
                             t.line,
                             None,
                             format!(
-                                "no one called {name:?} on the roster: expected a presenter's name as the roster has it (import the roster first, or leave the presenter out: `TOPIC | | MINUTES`)"
+                                "no one called {} on the roster: expected a presenter's name as the roster has it (import the roster first, or leave the presenter out: `TOPIC | | MINUTES`)",
+                                quoted(name)
                             ),
                         ));
                         continue;
@@ -521,7 +844,8 @@ pub fn plan_agenda(s: &Session, topics: Vec<Topic>) -> Result<Plan, Vec<BadLine>
                             t.line,
                             None,
                             format!(
-                                "{name:?} is the name of {} people on the roster: expected one",
+                                "{} is the name of {} people on the roster: expected one",
+                                quoted(name),
                                 matches.len()
                             ),
                         ));
@@ -532,7 +856,9 @@ pub fn plan_agenda(s: &Session, topics: Vec<Topic>) -> Result<Plan, Vec<BadLine>
         };
         let key = same_key(&t.title);
         if on_agenda.contains(&key) {
-            plan.already.push(t.title);
+            if said_already.insert(key) {
+                plan.already.push(t.title);
+            }
             continue;
         }
         if let Some(&first) = seen.get(&key) {

@@ -1288,3 +1288,129 @@ fn import_reads_a_pipe_and_refuses_what_never_ends() {
         .code(1)
         .stderr(predicate::str::contains("Is a directory"));
 }
+
+#[test]
+fn import_refuses_the_session_itself_or_a_copy_of_it() {
+    let (dir, session) = common::sample_copy();
+    let saved = std::fs::read(&session).unwrap();
+    let link = dir.path().join("link.ron");
+    std::fs::hard_link(&session, &link).unwrap();
+    let copy = dir.path().join("copy.csv");
+    std::fs::copy(&session, &copy).unwrap();
+    for kind in ["roster", "agenda"] {
+        for (file, said) in [
+            (session.clone(), "is the session itself"),
+            (
+                dir.path().join(".").join("meeting.ron"),
+                "is the session itself",
+            ),
+            (link.clone(), "is the session itself"),
+            (
+                copy.clone(),
+                "this is a minutes session file, not a roster or agenda",
+            ),
+        ] {
+            minutes()
+                .args(["import", kind])
+                .arg(&session)
+                .arg(&file)
+                .assert()
+                .code(1)
+                .stdout("")
+                .stderr(
+                    predicate::str::contains(said)
+                        .and(predicate::str::contains("nothing was imported")),
+                );
+        }
+    }
+    assert_eq!(std::fs::read(&session).unwrap(), saved);
+}
+
+#[test]
+fn import_agenda_says_bad_lines_and_unknown_presenters_in_one_report() {
+    let (_dir, session, file) = session_and_file(
+        "a.txt",
+        "Fine | 王丽 | 5\nBudget | | fifteen\nAOB | Nobody Here\nPre\u{1b}[2Jpost | | 5\n"
+            .as_bytes(),
+    );
+    let saved = std::fs::read(&session).unwrap();
+    let out = minutes()
+        .args(["import", "agenda"])
+        .arg(&session)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("nothing was imported, 3 bad lines:"),
+        "{stderr}"
+    );
+    let lines: Vec<&str> = stderr.lines().skip(1).map(str::trim).collect();
+    assert!(lines[0].starts_with("line 2:12: \"fifteen\""), "{stderr}");
+    assert!(
+        lines[1].starts_with("line 3: no one called \"Nobody Here\""),
+        "{stderr}"
+    );
+    assert!(
+        lines[2].starts_with("line 4:4: a control character"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&session).unwrap(), saved);
+}
+
+#[test]
+fn import_names_a_few_then_says_how_many_more() {
+    let mut csv = String::from("王丽\nAna Núñez,UPF\n");
+    for _ in 0..20_000 {
+        csv.push_str("ana nunez,UPF\n王丽\n");
+    }
+    let (_dir, session, file) = session_and_file("r.csv", csv.as_bytes());
+    let out = minutes()
+        .args(["import", "roster"])
+        .arg(&session)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.len() < 600, "{} bytes: {stdout}", stdout.len());
+    assert!(
+        stdout.starts_with(
+            "Imported 1 person (1 already on the roster: 王丽; 20000 given twice in the file: ana nunez on line 3, as on line 2; "
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("; and 19995 more) into "), "{stdout}");
+}
+
+#[test]
+fn import_reads_standard_input_from_a_dash() {
+    let (_dir, session) = common::sample_copy();
+    minutes()
+        .args(["import", "roster"])
+        .arg(&session)
+        .arg("-")
+        .write_stdin("Taro 🎌,Kyoto University\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Imported 1 person "));
+    minutes()
+        .args(["import", "agenda"])
+        .arg(&session)
+        .arg("-")
+        .write_stdin("Tea 茶 | Taro 🎌 | 10\r")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Imported 1 topic "));
+    let after = minutes::store::load(&session).unwrap();
+    let tea = after.agenda.iter().find(|t| t.title == "Tea 茶").unwrap();
+    assert_eq!(after.attendee_name(tea.presenter.unwrap()), "Taro 🎌");
+    for kind in ["roster", "agenda"] {
+        minutes()
+            .args(["import", kind, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("`-` reads standard input"));
+    }
+}

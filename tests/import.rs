@@ -4,7 +4,8 @@
 mod common;
 
 use minutes::import::{
-    BadLine, Column, Person, Topic, parse_agenda, parse_roster, plan_agenda, plan_roster,
+    BadLine, Column, MAX_LENGTH, Person, Topic, parse_agenda, parse_roster, plan_agenda,
+    plan_roster, read_agenda,
 };
 use minutes::model::{AgendaStatus, Attendance, Change, Session};
 
@@ -148,7 +149,7 @@ fn each_bad_agenda_line_is_reported_with_its_line_and_column() {
             "line 3:12: \"fifteen\" is not a number of minutes: expected a whole number such as 15",
             "line 4:9: 1441 minutes is more than a day: expected at most 1440",
             "line 5:11: \"-5\" is not a number of minutes: expected a whole number such as 15",
-            "line 7:1: a control character (such as a tab) in the line: expected text",
+            "line 7:4: a control character (such as a tab) in the line: expected text",
         ]
     );
 }
@@ -295,4 +296,282 @@ fn line_numbers_count_the_blank_lines_before_a_row() {
         [4, 7],
         "{bad:?}"
     );
+}
+
+#[test]
+fn a_quote_never_closed_imports_nothing_and_says_where_it_opened() {
+    for file in [
+        "name,organisation,role\nAmy,USAL,x\n\"Zed,USAL,x\n",
+        "name;organisation;role\nAmy;USAL;x\n\"Zed;USAL;x\n",
+        "name,organisation,role\nAmy,USAL,x\n\"Zed,USAL,x",
+        "name,organisation,role\r\nAmy,USAL,x\r\n\"Zed, 王丽,USAL,x\r\nLi,PKU\r\n",
+    ] {
+        assert_eq!(
+            bad_lines(parse_roster(file.as_bytes())),
+            [
+                "line 3, field 1: a quote opened here is never closed: expected a closing quote before the end of the field"
+            ],
+            "{file:?}"
+        );
+    }
+    // In a later field.
+    assert_eq!(
+        bad_lines(parse_roster("Amy,\"USAL,x\n".as_bytes())),
+        [
+            "line 1, field 2: a quote opened here is never closed: expected a closing quote before the end of the field"
+        ]
+    );
+}
+
+#[test]
+fn a_line_break_inside_quotes_is_said_as_such() {
+    let file = "Ana,\"Peking\nUniversity\",Prof\nLi,PKU\n";
+    assert_eq!(
+        bad_lines(parse_roster(file.as_bytes())),
+        [
+            "line 1, field 2: a line break inside quotes (the quote opened here closes on line 2): expected the field on one line"
+        ]
+    );
+}
+
+#[test]
+fn text_after_a_closing_quote_is_a_bad_line() {
+    assert_eq!(
+        bad_lines(parse_roster(
+            "\"Closed\" trailing,USAL\nAna,\"UPF\"x\n".as_bytes()
+        )),
+        [
+            "line 1, field 1: text after the closing quote: expected the delimiter; quote the whole field or none of it",
+            "line 2, field 2: text after the closing quote: expected the delimiter; quote the whole field or none of it",
+        ]
+    );
+    // Spaces before the delimiter, and quotes doubled in quotes, are fine.
+    let people =
+        parse_roster("\"Núñez, Ana\"  ,\"UPF\" \n\"Say \"\"hi\"\"\",PKU\n".as_bytes()).unwrap();
+    assert_eq!(
+        names(&people),
+        [
+            ("Núñez, Ana", Some("UPF"), ""),
+            ("Say \"hi\"", Some("PKU"), "")
+        ]
+    );
+}
+
+#[test]
+fn a_session_file_is_neither_a_roster_nor_an_agenda() {
+    let session = std::fs::read(common::sample_path()).unwrap();
+    for bad in [
+        bad_lines(parse_roster(&session)),
+        bad_lines(parse_agenda(&session)),
+    ] {
+        assert_eq!(bad.len(), 1, "{bad:?}");
+        assert!(
+            bad[0].starts_with("line 1: this is a minutes session file, not a roster or agenda"),
+            "{bad:?}"
+        );
+    }
+    // A bare one, without the attribute line.
+    let bare = "(\n  version: 1,\n  title: \"x\",\n)\n";
+    assert_eq!(bad_lines(parse_roster(bare.as_bytes())).len(), 1);
+    // A name in brackets is still a name.
+    let people = parse_roster("(Ana) Núñez,UPF\n".as_bytes()).unwrap();
+    assert_eq!(names(&people), [("(Ana) Núñez", Some("UPF"), "")]);
+}
+
+/// Before, finding each row's line counted from the start of the file: 100,000
+/// rows took most of a minute.
+#[test]
+fn a_large_roster_is_read_whole_with_its_line_numbers() {
+    let mut file = String::from("name;organisation;role\r\n");
+    for i in 0..20_000 {
+        file.push_str(&format!("Person {i} 王{i};ORG{};Role\r\n", i % 7));
+        if i % 1000 == 0 {
+            file.push_str(";;\r\n\r\n");
+        }
+    }
+    file.push_str("Zoë Last;;\r\nPerson 7 王7;ORG0;\r\n");
+    let people = parse_roster(file.as_bytes()).unwrap();
+    assert_eq!(people.len(), 20_002);
+    let last = people.last().unwrap();
+    // 1 header, 20,000 rows, 20 rows of `;;` and 20 blank lines.
+    assert_eq!((last.name.as_str(), last.line), ("Person 7 王7", 20_043));
+    let s = common::before_meeting();
+    let plan = plan_roster(&s, people, now());
+    assert_eq!(plan.added.len(), 20_001);
+    // Person 0 on line 2, then `;;` and a blank line.
+    assert_eq!(plan.repeated, [("Person 7 王7".to_string(), 20_043, 11)]);
+    assert_eq!(plan.new_organisations.len(), 7);
+    let after = applied(&s, plan.change);
+    assert_eq!(after.attendees.len(), s.attendees.len() + 20_001);
+}
+
+#[test]
+fn line_numbers_count_lone_carriage_returns() {
+    // Old Mac line endings: the reader takes them; so do the line numbers.
+    let bad = parse_roster("Ana\r\rLi,PKU,Prof,extra\r".as_bytes()).unwrap_err();
+    assert_eq!(bad.iter().map(|b| b.line).collect::<Vec<_>>(), [3]);
+}
+
+#[test]
+fn full_width_letters_and_invisible_characters_do_not_make_another_person() {
+    let s = common::before_meeting();
+    // The sample has José Álvarez Núñez and 王丽.
+    let file = "Ｊｏｓé Ａｌｖａｒｅｚ Ｎúñｅｚ\nJo\u{200B}sé Álva\u{00AD}rez Núñez\n王\u{200D}丽\nAna Nunez\nＡｎａ Ｎúñｅｚ\nAna\u{FEFF} Nu\u{200C}nez\n";
+    let plan = plan_roster(&s, parse_roster(file.as_bytes()).unwrap(), now());
+    assert_eq!(plan.added, ["Ana Nunez"]);
+    assert_eq!(
+        plan.already,
+        ["Ｊｏｓé Ａｌｖａｒｅｚ Ｎúñｅｚ", "王\u{200D}丽"],
+        "each once"
+    );
+    assert_eq!(
+        plan.repeated,
+        [
+            ("Ａｎａ Ｎúñｅｚ".to_string(), 5, 4),
+            ("Ana\u{FEFF} Nu\u{200C}nez".to_string(), 6, 4)
+        ]
+    );
+    // Nothing to see is no name.
+    assert_eq!(
+        bad_lines(parse_roster("\u{200B}\u{00AD},UPF\n".as_bytes())),
+        ["line 1, field 1: the name is empty: expected a person's name"]
+    );
+}
+
+#[test]
+fn a_person_on_the_roster_and_repeated_in_the_file_is_said_once() {
+    let s = common::before_meeting();
+    let plan = plan_roster(
+        &s,
+        parse_roster("王丽\nTaro 🎌\n王丽\n 王丽 ,PKU\n".as_bytes()).unwrap(),
+        now(),
+    );
+    assert_eq!(plan.added, ["Taro 🎌"]);
+    assert_eq!(plan.already, ["王丽"]);
+    assert_eq!(plan.repeated, []);
+}
+
+#[test]
+fn text_direction_controls_are_refused_in_names_and_topics() {
+    // U+202E shows "Ana evil.exe" as "Ana exe.live".
+    assert_eq!(
+        bad_lines(parse_roster(
+            "Ana \u{202E}exe.live,UPF\nLi,\u{2067}PKU\u{2069}\nOk 好,,Chair\n".as_bytes()
+        )),
+        [
+            "line 1, field 1: a text direction control (U+202E) in the name: it would show differently from what it is; expected plain text",
+            "line 2, field 2: a text direction control (U+2067) in the organisation: it would show differently from what it is; expected plain text",
+        ]
+    );
+    assert_eq!(
+        bad_lines(parse_agenda(
+            "Budget \u{202A}x | | 5\nAOB | Li\u{2066}\nمرحبا بالعالم | | 5\n".as_bytes()
+        )),
+        [
+            "line 1:8: a text direction control (U+202A) in the topic: it would show differently from what it is; expected plain text",
+            "line 2:9: a text direction control (U+2066) in the presenter: it would show differently from what it is; expected plain text",
+        ]
+    );
+}
+
+#[test]
+fn a_name_or_topic_too_long_is_refused() {
+    let long = "名".repeat(MAX_LENGTH + 1);
+    let fine = "é".repeat(MAX_LENGTH);
+    let file = format!("{long},UPF\n{fine}\nAna,{long}\n");
+    assert_eq!(
+        bad_lines(parse_roster(file.as_bytes())),
+        [
+            "line 1, field 1: the name is 201 characters long: expected at most 200",
+            "line 3, field 2: the organisation is 201 characters long: expected at most 200",
+        ]
+    );
+    let file = format!("{fine}\n  {long} | | 5\nAOB | {long}\n");
+    assert_eq!(
+        bad_lines(parse_agenda(file.as_bytes())),
+        [
+            "line 2:3: the topic is 201 characters long: expected at most 200",
+            "line 3:7: the presenter is 201 characters long: expected at most 200",
+        ]
+    );
+}
+
+#[test]
+fn an_agenda_control_character_is_said_at_its_column() {
+    assert_eq!(
+        bad_lines(parse_agenda(
+            "Pre\u{1b}[2Jpost | | 5\n王丽的 | Ana\u{7}\nOk | | 5\u{0}\n".as_bytes()
+        )),
+        [
+            "line 1:4: a control character (such as a tab) in the line: expected text",
+            "line 2:10: a control character (such as a tab) in the line: expected text",
+            "line 3:9: a control character (such as a tab) in the line: expected text",
+        ]
+    );
+}
+
+#[test]
+fn an_agenda_with_carriage_returns_alone_is_read_line_by_line() {
+    let topics = parse_agenda("Opening\r\rBudget 预算 | | 15\rAOB\r".as_bytes()).unwrap();
+    assert_eq!(
+        titles(&topics),
+        [
+            ("Opening", None, 0),
+            ("Budget 预算", None, 15),
+            ("AOB", None, 0)
+        ]
+    );
+    assert_eq!(topics.iter().map(|t| t.line).collect::<Vec<_>>(), [1, 3, 4]);
+}
+
+#[test]
+fn an_agenda_not_in_utf8_is_told_to_be_saved_as_utf8_text() {
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("Budget\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    assert_eq!(
+        bad_lines(parse_agenda(&utf16)),
+        ["line 1: UTF-16 text, not UTF-8: save the file as UTF-8 text"]
+    );
+    let bad = bad_lines(parse_agenda(b"Opening\nM\xfcller | | 5\n"));
+    assert_eq!(
+        bad,
+        ["line 2:2: not UTF-8 text; save the file as UTF-8 text"]
+    );
+    // A roster is told how Excel saves it.
+    assert!(bad_lines(parse_roster(&utf16))[0].contains("CSV UTF-8"));
+}
+
+#[test]
+fn an_agenda_gives_its_good_topics_and_its_bad_lines_together() {
+    let s = common::before_meeting();
+    let (topics, bad) =
+        read_agenda("Fine | 王丽\nBudget | | fifteen\nAOB | Nobody Here\n".as_bytes());
+    assert_eq!(
+        bad.iter().map(|b| b.line).collect::<Vec<_>>(),
+        [2],
+        "{bad:?}"
+    );
+    let more = bad_lines(plan_agenda(&s, topics));
+    assert_eq!(more.len(), 1);
+    assert!(
+        more[0].starts_with("line 3: no one called \"Nobody Here\""),
+        "{more:?}"
+    );
+}
+
+#[test]
+fn a_space_before_an_opening_quote_is_a_bad_line() {
+    // The reader would take the quote as text, and the comma in it as a
+    // delimiter: "Ana", "\"Núñez" and "José\"".
+    assert_eq!(
+        bad_lines(parse_roster("Ana, \"Núñez, José\"\n".as_bytes())),
+        [
+            "line 1, field 2: a space before an opening quote, which makes the quote part of the text: expected the quote first in the field"
+        ]
+    );
+    // Spaces around unquoted fields are trimmed, as before.
+    let people = parse_roster("  Ana Núñez ,  UPF\n".as_bytes()).unwrap();
+    assert_eq!(names(&people), [("Ana Núñez", Some("UPF"), "")]);
 }
