@@ -887,26 +887,17 @@ const MAX_IMPORT_SIZE: u64 = 16 << 20;
 /// ends (`/dev/zero`) is an error, and a pipe (`/dev/stdin`, or `-` for
 /// standard input) can be read.
 fn read_import(file: &Path) -> Result<Vec<u8>, Error> {
-    use std::io::Read;
     let failed = |e: io::Error| error(format!("{}: {e}", file.display()));
-    let mut bytes = Vec::new();
-    if file == Path::new("-") {
-        io::stdin()
-            .lock()
-            .take(MAX_IMPORT_SIZE + 1)
-            .read_to_end(&mut bytes)
-            .map_err(failed)?;
+    let read = if file == Path::new("-") {
+        store::file::read_at_most(io::stdin().lock(), MAX_IMPORT_SIZE)
     } else {
-        std::fs::File::open(file)
-            .and_then(|f| f.take(MAX_IMPORT_SIZE + 1).read_to_end(&mut bytes))
-            .map_err(failed)?;
-    }
-    if bytes.len() as u64 > MAX_IMPORT_SIZE {
-        return Err(error(format!(
+        std::fs::File::open(file).and_then(|f| store::file::read_at_most(f, MAX_IMPORT_SIZE))
+    };
+    read.map_err(failed)?.ok_or_else(|| {
+        error(format!(
             "{}: more than {} MiB, too large for a roster or agenda; nothing was imported",
             file.display(),
             MAX_IMPORT_SIZE >> 20
-        )));
-    }
-    Ok(bytes)
+        ))
+    })
 }

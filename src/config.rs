@@ -274,9 +274,7 @@ impl Config {
         };
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let text = std::str::from_utf8(bytes).map_err(|e| {
-            let before = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
-            let line = before.matches('\n').count() + 1;
-            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, col) = crate::store::file::line_col(&bytes[..e.valid_up_to()]);
             at(line, col, "not UTF-8 text".into())
         })?;
         if without_comments(text).trim().is_empty() {
@@ -434,7 +432,6 @@ fn similar(a: &str, b: &str) -> bool {
 const MAX_BYTES: u64 = 1 << 20;
 
 fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
     // A pipe with no writer would block here for ever. A device is read
     // as a file (`--config /dev/null`: no settings), up to the limit.
     #[cfg(unix)]
@@ -445,17 +442,12 @@ fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
             return Err(std::io::Error::other("a pipe or socket, not a config file"));
         }
     }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(limit + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(std::io::Error::other(format!(
+    crate::store::file::read_at_most(std::fs::File::open(path)?, limit)?.ok_or_else(|| {
+        std::io::Error::other(format!(
             "larger than {} KiB: not a config file",
             limit / 1024
-        )));
-    }
-    Ok(bytes)
+        ))
+    })
 }
 
 /// Whether `NO_COLOR` asks for no colour (no-color.org: set, not empty).

@@ -739,6 +739,44 @@ pub struct Plan {
     pub new_organisations: Vec<String>,
 }
 
+/// What is in the session already, and what the file has given so far,
+/// by [`same_key`]: for the roster's names and the agenda's titles alike.
+struct Known {
+    in_session: std::collections::HashSet<String>,
+    /// The line each was first given on.
+    in_file: HashMap<String, u64>,
+    /// Those in the session said once, however often the file repeats them.
+    said: std::collections::HashSet<String>,
+}
+
+impl Known {
+    fn new<'a>(in_session: impl Iterator<Item = &'a str>) -> Known {
+        Known {
+            in_session: in_session.map(same_key).collect(),
+            in_file: HashMap::new(),
+            said: std::collections::HashSet::new(),
+        }
+    }
+
+    /// Whether `name`, on `line`, is new; if not, it goes into `plan`'s
+    /// `already` or `repeated`.
+    fn is_new(&mut self, name: &str, line: u64, plan: &mut Plan) -> bool {
+        let key = same_key(name);
+        if self.in_session.contains(&key) {
+            if self.said.insert(key) {
+                plan.already.push(name.to_string());
+            }
+            return false;
+        }
+        if let Some(&first) = self.in_file.get(&key) {
+            plan.repeated.push((name.to_string(), line, first));
+            return false;
+        }
+        self.in_file.insert(key, line);
+        true
+    }
+}
+
 impl Plan {
     fn new() -> Plan {
         Plan {
@@ -757,25 +795,13 @@ impl Plan {
 /// recorded anywhere (no one arrives); it is what adding someone takes.
 pub fn plan_roster(s: &Session, people: Vec<Person>, now: Timestamp) -> Plan {
     let mut plan = Plan::new();
-    let on_roster: std::collections::HashSet<String> =
-        s.attendees.iter().map(|a| same_key(&a.name)).collect();
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut known = Known::new(s.attendees.iter().map(|a| a.name.as_str()));
     let mut scratch = s.clone();
     let mut changes = Vec::new();
-    let mut said_already = std::collections::HashSet::new();
     for p in people {
-        let key = same_key(&p.name);
-        if on_roster.contains(&key) {
-            if said_already.insert(key) {
-                plan.already.push(p.name);
-            }
+        if !known.is_new(&p.name, p.line, &mut plan) {
             continue;
         }
-        if let Some(&first) = seen.get(&key) {
-            plan.repeated.push((p.name, p.line, first));
-            continue;
-        }
-        seen.insert(key, p.line);
         let organisations = scratch.organisations.len();
         let change = meeting::join(&scratch, p.name.clone(), p.organisation, p.role, false, now);
         change
@@ -804,13 +830,10 @@ pub fn plan_roster(s: &Session, people: Vec<Person>, now: Timestamp) -> Plan {
 pub fn plan_agenda(s: &Session, topics: Vec<Topic>) -> Result<Plan, Vec<BadLine>> {
     let mut plan = Plan::new();
     let roster = FoldedRoster::new(s);
-    let on_agenda: std::collections::HashSet<String> =
-        s.agenda.iter().map(|a| same_key(&a.title)).collect();
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut known = Known::new(s.agenda.iter().map(|a| a.title.as_str()));
     let mut scratch = s.clone();
     let mut changes = Vec::new();
     let mut bad_lines = Vec::new();
-    let mut said_already = std::collections::HashSet::new();
     for t in topics {
         let presenter = match &t.presenter {
             None => None,
@@ -854,18 +877,9 @@ pub fn plan_agenda(s: &Session, topics: Vec<Topic>) -> Result<Plan, Vec<BadLine>
                 }
             }
         };
-        let key = same_key(&t.title);
-        if on_agenda.contains(&key) {
-            if said_already.insert(key) {
-                plan.already.push(t.title);
-            }
+        if !known.is_new(&t.title, t.line, &mut plan) {
             continue;
         }
-        if let Some(&first) = seen.get(&key) {
-            plan.repeated.push((t.title, t.line, first));
-            continue;
-        }
-        seen.insert(key, t.line);
         let change = meeting::add_topic(&scratch, t.title.clone(), t.minutes, presenter);
         change
             .clone()

@@ -1,7 +1,7 @@
 //! Reading and writing whole session files.
 
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
@@ -297,8 +297,16 @@ fn at_end(pos: ron::error::Position, text: &str) -> bool {
     pos.line == last_line && pos.col + 1 >= last_col && !text.ends_with(')')
 }
 
+/// At most `limit` bytes of `reader`, or `None` if it holds more: a
+/// file given by hand may be a device that never ends (`/dev/zero`).
+pub fn read_at_most(reader: impl Read, limit: u64) -> io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    reader.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
 /// 1-based line and column (in characters) just after `prefix`.
-fn line_col(prefix: &[u8]) -> (usize, usize) {
+pub fn line_col(prefix: &[u8]) -> (usize, usize) {
     let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
     let start = prefix
         .iter()
